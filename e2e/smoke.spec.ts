@@ -1,0 +1,32 @@
+import { expect, test } from '@playwright/test';
+
+test('the production build renders without console errors', async ({ page }, testInfo) => {
+  const problems: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => problems.push(`page: ${err.message}`));
+
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('GANvas');
+  await expect(page.locator('[data-testid^="preset-"]')).toHaveCount(5);
+  // The page shows what the compiler computed: the MLP GAN's G has 64·128+128 + 128·784+784 weights.
+  await expect(page.getByTestId('preset-mlp-gan-mnist').getByTestId('params-G')).toHaveText('109,456 params');
+  await expect(page.getByTestId('preset-dcgan-mnist').getByText('compiles')).toHaveCount(2);
+  await page.screenshot({ path: testInfo.outputPath('home.png'), fullPage: true });
+  expect(problems).toEqual([]);
+});
+
+test('navigator.gpu yields a WebGPU adapter under the documented flags', async ({ page }) => {
+  await page.goto('/');
+  const adapter = await page.evaluate(async () => {
+    type Adapter = { info?: { vendor?: string; architecture?: string }; isFallbackAdapter?: boolean };
+    const gpu = (navigator as unknown as { gpu?: { requestAdapter(): Promise<Adapter | null> } }).gpu;
+    if (!gpu) return { available: false as const };
+    const found = await gpu.requestAdapter();
+    return { available: true as const, found: found !== null, vendor: found?.info?.vendor ?? '', architecture: found?.info?.architecture ?? '', fallback: found?.isFallbackAdapter ?? null };
+  });
+  test.info().annotations.push({ type: 'adapter', description: JSON.stringify(adapter) });
+  expect(adapter.available).toBe(true);
+  expect(adapter.available && adapter.found).toBe(true);
+});

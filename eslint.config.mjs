@@ -1,0 +1,31 @@
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+
+/** The pure core must run in Node tests and in a Web Worker: no UI frameworks in lib/. */
+const uiFrameworks = {
+  patterns: [
+    { group: ['react', 'react/*', 'react-dom', 'react-dom/*'], message: 'lib/ is the pure core: no React here.' },
+    { group: ['next', 'next/*'], message: 'lib/ is the pure core: no Next.js here.' },
+    { group: ['zustand', 'zustand/*'], message: 'lib/ is the pure core: the store lives in lib/store only.' },
+    { group: ['@xyflow/*'], message: 'lib/ is the pure core: React Flow belongs in components/.' },
+  ],
+};
+
+export default tseslint.config(
+  { ignores: ['node_modules/', '.next/', 'out/', 'public/', 'test-results/', 'playwright-report/', 'next-env.d.ts'] },
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.tsx', '**/*.ts'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'warn',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['lib/**/*.ts', 'lib/**/*.tsx'],
+    ignores: ['lib/store/**'],
+    rules: { 'no-restricted-imports': ['error', uiFrameworks] },
+  },
+);

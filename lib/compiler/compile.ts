@@ -1,0 +1,39 @@
+import * as tf from '@tensorflow/tfjs';
+import type { Graph } from '../project/schema';
+import { plan } from './analyze';
+import type { AnalyzeContext, Diagnostic } from './types';
+
+/** Thrown by `compile` when `analyze` finds errors; carries them for the UI. */
+export class CompileError extends Error {
+  readonly diagnostics: Diagnostic[];
+  constructor(diagnostics: Diagnostic[]) {
+    const first = diagnostics[0]?.message ?? 'unknown problem';
+    super(`The ${diagnostics.length === 1 ? 'graph has an error' : `graph has ${diagnostics.length} errors`}: ${first}`);
+    this.name = 'CompileError';
+    this.diagnostics = diagnostics;
+  }
+}
+
+/** Model inputs in a fixed order: the main input (noise or data) first, then the label. */
+const INPUT_ORDER: Record<string, number> = { noise: 0, data: 0, label: 1 };
+
+/**
+ * Builds the graph as a tfjs functional model whose layer names are the node ids. Only the nodes
+ * that feed the output become layers. Throws `CompileError` when the graph has errors.
+ */
+export function compile(graph: Graph, ctx: AnalyzeContext, name = ctx.role): tf.LayersModel {
+  const p = plan(graph, ctx);
+  const errors = p.analysis.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0 || !p.outputId) throw new CompileError(errors);
+
+  const tensors = new Map<string, tf.SymbolicTensor>();
+  for (const id of p.order) {
+    const { spec, params } = p.nodes.get(id)!;
+    const inputs = (p.inputsOf.get(id) ?? []).map((src) => tensors.get(src)!);
+    tensors.set(id, spec.build(tf, inputs, params!, id, ctx));
+  }
+  const inputIds = p.order
+    .filter((id) => p.nodes.get(id)!.spec.arity === 'source')
+    .sort((a, b) => (INPUT_ORDER[p.nodes.get(a)!.spec.kind] ?? 2) - (INPUT_ORDER[p.nodes.get(b)!.spec.kind] ?? 2));
+  return tf.model({ inputs: inputIds.map((id) => tensors.get(id)!), outputs: tensors.get(p.outputId)!, name });
+}

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { defineLayer, fmt } from '../types';
+import { applyOne } from './common';
+
+export default defineLayer({
+  kind: 'batchNorm',
+  title: { en: 'BatchNorm', zh: '批归一化' },
+  category: 'Normalization',
+  schema: z.object({
+    momentum: z.number().min(0).lt(1).default(0.99),
+    epsilon: z.number().positive().max(1).default(1e-3),
+    center: z.boolean().default(true),
+    scale: z.boolean().default(true),
+  }),
+  arity: 'one',
+  infer: ([input = []], p) => {
+    // tfjs cannot take the gradient of a BatchNorm without beta or gamma (tfjs issue 2868).
+    if (!p.center) return { error: 'BatchNorm must keep center (beta): tfjs cannot train a BatchNorm without it. Turn center back on.', param: 'center' };
+    if (!p.scale) return { error: 'BatchNorm must keep scale (gamma): tfjs cannot train a BatchNorm without it. Turn scale back on.', param: 'scale' };
+    if (input.length === 0) return { error: `BatchNorm needs an input with a channel axis but receives ${fmt(input)}.` };
+    const channels = input[input.length - 1] ?? 0;
+    // gamma, beta, moving mean and moving variance: one of each per channel.
+    return { shape: [...input], params: 4 * channels };
+  },
+  build: (tf, [x], p, name) =>
+    applyOne(tf.layers.batchNormalization({ momentum: p.momentum, epsilon: p.epsilon, center: p.center, scale: p.scale, name }), x!),
+  doc: {
+    en: 'Normalises each channel over the batch, then scales and shifts it; steadies DCGAN training.',
+    zh: '在批次上对每个通道做归一化再缩放平移，使 DCGAN 训练更稳定。',
+  },
+});

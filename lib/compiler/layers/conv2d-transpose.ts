@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { defineLayer } from '../types';
+import { applyOne, deconvLength, int, needsImage, paddingSchema } from './common';
+
+export default defineLayer({
+  kind: 'conv2dTranspose',
+  title: { en: 'Conv2DTranspose', zh: '转置卷积' },
+  category: 'Convolution',
+  schema: z.object({
+    filters: int(1, 4096, 64),
+    kernelSize: int(1, 15, 4),
+    strides: int(1, 8, 2),
+    padding: paddingSchema,
+    useBias: z.boolean().default(true),
+  }),
+  arity: 'one',
+  infer: ([input = []], p) => {
+    const bad = needsImage('Conv2DTranspose', input);
+    if (bad) return bad;
+    const [h = 0, w = 0, c = 0] = input;
+    return {
+      shape: [deconvLength(h, p.kernelSize, p.strides, p.padding), deconvLength(w, p.kernelSize, p.strides, p.padding), p.filters],
+      params: p.kernelSize * p.kernelSize * c * p.filters + (p.useBias ? p.filters : 0),
+    };
+  },
+  build: (tf, [x], p, name) =>
+    applyOne(
+      tf.layers.conv2dTranspose({ filters: p.filters, kernelSize: p.kernelSize, strides: p.strides, padding: p.padding, useBias: p.useBias, name }),
+      x!,
+    ),
+  doc: {
+    en: 'A learned upsampling: with strides 2 and padding same it doubles height and width. The DCGAN generator’s workhorse.',
+    zh: '可学习的上采样：步长 2、same 填充时高宽各翻倍。DCGAN 生成器的主力层。',
+  },
+});

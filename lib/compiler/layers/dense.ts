@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { defineLayer, fmt } from '../types';
+import { applyOne, int } from './common';
+
+export default defineLayer({
+  kind: 'dense',
+  title: { en: 'Dense', zh: '全连接' },
+  category: 'Core',
+  schema: z.object({ units: int(1, 65536, 128), useBias: z.boolean().default(true) }),
+  arity: 'one',
+  infer: ([input = []], p) => {
+    if (input.length !== 1) {
+      return { error: `Dense expects a flat vector but receives ${fmt(input)}. Add a Flatten before it (giving [${input.reduce((a, b) => a * b, 1)}]).` };
+    }
+    const inUnits = input[0] ?? 0;
+    return { shape: [p.units], params: inUnits * p.units + (p.useBias ? p.units : 0) };
+  },
+  build: (tf, [x], p, name) => applyOne(tf.layers.dense({ units: p.units, useBias: p.useBias, name }), x!),
+  doc: {
+    en: 'A fully connected layer: every output is a weighted sum of all inputs plus a bias.',
+    zh: '全连接层：每个输出都是所有输入的加权和再加偏置。',
+  },
+});

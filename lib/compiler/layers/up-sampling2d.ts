@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { defineLayer } from '../types';
+import { applyOne, int, needsImage } from './common';
+
+export default defineLayer({
+  kind: 'upSampling2d',
+  title: { en: 'UpSampling2D', zh: '上采样' },
+  category: 'Convolution',
+  schema: z.object({ size: int(1, 8, 2), interpolation: z.enum(['nearest', 'bilinear']).default('nearest') }),
+  arity: 'one',
+  infer: ([input = []], p) => {
+    const bad = needsImage('UpSampling2D', input);
+    if (bad) return bad;
+    const [h = 0, w = 0, c = 0] = input;
+    return { shape: [h * p.size, w * p.size, c], params: 0 };
+  },
+  build: (tf, [x], p, name) => applyOne(tf.layers.upSampling2d({ size: [p.size, p.size], interpolation: p.interpolation, name }), x!),
+  doc: {
+    en: 'Repeats (or interpolates) pixels to enlarge the image by an integer factor; no weights.',
+    zh: '按整数倍重复（或插值）像素来放大图像，没有参数。',
+  },
+});

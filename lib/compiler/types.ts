@@ -1,0 +1,113 @@
+import type * as TF from '@tensorflow/tfjs';
+import type { z } from 'zod';
+import type { LayerKind, LossKind, NoiseDistribution, Role } from '../project/kinds';
+
+/** A tensor shape without the batch dimension, channels-last: `[28, 28, 1]`. */
+export type Shape = number[];
+
+export type Severity = 'error' | 'warning';
+
+/** A finding pinned to the node, edge or param that causes it. Errors block compiling. */
+export interface Diagnostic {
+  nodeId?: string;
+  edgeId?: string;
+  param?: string;
+  severity: Severity;
+  /** Stable machine-readable kind of finding, e.g. `cycle`, `reshape-size`. */
+  code: DiagnosticCode;
+  /** What is wrong and how to fix it, naming the shapes involved. */
+  message: string;
+}
+
+export type DiagnosticCode =
+  | 'duplicate-id'
+  | 'unknown-kind'
+  | 'invalid-param'
+  | 'wrong-graph'
+  | 'dangling-edge'
+  | 'bad-handle'
+  | 'input-into-source'
+  | 'cycle'
+  | 'missing-input'
+  | 'too-many-inputs'
+  | 'duplicate-input'
+  | 'no-output'
+  | 'multiple-outputs'
+  | 'missing-source'
+  | 'duplicate-source'
+  | 'unreachable'
+  | 'shape'
+  | 'no-labels'
+  | 'noise-mismatch'
+  | 'output-shape'
+  | 'output-range'
+  | 'sigmoid-logits'
+  | 'internal';
+
+/** What `analyze` knows about the graph's surroundings. */
+export interface AnalyzeContext {
+  role: Role;
+  /** The dataset's sample shape; D's `data` node takes it and G's output must equal it. */
+  dataShape: Shape;
+  /** Classes of a labelled dataset; `label` nodes need it. */
+  numClasses?: number;
+  /** Interval the data lives in; checks the generator's output activation when given. */
+  dataRange?: [number, number];
+  /** True when data are scaled into exactly `dataRange` (images), so an unbounded output is a poor fit. */
+  dataBounded?: boolean;
+  /** The training loss; every loss here expects D to output raw scores (logits). */
+  loss?: LossKind;
+  /** The noise the trainer will feed; G's `noise` node must agree. */
+  noise?: { dim: number; distribution: NoiseDistribution };
+}
+
+export interface Analysis {
+  /** Output shape of every node whose shape could be inferred. */
+  shapes: Record<string, Shape>;
+  /** Trainable plus non-trainable parameters of every node with a shape. */
+  params: Record<string, number>;
+  diagnostics: Diagnostic[];
+  /** Parameters of the nodes that feed the output: what the compiled model holds. */
+  totalParams: number;
+}
+
+export type LayerCategory = 'Inputs' | 'Core' | 'Convolution' | 'Normalization' | 'Activation' | 'Shape' | 'Merge' | 'Output';
+
+/** `source`: no inputs; `one`: exactly one; `many`: two or more on handle `in`, in edge order. */
+export type Arity = 'source' | 'one' | 'many';
+
+export type InferResult = { shape: Shape; params: number; warning?: string } | { error: string; param?: string; code?: DiagnosticCode };
+
+export type Params = Record<string, unknown>;
+export type Tfjs = typeof TF;
+
+/**
+ * Everything GANvas knows about one layer kind. The inspector form is generated from `schema`;
+ * `infer` is pure and allocates no tensors; `build` receives tfjs so that analysis never loads it.
+ */
+export interface LayerSpec<P = Params> {
+  kind: LayerKind;
+  title: { en: string; zh: string };
+  category: LayerCategory;
+  schema: z.ZodType<P>;
+  arity: Arity;
+  /** Graphs the kind may appear in; absent means both. */
+  roles?: readonly Role[];
+  infer(inputs: Shape[], params: P, ctx: AnalyzeContext): InferResult;
+  build(tf: Tfjs, inputs: TF.SymbolicTensor[], params: P, name: string, ctx: AnalyzeContext): TF.SymbolicTensor;
+  doc: { en: string; zh: string };
+}
+
+/** Erases a spec's param type so specs of all kinds fit one registry. */
+export function defineLayer<P>(spec: LayerSpec<P>): LayerSpec {
+  return spec as unknown as LayerSpec;
+}
+
+/** `[28,28,1]`, the way messages show shapes. */
+export function fmt(shape: readonly number[]): string {
+  return `[${shape.join(',')}]`;
+}
+
+export function product(shape: readonly number[]): number {
+  return shape.reduce((a, b) => a * b, 1);
+}

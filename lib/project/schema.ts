@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import { LAYER_KINDS, LOSS_KINDS, NOISE_DISTRIBUTIONS } from './kinds';
+
+/** The document version this build writes. Older versions are lifted by `migrations.ts`. */
+export const CURRENT_VERSION = 1;
+
+/** Bounds that keep a hostile file from costing more than a moment to read. */
+export const LIMITS = { nodes: 2000, edges: 8000, text: 200, paramArray: 8 } as const;
+
+const finite = z.number().finite();
+const text = z.string().max(LIMITS.text, `at most ${LIMITS.text} characters`);
+
+/** Node and edge ids double as tfjs layer names and generated identifiers, hence the narrow alphabet. */
+export const idSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'an id is 1-64 letters, digits, "_" or "-", starting with a letter or digit');
+
+const handleSchema = z.string().regex(/^[a-z][A-Za-z0-9_-]{0,31}$/, 'a handle id is a short lowercase name such as "in" or "out"');
+
+/** Param values stay flat (no nested objects), so no document can be deep or cyclic here. */
+const paramValue = z.union([finite, z.string().max(LIMITS.text), z.boolean(), z.array(finite).max(LIMITS.paramArray), z.null()]);
+const paramKey = z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,31}$/, 'a param name is a short identifier');
+
+export const nodeSchema = z.object({
+  id: idSchema,
+  kind: z.enum(LAYER_KINDS),
+  params: z.record(paramKey, paramValue),
+  position: z.object({ x: finite, y: finite }),
+  label: text.optional(),
+});
+
+export const edgeSchema = z.object({
+  id: idSchema,
+  source: idSchema,
+  sourceHandle: handleSchema,
+  target: idSchema,
+  targetHandle: handleSchema,
+});
+
+export const graphSchema = z
+  .object({
+    nodes: z.array(nodeSchema).max(LIMITS.nodes, `at most ${LIMITS.nodes} nodes`),
+    edges: z.array(edgeSchema).max(LIMITS.edges, `at most ${LIMITS.edges} edges`),
+  })
+  .superRefine((graph, ctx) => {
+    flagDuplicates(graph.nodes, 'nodes', 'node', ctx);
+    flagDuplicates(graph.edges, 'edges', 'edge', ctx);
+  });
+
+function flagDuplicates(items: { id: string }[], key: string, what: string, ctx: z.RefinementCtx) {
+  const seen = new Set<string>();
+  items.forEach((item, i) => {
+    if (seen.has(item.id)) {
+      ctx.addIssue({ code: 'custom', path: [key, i, 'id'], message: `${what} id "${item.id}" is used twice; ids must be unique` });
+    }
+    seen.add(item.id);
+  });
+}
+
+const positive = finite.positive();
+
+export const datasetSchema = z.discriminatedUnion('id', [
+  z.object({ id: z.literal('gaussian-1d'), options: z.object({ mean: finite, std: positive }) }),
+  z.object({ id: z.literal('ring-8'), options: z.object({ radius: positive, std: positive }) }),
+  z.object({ id: z.literal('grid-25'), options: z.object({ spacing: positive, std: positive }) }),
+  z.object({ id: z.literal('mnist'), options: z.object({}) }),
+  z.object({ id: z.literal('fashion-mnist'), options: z.object({}) }),
+  z.object({
+    id: z.literal('images'),
+    options: z.object({
+      width: z.number().int().min(4).max(256),
+      height: z.number().int().min(4).max(256),
+      channels: z.union([z.literal(1), z.literal(3)]),
+    }),
+  }),
+]);
+
+export const adamSchema = z.object({
+  lr: positive.max(1),
+  beta1: finite.min(0).lt(1),
+  beta2: finite.min(0).lt(1),
+});
+
+export const trainingSchema = z.object({
+  batchSize: z.number().int().min(1).max(4096),
+  /** k: discriminator updates per generator update. */
+  k: z.number().int().min(1).max(100),
+  loss: z.enum(LOSS_KINDS),
+  /** One-sided label smoothing: real targets become 1 - labelSmoothing. */
+  labelSmoothing: finite.min(0).max(0.5),
+  /** Weight of the gradient penalty for `wasserstein-gp`. */
+  gradientPenalty: finite.min(0).max(1000),
+  optimizers: z.object({ generator: adamSchema, discriminator: adamSchema }),
+  noise: z.object({ dim: z.number().int().min(1).max(4096), distribution: z.enum(NOISE_DISTRIBUTIONS) }),
+  seed: z.number().int().min(0).max(2 ** 31 - 1),
+});
+
+export const projectSchema = z.object({
+  version: z.literal(CURRENT_VERSION),
+  name: text,
+  generator: graphSchema,
+  discriminator: graphSchema,
+  dataset: datasetSchema,
+  training: trainingSchema,
+});
+
+export type GraphNode = z.infer<typeof nodeSchema>;
+export type GraphEdge = z.infer<typeof edgeSchema>;
+export type Graph = z.infer<typeof graphSchema>;
+export type DatasetRef = z.infer<typeof datasetSchema>;
+export type AdamConfig = z.infer<typeof adamSchema>;
+export type TrainingConfig = z.infer<typeof trainingSchema>;
+export type GanProject = z.infer<typeof projectSchema>;
+export type ParamValue = z.infer<typeof paramValue>;
