@@ -1,15 +1,5 @@
-import { LayerCatalog } from '@/components/home/layer-catalog';
-import { PresetGallery } from '@/components/home/preset-gallery';
-import { SiteHeader } from '@/components/home/site-header';
+import { EditorApp } from '@/components/editor/editor-app';
 
-export default function HomePage() {
-  return (
-    <>
-      <SiteHeader />
-      <main className="page">
-        <PresetGallery />
-        <LayerCatalog />
-      </main>
-    </>
-  );
+export default function EditorPage() {
+  return <EditorApp />;
 }

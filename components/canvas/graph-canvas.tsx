@@ -1,0 +1,205 @@
+'use client';
+
+import {
+  Background,
+  Controls,
+  MiniMap,
+  Panel,
+  ReactFlow,
+  ReactFlowProvider,
+  useReactFlow,
+  type Connection,
+  type Edge,
+  type EdgeChange,
+  type FinalConnectionState,
+  type NodeChange,
+} from '@xyflow/react';
+import { useCallback, useEffect, useRef, type DragEvent } from 'react';
+import { checkConnection } from '@/lib/compiler/connect';
+import { layerSpec } from '@/lib/compiler/layers';
+import type { LayerKind, Role } from '@/lib/project/kinds';
+import { NODE_SIZE } from '@/lib/project/layout';
+import type { Position } from '@/lib/store/editor-store';
+import { useGraphView } from '@/lib/store/hooks';
+import { useEditor, useEditorApi } from '@/lib/store/provider';
+import { useCanvasRegistry } from './canvas-registry';
+import { LayerNode } from './layer-node';
+import { useFlowEdges, useFlowNodes } from './use-flow-elements';
+
+export const PALETTE_MIME = 'application/x-ganvas-kind';
+const nodeTypes = { layer: LayerNode };
+const NO_DRAG = null;
+
+/** One network's editable canvas. */
+export function GraphCanvas({ role }: { role: Role }) {
+  return (
+    <ReactFlowProvider>
+      <Canvas role={role} />
+    </ReactFlowProvider>
+  );
+}
+
+function Canvas({ role }: { role: Role }) {
+  const store = useEditorApi();
+  const graph = useEditor((s) => s.project[role]);
+  const selection = useEditor((s) => s.selection[role]);
+  const drag = useEditor((s) => (s.drag?.role === role ? s.drag.positions : NO_DRAG));
+  const measured = useEditor((s) => s.measured[role]);
+  const focus = useEditor((s) => s.focus);
+  const view = useGraphView(role);
+  const nodes = useFlowNodes(role, graph.nodes, selection.nodes, drag, measured);
+  const edges = useFlowEdges(graph.edges, view, selection.edges);
+  const flow = useReactFlow();
+  const wrapper = useRef<HTMLDivElement>(null);
+  const registry = useCanvasRegistry();
+
+  useEffect(() => {
+    registry.set(role, {
+      centre: () => {
+        const rect = wrapper.current?.getBoundingClientRect();
+        if (!rect) return { x: 0, y: 0 };
+        const p = flow.screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 });
+        return { x: p.x - NODE_SIZE.width / 2, y: p.y - NODE_SIZE.height / 2 };
+      },
+    });
+    return () => {
+      registry.delete(role);
+    };
+  }, [registry, role, flow]);
+
+  useEffect(() => {
+    if (focus?.role !== role) return;
+    const frame = requestAnimationFrame(() => void flow.fitView({ nodes: [{ id: focus.nodeId }], duration: 250, maxZoom: 1.25, padding: 0.6 }));
+    return () => cancelAnimationFrame(frame);
+  }, [focus, role, flow]);
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange[]) => {
+      const state = store.getState();
+      const moved: Record<string, Position> = {};
+      const sizes: Record<string, { width: number; height: number }> = {};
+      let chosen: Set<string> | null = null;
+      for (const c of changes) {
+        if (c.type === 'position' && c.position && c.dragging) moved[c.id] = c.position;
+        else if (c.type === 'dimensions' && c.dimensions) sizes[c.id] = c.dimensions;
+        else if (c.type === 'select') {
+          chosen ??= new Set(state.selection[role].nodes);
+          if (c.selected) chosen.add(c.id);
+          else chosen.delete(c.id);
+        }
+      }
+      if (Object.keys(moved).length) state.dragNodes(role, moved);
+      if (Object.keys(sizes).length) state.setMeasured(role, sizes);
+      if (chosen) state.setSelection(role, { nodes: [...chosen], edges: store.getState().selection[role].edges });
+    },
+    [store, role],
+  );
+
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange[]) => {
+      const state = store.getState();
+      let chosen: Set<string> | null = null;
+      for (const c of changes) {
+        if (c.type !== 'select') continue;
+        chosen ??= new Set(state.selection[role].edges);
+        if (c.selected) chosen.add(c.id);
+        else chosen.delete(c.id);
+      }
+      if (chosen) state.setSelection(role, { nodes: store.getState().selection[role].nodes, edges: [...chosen] });
+    },
+    [store, role],
+  );
+
+  const onConnect = useCallback(
+    (conn: Connection) => {
+      const result = store.getState().connect(role, conn);
+      if (!result.ok) store.getState().notify({ tone: 'error', title: 'Connection refused', details: [result.reason] });
+    },
+    [store, role],
+  );
+
+  const isValidConnection = useCallback(
+    (conn: Edge | Connection) => checkConnection(store.getState().project[role], conn).ok,
+    [store, role],
+  );
+
+  // A drop on a handle that isValidConnection refused: say why, instead of silently doing nothing.
+  const onConnectEnd = useCallback(
+    (_event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+      if (state.isValid !== false || !state.fromNode || !state.toNode) return;
+      const [source, target] = state.fromHandle?.type === 'target' ? [state.toNode.id, state.fromNode.id] : [state.fromNode.id, state.toNode.id];
+      const check = checkConnection(store.getState().project[role], { source, target });
+      if (!check.ok) store.getState().notify({ tone: 'error', title: 'Connection refused', details: [check.reason] });
+    },
+    [store, role],
+  );
+
+  const onDragOver = useCallback((event: DragEvent) => {
+    if (!event.dataTransfer.types.includes(PALETTE_MIME)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+  }, []);
+
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      const kind = event.dataTransfer.getData(PALETTE_MIME);
+      if (!layerSpec(kind)) return;
+      event.preventDefault();
+      const p = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      store.getState().addNode(role, kind as LayerKind, { x: Math.round(p.x - NODE_SIZE.width / 2), y: Math.round(p.y - 20) });
+    },
+    [flow, store, role],
+  );
+
+  return (
+    <div
+      className="graph-canvas"
+      ref={wrapper}
+      data-testid={`canvas-${role}`}
+      onPointerDownCapture={() => store.getState().setActiveRole(role)}
+      onFocusCapture={() => store.getState().setActiveRole(role)}
+    >
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
+        isValidConnection={isValidConnection}
+        onNodeDragStop={() => store.getState().endDrag()}
+        onSelectionDragStop={() => store.getState().endDrag()}
+        onDragOver={onDragOver}
+        onDrop={onDrop}
+        deleteKeyCode={null}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={['Meta', 'Control']}
+        fitView
+        fitViewOptions={{ padding: 0.2, maxZoom: 1 }}
+        minZoom={0.1}
+        maxZoom={2}
+        proOptions={{ hideAttribution: true }}
+        defaultEdgeOptions={{ type: 'smoothstep' }}
+      >
+        <Background gap={20} size={1} />
+        <MiniMap pannable zoomable ariaLabel={`${role} minimap`} style={{ width: 120, height: 80 }} nodeStrokeWidth={3} />
+        <Controls showInteractive={false} />
+        <Panel position="top-left" className="canvas-title">
+          {role === 'generator' ? 'Generator G' : 'Discriminator D'}
+          <span className={view.errors ? 'count-bad' : view.warnings ? 'count-warn' : 'count-good'}>
+            {view.errors ? `${view.errors} error${view.errors > 1 ? 's' : ''}` : view.warnings ? `${view.warnings} warning${view.warnings > 1 ? 's' : ''}` : 'ready'}
+          </span>
+        </Panel>
+        <Panel position="top-right">
+          <button type="button" className="btn small" onClick={() => {
+              store.getState().autoLayout(role);
+              requestAnimationFrame(() => void flow.fitView({ padding: 0.2, maxZoom: 1, duration: 200 }));
+            }} data-testid={`layout-${role}`}>
+            Auto-layout
+          </button>
+        </Panel>
+      </ReactFlow>
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+'use client';
+
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import { paramSummary } from '@/lib/compiler/form';
+import { LAYERS } from '@/lib/compiler/layers';
+import type { Role } from '@/lib/project/kinds';
+import { nodeDiagnostics } from '@/lib/store/analysis';
+import { useGraphNode, useGraphView } from '@/lib/store/hooks';
+import { formatCount, formatShape } from './format';
+
+export type LayerNodeData = { role: Role };
+
+/** A layer on the canvas: kind, label, key params, output shape, parameter count and problems. */
+function LayerNodeView({ id, data, selected }: NodeProps & { data: LayerNodeData }) {
+  const node = useGraphNode(data.role, id);
+  const view = useGraphView(data.role);
+  if (!node) return null;
+  const spec = LAYERS[node.kind];
+  const diagnostics = nodeDiagnostics(view, id);
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  const status = errors.length ? 'error' : diagnostics.length ? 'warning' : 'ok';
+  const shape = view.shapes[id];
+  const params = view.params[id];
+  const summary = paramSummary(node.kind, node.params);
+  return (
+    <div
+      className={`layer-node cat-${spec.category.toLowerCase()} status-${status}${selected ? ' is-selected' : ''}`}
+      data-testid={`node-${id}`}
+      data-kind={node.kind}
+      data-status={status}
+      aria-label={`${spec.title.en} ${node.label ?? id}`}
+    >
+      {spec.arity !== 'source' && <Handle type="target" position={Position.Top} id="in" />}
+      <div className="layer-node-head">
+        <span className="layer-node-kind">{spec.title.en}</span>
+        <span className="layer-node-label">{node.label ?? id}</span>
+      </div>
+      {summary && <div className="layer-node-summary">{summary}</div>}
+      <div className="layer-node-foot">
+        <span className="layer-node-shape" data-testid="shape">
+          {shape ? formatShape(shape) : '?'}
+        </span>
+        {params ? <span className="layer-node-params">{formatCount(params)} params</span> : null}
+      </div>
+      {diagnostics.length > 0 && (
+        <div className="layer-node-issues" role="tooltip">
+          {diagnostics.map((d, i) => (
+            <p key={i} className={`issue-${d.severity}`}>
+              {d.message}
+            </p>
+          ))}
+        </div>
+      )}
+      {node.kind !== 'output' && <Handle type="source" position={Position.Bottom} id="out" />}
+    </div>
+  );
+}
+
+export const LayerNode = memo(LayerNodeView);

@@ -1,0 +1,75 @@
+'use client';
+
+import { useEffect } from 'react';
+import type { Role } from '@/lib/project/kinds';
+import type { EditorStore } from '@/lib/store/editor-store';
+import { persistLayoutPreference, startAutosave } from '@/lib/store/persistence';
+import { EditorProvider, useEditor, useEditorApi } from '@/lib/store/provider';
+import { CanvasRegistryProvider } from '../canvas/canvas-registry';
+import { GraphCanvas } from '../canvas/graph-canvas';
+import { Inspector } from '../inspector/inspector';
+import { Palette } from '../palette/palette';
+import { ProblemsPanel } from '../problems/problems-panel';
+import { Header } from './header';
+import { NoticeBar } from './notice-bar';
+import { useShareLinks } from './use-share-links';
+import { useShortcuts } from './use-shortcuts';
+
+/** The editor page: header, palette, the two canvases, inspector and problems. */
+export function Editor({ store }: { store: EditorStore }) {
+  useShortcuts(store);
+  useEffect(() => startAutosave(store), [store]);
+  useEffect(() => persistLayoutPreference(store), [store]);
+  return (
+    <EditorProvider store={store}>
+      <CanvasRegistryProvider>
+        <Shell />
+      </CanvasRegistryProvider>
+    </EditorProvider>
+  );
+}
+
+function Shell() {
+  useShareLinks(useEditorApi());
+  return (
+    <div className="editor">
+      <Header />
+      <NoticeBar />
+      <div className="editor-body">
+        <Palette />
+        <Canvases />
+        <Inspector />
+      </div>
+      <ProblemsPanel />
+    </div>
+  );
+}
+
+const ROLES: Role[] = ['generator', 'discriminator'];
+
+function Canvases() {
+  const store = useEditorApi();
+  const layout = useEditor((s) => s.layout);
+  const active = useEditor((s) => s.activeRole);
+  if (layout === 'split') {
+    return (
+      <div className="canvases split">
+        {ROLES.map((role) => (
+          <GraphCanvas key={role} role={role} />
+        ))}
+      </div>
+    );
+  }
+  return (
+    <div className="canvases tabs">
+      <div role="tablist" className="tab-bar">
+        {ROLES.map((role) => (
+          <button key={role} role="tab" type="button" aria-selected={active === role} data-testid={`tab-${role}`} onClick={() => store.getState().setActiveRole(role)}>
+            {role === 'generator' ? 'Generator G' : 'Discriminator D'}
+          </button>
+        ))}
+      </div>
+      <GraphCanvas key={active} role={active} />
+    </div>
+  );
+}

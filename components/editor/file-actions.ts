@@ -1,0 +1,47 @@
+'use client';
+
+import { MAX_PROJECT_BYTES, parseProjectText, serializeProject, type ParseResult } from '@/lib/project/parse';
+import type { GanProject } from '@/lib/project/schema';
+import { encodeShare, SHARE_PARAM } from '@/lib/project/share';
+
+/** A safe file name from a project name: letters, digits, dashes. */
+export function fileNameFor(project: GanProject): string {
+  const base = project.name.normalize('NFKD').replace(/[^\w-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'ganvas-project';
+  return `${base}.ganvas.json`;
+}
+
+export function downloadProject(project: GanProject): void {
+  const blob = new Blob([serializeProject(project)], { type: 'application/json' });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileNameFor(project);
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** Reads and validates a chosen file; never throws. */
+export async function readProjectFile(file: File): Promise<ParseResult> {
+  if (file.size > MAX_PROJECT_BYTES) {
+    return { ok: false, errors: [{ path: '', message: `the file is ${(file.size / 1e6).toFixed(1)} MB; a project is at most ${MAX_PROJECT_BYTES / 1e6} MB` }] };
+  }
+  try {
+    return parseProjectText(await file.text());
+  } catch {
+    return { ok: false, errors: [{ path: '', message: 'the file could not be read' }] };
+  }
+}
+
+/** A link that opens a copy of the project. */
+export async function shareLink(project: GanProject): Promise<string> {
+  const encoded = await encodeShare(project);
+  return `${location.origin}${location.pathname}#${SHARE_PARAM}=${encoded}`;
+}
+
+/** Parse errors as lines a person can read: "generator.nodes.1.kind: Invalid option ...". */
+export function describeErrors(result: ParseResult): string[] {
+  if (result.ok) return [];
+  return result.errors.slice(0, 8).map((e) => (e.path ? `${e.path}: ${e.message}` : e.message));
+}

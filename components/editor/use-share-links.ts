@@ -1,0 +1,30 @@
+'use client';
+
+import { useEffect } from 'react';
+import { decodeShare, shareFromHash } from '@/lib/project/share';
+import type { EditorStore } from '@/lib/store/editor-store';
+import { describeErrors } from './file-actions';
+
+/**
+ * Opens a share link pasted into the address bar while the editor is open. The hash is cleared
+ * afterwards, so a reload shows the autosaved project rather than the link again.
+ */
+export function useShareLinks(store: EditorStore): void {
+  useEffect(() => {
+    const onHash = async () => {
+      const encoded = shareFromHash(location.hash);
+      if (encoded === null) return;
+      history.replaceState(null, '', location.pathname + location.search);
+      const result = await decodeShare(encoded);
+      if (result.ok) {
+        store.getState().loadProject(result.project);
+        store.temporal.getState().clear();
+        store.getState().notify({ tone: 'info', title: `Opened shared project “${result.project.name}”` });
+      } else {
+        store.getState().notify({ tone: 'error', title: 'This share link could not be opened. Your project is unchanged.', details: describeErrors(result) });
+      }
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, [store]);
+}

@@ -1,0 +1,89 @@
+'use client';
+
+import { useId } from 'react';
+import { paramFields } from '@/lib/compiler/form';
+import { LAYERS } from '@/lib/compiler/layers';
+import type { Role } from '@/lib/project/kinds';
+import { nodeDiagnostics } from '@/lib/store/analysis';
+import { useGraphView, useSelectedNode } from '@/lib/store/hooks';
+import { useEditor, useEditorApi } from '@/lib/store/provider';
+import { formatCount, formatShape } from '../canvas/format';
+import { ParamField } from './param-field';
+
+/** Edits the selected layer: label and params (a form generated from its schema), with its problems. */
+export function Inspector() {
+  const role = useEditor((s) => s.activeRole);
+  return (
+    <aside className="inspector" aria-label="Inspector">
+      <NodeInspector role={role} />
+    </aside>
+  );
+}
+
+function NodeInspector({ role }: { role: Role }) {
+  const store = useEditorApi();
+  const node = useSelectedNode(role);
+  const view = useGraphView(role);
+  const labelId = useId();
+  if (!node) {
+    return (
+      <div className="inspector-empty">
+        <h2>Inspector</h2>
+        <p>Select a layer in the {role} to edit its parameters.</p>
+        <p className="muted">Shortcuts: Ctrl+Z undo · Shift+Ctrl+Z redo · Delete · Ctrl+C / Ctrl+V · Ctrl+D duplicate · Ctrl+A select all.</p>
+      </div>
+    );
+  }
+  const spec = LAYERS[node.kind];
+  const fields = paramFields(node.kind);
+  const params = { ...Object.fromEntries(fields.map((f) => [f.name, f.defaultValue])), ...node.params };
+  const shape = view.shapes[node.id];
+  const diagnostics = nodeDiagnostics(view, node.id);
+  return (
+    <div className="inspector-node" data-testid="inspector" key={`${role}:${node.id}`}>
+      <h2>
+        {spec.title.en} <span className="muted">{node.id}</span>
+      </h2>
+      <p className="doc">{spec.doc.en}</p>
+      <p className="doc zh" lang="zh">
+        {spec.doc.zh}
+      </p>
+      <dl className="inspector-facts">
+        <dt>Output</dt>
+        <dd data-testid="inspector-shape">{shape ? formatShape(shape) : 'unknown'}</dd>
+        <dt>Parameters</dt>
+        <dd>{formatCount(view.params[node.id] ?? 0)}</dd>
+      </dl>
+      <div className="param-field">
+        <label htmlFor={labelId}>label</label>
+        <input
+          id={labelId}
+          type="text"
+          maxLength={200}
+          value={node.label ?? ''}
+          placeholder={node.id}
+          data-testid="param-label"
+          onChange={(e) => store.getState().setLabel(role, node.id, e.target.value)}
+        />
+      </div>
+      {fields.map((field) => (
+        <ParamField
+          key={field.name}
+          kind={node.kind}
+          field={field}
+          value={params[field.name]}
+          onCommit={(value) => store.getState().updateParams(role, node.id, { [field.name]: value })}
+        />
+      ))}
+      {diagnostics.length > 0 && (
+        <ul className="inspector-issues">
+          {diagnostics.map((d, i) => (
+            <li key={i} className={`issue-${d.severity}`} data-testid="inspector-issue">
+              {d.message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

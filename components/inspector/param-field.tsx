@@ -1,0 +1,94 @@
+'use client';
+
+import { useId, useState } from 'react';
+import { validateParam, type ParamField as Field } from '@/lib/compiler/form';
+import type { ParamValue } from '@/lib/project/schema';
+
+interface Props {
+  kind: string;
+  field: Field;
+  value: unknown;
+  onCommit: (value: ParamValue) => void;
+}
+
+/** Turns what was typed into a param value, or explains why it cannot be one. */
+function parseDraft(field: Field, text: string): { value: ParamValue } | { error: string } {
+  if (field.type === 'shape') {
+    const parts = text.split(/[\s,×x*]+/).filter(Boolean);
+    if (!parts.length || parts.some((p) => !/^-?\d+$/.test(p))) return { error: 'enter whole numbers separated by commas, e.g. 7, 7, 64' };
+    return { value: parts.map(Number) };
+  }
+  if (field.type === 'integer' || field.type === 'number') {
+    if (text.trim() === '' && field.nullable) return { value: null };
+    const n = Number(text);
+    if (text.trim() === '' || !Number.isFinite(n)) return { error: 'enter a number' };
+    return { value: n };
+  }
+  return { value: text };
+}
+
+function display(value: unknown): string {
+  if (Array.isArray(value)) return value.join(', ');
+  return value === null || value === undefined ? '' : String(value);
+}
+
+/** One generated form control with inline validation; valid values apply at once. */
+export function ParamField({ kind, field, value, onCommit }: Props) {
+  const id = useId();
+  const [draft, setDraft] = useState<{ text: string; error: string | null; source: unknown } | null>(null);
+  // A draft belongs to the value it was typed over; undo or another edit replaces it.
+  const current = draft && draft.source === value ? draft : null;
+
+  const commitText = (text: string) => {
+    const parsed = parseDraft(field, text);
+    const error = 'error' in parsed ? parsed.error : validateParam(kind, field.name, parsed.value);
+    if (!error && 'value' in parsed) {
+      onCommit(parsed.value);
+      setDraft({ text, error: null, source: parsed.value });
+    } else {
+      setDraft({ text, error, source: value });
+    }
+  };
+
+  let control;
+  if (field.type === 'boolean') {
+    control = <input id={id} type="checkbox" checked={value === true} onChange={(e) => onCommit(e.target.checked)} />;
+  } else if (field.type === 'enum') {
+    control = (
+      <select id={id} value={String(value)} onChange={(e) => onCommit(e.target.value)}>
+        {field.options.map((o) => (
+          <option key={o} value={o}>
+            {o}
+          </option>
+        ))}
+      </select>
+    );
+  } else {
+    const numeric = field.type === 'integer' || field.type === 'number';
+    control = (
+      <input
+        id={id}
+        type="text"
+        inputMode={numeric ? 'decimal' : 'text'}
+        value={current ? current.text : display(value)}
+        placeholder={field.type !== 'shape' && field.nullable ? 'default' : undefined}
+        aria-invalid={current?.error ? true : undefined}
+        aria-describedby={current?.error ? `${id}-error` : undefined}
+        onChange={(e) => commitText(e.target.value)}
+        onBlur={() => setDraft(null)}
+      />
+    );
+  }
+
+  return (
+    <div className={`param-field type-${field.type}`} data-testid={`param-${field.name}`}>
+      <label htmlFor={id}>{field.label}</label>
+      {control}
+      {current?.error && (
+        <p id={`${id}-error`} className="field-error" role="alert">
+          {current.error}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+'use client';
+
+import { useId, useMemo, useState, type DragEvent } from 'react';
+import { LAYERS } from '@/lib/compiler/layers';
+import type { LayerCategory } from '@/lib/compiler/types';
+import { LAYER_KINDS, type LayerKind } from '@/lib/project/kinds';
+import { useEditor, useEditorApi } from '@/lib/store/provider';
+import { PALETTE_MIME } from '../canvas/graph-canvas';
+import { useCanvasRegistry } from '../canvas/canvas-registry';
+
+const CATEGORIES: LayerCategory[] = ['Inputs', 'Core', 'Convolution', 'Normalization', 'Activation', 'Shape', 'Merge', 'Output'];
+
+/** Layers grouped by category, searchable; drag one onto a canvas, or press Enter to add it. */
+export function Palette() {
+  const [query, setQuery] = useState('');
+  const searchId = useId();
+  const store = useEditorApi();
+  const registry = useCanvasRegistry();
+  const activeRole = useEditor((s) => s.activeRole);
+  const groups = useMemo(() => {
+    const q = query.trim().toLowerCase();
+    return CATEGORIES.map((category) => ({
+      category,
+      kinds: LAYER_KINDS.filter((k) => {
+        const spec = LAYERS[k];
+        if (spec.category !== category) return false;
+        return !q || [k, spec.title.en, spec.title.zh, spec.doc.en, category].some((t) => t.toLowerCase().includes(q));
+      }),
+    })).filter((g) => g.kinds.length > 0);
+  }, [query]);
+
+  const add = (kind: LayerKind) => {
+    const centre = registry.get(activeRole)?.centre() ?? { x: 0, y: 0 };
+    store.getState().addNode(activeRole, kind, { x: Math.round(centre.x), y: Math.round(centre.y) });
+  };
+
+  return (
+    <aside className="palette" aria-label="Layer palette">
+      <label htmlFor={searchId} className="visually-hidden">
+        Search layers
+      </label>
+      <input id={searchId} className="palette-search" type="search" placeholder="Search layers…" value={query} onChange={(e) => setQuery(e.target.value)} />
+      <p className="palette-hint">Drag onto a canvas, or press Enter to add to the {activeRole}.</p>
+      {groups.map(({ category, kinds }) => (
+        <section key={category} className="palette-group">
+          <h3>{category}</h3>
+          <ul>
+            {kinds.map((kind) => (
+              <li key={kind}>
+                <button
+                  type="button"
+                  className={`palette-item cat-${category.toLowerCase()}`}
+                  draggable
+                  data-testid={`palette-${kind}`}
+                  title={LAYERS[kind].doc.en}
+                  onDragStart={(event: DragEvent) => {
+                    event.dataTransfer.setData(PALETTE_MIME, kind);
+                    event.dataTransfer.effectAllowed = 'copy';
+                  }}
+                  onClick={() => add(kind)}
+                >
+                  {LAYERS[kind].title.en}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+      {groups.length === 0 && <p className="palette-empty">No layer matches “{query}”.</p>}
+    </aside>
+  );
+}
