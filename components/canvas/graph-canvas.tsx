@@ -46,6 +46,7 @@ function Canvas({ role }: { role: Role }) {
   const drag = useEditor((s) => (s.drag?.role === role ? s.drag.positions : NO_DRAG));
   const measured = useEditor((s) => s.measured[role]);
   const focus = useEditor((s) => s.focus);
+  const loaded = useEditor((s) => s.loaded);
   const view = useGraphView(role);
   const nodes = useFlowNodes(role, graph.nodes, selection.nodes, drag, measured);
   const edges = useFlowEdges(graph.edges, view, selection.edges);
@@ -72,6 +73,13 @@ function Canvas({ role }: { role: Role }) {
     const frame = requestAnimationFrame(() => void flow.fitView({ nodes: [{ id: focus.nodeId }], duration: 250, maxZoom: 1.25, padding: 0.6 }));
     return () => cancelAnimationFrame(frame);
   }, [focus, role, flow]);
+
+  // A newly loaded project gets the whole graph in view once its nodes have been measured.
+  useEffect(() => {
+    if (loaded === 0) return;
+    const timer = setTimeout(() => void flow.fitView({ padding: 0.2, maxZoom: 1 }), 80);
+    return () => clearTimeout(timer);
+  }, [loaded, flow]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange[]) => {

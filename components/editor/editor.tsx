@@ -34,8 +34,8 @@ function Shell() {
   return (
     <div className="editor">
       <Header />
-      <NoticeBar />
       <div className="editor-body">
+        <NoticeBar />
         <Palette />
         <Canvases />
         <Inspector />

@@ -25,7 +25,7 @@ export function downloadProject(project: GanProject): void {
 /** Reads and validates a chosen file; never throws. */
 export async function readProjectFile(file: File): Promise<ParseResult> {
   if (file.size > MAX_PROJECT_BYTES) {
-    return { ok: false, errors: [{ path: '', message: `the file is ${(file.size / 1e6).toFixed(1)} MB; a project is at most ${MAX_PROJECT_BYTES / 1e6} MB` }] };
+    return { ok: false, errors: [{ path: '', message: `the file is ${(file.size / 2 ** 20).toFixed(1)} MB; a project is at most ${MAX_PROJECT_BYTES / 2 ** 20} MB` }] };
   }
   try {
     return parseProjectText(await file.text());

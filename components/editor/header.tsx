@@ -51,6 +51,7 @@ export function Header() {
         aria-label="Project name"
         data-testid="project-name"
         maxLength={200}
+        size={Math.min(40, Math.max(14, name.length + 1))}
         value={name}
         onChange={(e) => store.getState().rename(e.target.value)}
       />

@@ -22,7 +22,7 @@ export function ProblemsPanel() {
   return (
     <section className="problems" aria-label="Problems" data-testid="problems">
       <h2>
-        Problems <span className={errors ? 'count-bad' : items.length ? 'count-warn' : 'count-good'}>{items.length ? `${errors} errors, ${items.length - errors} warnings` : 'none: both networks compile'}</span>
+        Problems <span className={errors ? 'count-bad' : items.length ? 'count-warn' : 'count-good'}>{items.length ? `${plural(errors, 'error')}, ${plural(items.length - errors, 'warning')}` : 'none: both networks compile'}</span>
       </h2>
       <ul>
         {items.map((d) => (
@@ -44,4 +44,8 @@ export function ProblemsPanel() {
       </ul>
     </section>
   );
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

@@ -63,7 +63,7 @@ export function pasteSubgraph(graph: Graph, clip: Graph, offset: Position): { gr
   const taken = new Set(graph.nodes.map((n) => n.id));
   const rename = new Map<string, string>();
   const nodes = clip.nodes.map((n) => {
-    const id = freshId(n.id.replace(/\d+$/, '') || n.kind, taken);
+    const id = freshId(n.kind, taken);
     taken.add(id);
     rename.set(n.id, id);
     return { ...structuredClone(n), id, position: { x: n.position.x + offset.x, y: n.position.y + offset.y } };

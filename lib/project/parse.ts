@@ -38,7 +38,7 @@ export function parseProject(json: unknown): ParseResult {
 export function parseProjectText(text: string): ParseResult {
   if (typeof text !== 'string') return fail('', 'expected the text of a .ganvas.json file');
   if (text.length > MAX_PROJECT_BYTES) {
-    return fail('', `the file is ${(text.length / 1e6).toFixed(1)} MB; a project is at most ${MAX_PROJECT_BYTES / 1e6} MB`);
+    return fail('', `the file is ${(text.length / 2 ** 20).toFixed(1)} MB; a project is at most ${MAX_PROJECT_BYTES / 2 ** 20} MB`);
   }
   let json: unknown;
   try {

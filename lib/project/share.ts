@@ -57,7 +57,7 @@ async function pipe(bytes: Uint8Array, transform: GenericTransformStream, limit:
     total += value.byteLength;
     if (total > limit) {
       await reader.cancel().catch(() => undefined);
-      throw new TooLarge(`the link unpacks to more than ${limit / 1e6} MB, more than any project`);
+      throw new TooLarge(`the link unpacks to more than ${Math.round(limit / 2 ** 20)} MB, more than any project`);
     }
     chunks.push(value);
   }

@@ -33,6 +33,8 @@ export interface EditorState {
   notice: Notice | null;
   focus: { role: Role; nodeId: string; nonce: number } | null;
   clipboard: Graph | null;
+  /** Bumped whenever a whole project is loaded, so canvases refit their view. */
+  loaded: number;
 
   loadProject(project: GanProject): void;
   rename(name: string): void;
@@ -84,9 +86,10 @@ export function createEditorStore(initial: GanProject, prefs: { layout?: LayoutM
           notice: null,
           focus: null,
           clipboard: null,
+          loaded: 0,
 
           loadProject: (project) =>
-            set({ project, selection: { generator: EMPTY, discriminator: EMPTY }, drag: null, measured: { generator: {}, discriminator: {} } }),
+            set((s) => ({ project, selection: { generator: EMPTY, discriminator: EMPTY }, drag: null, loaded: s.loaded + 1 })),
           rename: (name) => set((s) => (s.project.name === name ? {} : { project: { ...s.project, name } })),
           setDataset: (dataset) => set((s) => ({ project: { ...s.project, dataset } })),
 
