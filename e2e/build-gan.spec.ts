@@ -41,7 +41,7 @@ test('build a GAN from New by dragging and wiring, undo it all, redo it all, rel
   // Both networks compile, and the header agrees with the compiler on the saved document.
   await expect(page.getByTestId('problems')).toContainText('none: both networks compile');
   await expect(node(page, 'generator', 'out').getByTestId('shape')).toHaveText('28×28×1');
-  await expect(page.getByTestId('canvas-generator').locator('.react-flow__edge-text').first()).toBeVisible();
+  await expect(page.getByTestId('canvas-generator').locator('.edge-label').first()).toBeVisible();
   const built = await saveProject(page);
   const analysis = analyzeProject(built);
   expect(await headerParams(page, 'generator')).toBe(analysis.generator.totalParams);

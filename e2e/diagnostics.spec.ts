@@ -25,7 +25,7 @@ test('a wrong Reshape turns red with both shapes named, and fixing it in the ins
   await input.fill('28, 28, 1');
   await expect(reshape).toHaveAttribute('data-status', 'ok');
   await expect(page.getByTestId('problems')).toContainText('none: both networks compile');
-  await expect(page.getByTestId('canvas-generator').locator('.react-flow__edge-text', { hasText: '28×28×1' })).toHaveCount(1);
+  await expect(page.getByTestId('canvas-generator').locator('.edge-label', { hasText: '28×28×1' })).toHaveCount(1);
 });
 
 test('clicking a problem focuses its node; a cycle is refused with the reason', async ({ page }) => {

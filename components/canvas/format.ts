@@ -3,7 +3,10 @@ export function formatShape(shape: readonly number[]): string {
   return shape.join('×');
 }
 
-/** "109,456", or "1.2M" when large. */
+// One formatter for all counts: toLocaleString builds a new one on every call, which is slow.
+const counts = new Intl.NumberFormat('en');
+
+/** "109,456", or "12.5M" when large. */
 export function formatCount(n: number): string {
-  return n >= 10_000_000 ? `${(n / 1e6).toFixed(1)}M` : n.toLocaleString('en');
+  return n >= 10_000_000 ? `${(n / 1e6).toFixed(1)}M` : counts.format(n);
 }

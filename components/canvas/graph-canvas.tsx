@@ -12,22 +12,25 @@ import {
   type Edge,
   type EdgeChange,
   type FinalConnectionState,
+  type Node,
   type NodeChange,
 } from '@xyflow/react';
-import { useCallback, useEffect, useRef, type DragEvent } from 'react';
+import { memo, useCallback, useEffect, useRef, type DragEvent } from 'react';
 import { checkConnection } from '@/lib/compiler/connect';
 import { layerSpec } from '@/lib/compiler/layers';
 import type { LayerKind, Role } from '@/lib/project/kinds';
 import { NODE_SIZE } from '@/lib/project/layout';
 import type { Position } from '@/lib/store/editor-store';
-import { useGraphView } from '@/lib/store/hooks';
+import { graphView } from '@/lib/store/analysis';
 import { useEditor, useEditorApi } from '@/lib/store/provider';
 import { useCanvasRegistry } from './canvas-registry';
-import { LayerNode } from './layer-node';
+import { LayerNode, type LayerNodeData } from './layer-node';
+import { ShapeEdge, type ShapeEdgeData } from './shape-edge';
 import { useFlowEdges, useFlowNodes } from './use-flow-elements';
 
 export const PALETTE_MIME = 'application/x-ganvas-kind';
 const nodeTypes = { layer: LayerNode };
+const edgeTypes = { shape: ShapeEdge };
 const NO_DRAG = null;
 
 /** One network's editable canvas. */
@@ -47,9 +50,8 @@ function Canvas({ role }: { role: Role }) {
   const measured = useEditor((s) => s.measured[role]);
   const focus = useEditor((s) => s.focus);
   const loaded = useEditor((s) => s.loaded);
-  const view = useGraphView(role);
   const nodes = useFlowNodes(role, graph.nodes, selection.nodes, drag, measured);
-  const edges = useFlowEdges(graph.edges, view, selection.edges);
+  const edges = useFlowEdges(role, graph.edges, selection.edges);
   const flow = useReactFlow();
   const wrapper = useRef<HTMLDivElement>(null);
   const registry = useCanvasRegistry();
@@ -167,47 +169,100 @@ function Canvas({ role }: { role: Role }) {
       onPointerDownCapture={() => store.getState().setActiveRole(role)}
       onFocusCapture={() => store.getState().setActiveRole(role)}
     >
-      <ReactFlow
+      <FlowSurface
+        role={role}
         nodes={nodes}
         edges={edges}
-        nodeTypes={nodeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
         onConnectEnd={onConnectEnd}
         isValidConnection={isValidConnection}
-        onNodeDragStop={() => store.getState().endDrag()}
-        onSelectionDragStop={() => store.getState().endDrag()}
         onDragOver={onDragOver}
         onDrop={onDrop}
-        deleteKeyCode={null}
-        selectionKeyCode="Shift"
-        multiSelectionKeyCode={['Meta', 'Control']}
-        fitView
-        fitViewOptions={{ padding: 0.2, maxZoom: 1 }}
-        minZoom={0.1}
-        maxZoom={2}
-        proOptions={{ hideAttribution: true }}
-        defaultEdgeOptions={{ type: 'smoothstep' }}
-      >
-        <Background gap={20} size={1} />
-        <MiniMap pannable zoomable ariaLabel={`${role} minimap`} style={{ width: 120, height: 80 }} nodeStrokeWidth={3} />
-        <Controls showInteractive={false} />
-        <Panel position="top-left" className="canvas-title">
-          {role === 'generator' ? 'Generator G' : 'Discriminator D'}
-          <span className={view.errors ? 'count-bad' : view.warnings ? 'count-warn' : 'count-good'}>
-            {view.errors ? `${view.errors} error${view.errors > 1 ? 's' : ''}` : view.warnings ? `${view.warnings} warning${view.warnings > 1 ? 's' : ''}` : 'ready'}
-          </span>
-        </Panel>
-        <Panel position="top-right">
-          <button type="button" className="btn small" onClick={() => {
-              store.getState().autoLayout(role);
-              requestAnimationFrame(() => void flow.fitView({ padding: 0.2, maxZoom: 1, duration: 200 }));
-            }} data-testid={`layout-${role}`}>
-            Auto-layout
-          </button>
-        </Panel>
-      </ReactFlow>
+      />
     </div>
   );
 }
+
+/** "Generator G · 2 errors": subscribes to counts only, so edits elsewhere do not re-render the canvas. */
+function CanvasStatus({ role }: { role: Role }) {
+  const errors = useEditor((s) => graphView(s.project, role).errors);
+  const warnings = useEditor((s) => graphView(s.project, role).warnings);
+  return (
+    <>
+      {role === 'generator' ? 'Generator G' : 'Discriminator D'}
+      <span className={errors ? 'count-bad' : warnings ? 'count-warn' : 'count-good'}>
+        {errors ? `${errors} error${errors > 1 ? 's' : ''}` : warnings ? `${warnings} warning${warnings > 1 ? 's' : ''}` : 'ready'}
+      </span>
+    </>
+  );
+}
+
+const MULTI_SELECT_KEYS = ['Meta', 'Control'];
+const FIT_VIEW = { padding: 0.2, maxZoom: 1 };
+const PRO_OPTIONS = { hideAttribution: true };
+const MINIMAP_STYLE = { width: 120, height: 80 };
+
+type SurfaceProps = {
+  role: Role;
+  nodes: Node<LayerNodeData>[];
+  edges: Edge<ShapeEdgeData>[];
+  onNodesChange: (changes: NodeChange[]) => void;
+  onEdgesChange: (changes: EdgeChange[]) => void;
+  onConnect: (conn: Connection) => void;
+  onConnectEnd: (event: MouseEvent | TouchEvent, state: FinalConnectionState) => void;
+  isValidConnection: (conn: Edge | Connection) => boolean;
+  onDragOver: (event: DragEvent) => void;
+  onDrop: (event: DragEvent) => void;
+};
+
+/**
+ * The React Flow view itself, memoised: when an edit leaves the node and edge arrays as they
+ * were (a param change), React Flow is not re-rendered at all.
+ */
+const FlowSurface = memo(function FlowSurface({ role, nodes, edges, onNodesChange, onEdgesChange, onConnect, onConnectEnd, isValidConnection, onDragOver, onDrop }: SurfaceProps) {
+  const store = useEditorApi();
+  const flow = useReactFlow();
+  const endDrag = useCallback(() => store.getState().endDrag(), [store]);
+  return (
+        <ReactFlow
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onConnect={onConnect}
+          onConnectEnd={onConnectEnd}
+          isValidConnection={isValidConnection}
+          onNodeDragStop={endDrag}
+          onSelectionDragStop={endDrag}
+          onDragOver={onDragOver}
+          onDrop={onDrop}
+          deleteKeyCode={null}
+          selectionKeyCode="Shift"
+          multiSelectionKeyCode={MULTI_SELECT_KEYS}
+          fitView
+          fitViewOptions={FIT_VIEW}
+          minZoom={0.1}
+          maxZoom={2}
+          proOptions={PRO_OPTIONS}
+        >
+          <Background gap={20} size={1} />
+          <MiniMap pannable zoomable ariaLabel={`${role} minimap`} style={MINIMAP_STYLE} nodeStrokeWidth={3} />
+          <Controls showInteractive={false} />
+          <Panel position="top-left" className="canvas-title">
+            <CanvasStatus role={role} />
+          </Panel>
+          <Panel position="top-right">
+            <button type="button" className="btn small" onClick={() => {
+                store.getState().autoLayout(role);
+                requestAnimationFrame(() => void flow.fitView({ padding: 0.2, maxZoom: 1, duration: 200 }));
+              }} data-testid={`layout-${role}`}>
+              Auto-layout
+            </button>
+          </Panel>
+        </ReactFlow>
+  );
+});

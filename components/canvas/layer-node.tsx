@@ -5,23 +5,17 @@ import { memo } from 'react';
 import { paramSummary } from '@/lib/compiler/form';
 import { LAYERS } from '@/lib/compiler/layers';
 import type { Role } from '@/lib/project/kinds';
-import { nodeDiagnostics } from '@/lib/store/analysis';
-import { useGraphNode, useGraphView } from '@/lib/store/hooks';
-import { formatCount, formatShape } from './format';
+import { useGraphNode, useNodeFacts } from '@/lib/store/hooks';
+import { formatCount } from './format';
 
 export type LayerNodeData = { role: Role };
 
 /** A layer on the canvas: kind, label, key params, output shape, parameter count and problems. */
 function LayerNodeView({ id, data, selected }: NodeProps & { data: LayerNodeData }) {
   const node = useGraphNode(data.role, id);
-  const view = useGraphView(data.role);
+  const { shape, params, status, issues } = useNodeFacts(data.role, id);
   if (!node) return null;
   const spec = LAYERS[node.kind];
-  const diagnostics = nodeDiagnostics(view, id);
-  const errors = diagnostics.filter((d) => d.severity === 'error');
-  const status = errors.length ? 'error' : diagnostics.length ? 'warning' : 'ok';
-  const shape = view.shapes[id];
-  const params = view.params[id];
   const summary = paramSummary(node.kind, node.params);
   return (
     <div
@@ -39,13 +33,13 @@ function LayerNodeView({ id, data, selected }: NodeProps & { data: LayerNodeData
       {summary && <div className="layer-node-summary">{summary}</div>}
       <div className="layer-node-foot">
         <span className="layer-node-shape" data-testid="shape">
-          {shape ? formatShape(shape) : '?'}
+          {shape ?? '?'}
         </span>
         {params ? <span className="layer-node-params">{formatCount(params)} params</span> : null}
       </div>
-      {diagnostics.length > 0 && (
+      {issues.length > 0 && (
         <div className="layer-node-issues" role="tooltip">
-          {diagnostics.map((d, i) => (
+          {issues.map((d, i) => (
             <p key={i} className={`issue-${d.severity}`}>
               {d.message}
             </p>

@@ -5,11 +5,10 @@ import { useMemo, useRef } from 'react';
 import type { Role } from '@/lib/project/kinds';
 import type { GraphEdge, GraphNode } from '@/lib/project/schema';
 import type { Position, Selection } from '@/lib/store/editor-store';
-import type { GraphView } from '@/lib/store/analysis';
 import type { LayerNodeData } from './layer-node';
-import { formatShape } from './format';
+import type { ShapeEdgeData } from './shape-edge';
 
-type Cached = { src: GraphNode; selected: boolean; x: number; y: number; size: { width: number; height: number } | undefined; node: Node<LayerNodeData> };
+type Cached = { selected: boolean; x: number; y: number; size: { width: number; height: number } | undefined; node: Node<LayerNodeData> };
 
 const DATA: Record<Role, LayerNodeData> = { generator: { role: 'generator' }, discriminator: { role: 'discriminator' } };
 
@@ -25,6 +24,7 @@ export function useFlowNodes(
   measured: Record<string, { width: number; height: number }>,
 ): Node<LayerNodeData>[] {
   const cache = useRef(new Map<string, Cached>());
+  const previous = useRef<Node<LayerNodeData>[]>([]);
   return useMemo(() => {
     const chosen = new Set(selected);
     const next = new Map<string, Cached>();
@@ -33,37 +33,61 @@ export function useFlowNodes(
       const isSelected = chosen.has(src.id);
       const size = measured[src.id];
       const prev = cache.current.get(src.id);
-      if (prev && prev.src === src && prev.selected === isSelected && prev.x === x && prev.y === y && prev.size === size) {
+      // What a node shows (kind, params, shape) is read from the store by the node itself, so only
+      // placement, selection and size decide whether React Flow gets a new object.
+      if (prev && prev.selected === isSelected && prev.x === x && prev.y === y && prev.size === size) {
         next.set(src.id, prev);
         return prev.node;
       }
       const node: Node<LayerNodeData> = { id: src.id, type: 'layer', position: { x, y }, data: DATA[role], selected: isSelected, measured: size };
-      next.set(src.id, { src, selected: isSelected, x, y, size, node });
+      next.set(src.id, { selected: isSelected, x, y, size, node });
       return node;
     });
     cache.current = next;
-    return out;
+    return sameItems(previous.current, out) ? previous.current : (previous.current = out);
   }, [role, nodes, selected, drag, measured]);
 }
 
-/** React Flow edges labelled with the shape that flows along them. */
-export function useFlowEdges(edges: readonly GraphEdge[], view: GraphView, selected: Selection['edges']): Edge[] {
+type CachedEdge = { src: GraphEdge; selected: boolean; edge: Edge<ShapeEdgeData> };
+
+const EDGE_DATA: Record<Role, ShapeEdgeData> = { generator: { role: 'generator' }, discriminator: { role: 'discriminator' } };
+
+/**
+ * React Flow edges. Their labels (shapes) and problem marks are read from the store by the edge
+ * component, so only connecting, deleting and selecting change what React Flow receives.
+ */
+export function useFlowEdges(role: Role, edges: readonly GraphEdge[], selected: Selection['edges']): Edge<ShapeEdgeData>[] {
+  const cache = useRef(new Map<string, CachedEdge>());
+  const previous = useRef<Edge<ShapeEdgeData>[]>([]);
   return useMemo(() => {
     const chosen = new Set(selected);
-    return edges.map((e) => {
-      const shape = view.shapes[e.source];
-      const problem = view.byEdge[e.id]?.length;
-      return {
-        id: e.id,
-        source: e.source,
-        target: e.target,
-        sourceHandle: e.sourceHandle,
-        targetHandle: e.targetHandle,
-        selected: chosen.has(e.id),
-        label: shape ? formatShape(shape) : undefined,
-        className: problem ? 'edge-error' : undefined,
-        data: { shape: shape ? formatShape(shape) : '' },
+    const next = new Map<string, CachedEdge>();
+    const out = edges.map((src) => {
+      const isSelected = chosen.has(src.id);
+      const prev = cache.current.get(src.id);
+      if (prev && prev.src === src && prev.selected === isSelected) {
+        next.set(src.id, prev);
+        return prev.edge;
+      }
+      const edge: Edge<ShapeEdgeData> = {
+        id: src.id,
+        type: 'shape',
+        source: src.source,
+        target: src.target,
+        sourceHandle: src.sourceHandle,
+        targetHandle: src.targetHandle,
+        selected: isSelected,
+        data: EDGE_DATA[role],
       };
+      next.set(src.id, { src, selected: isSelected, edge });
+      return edge;
     });
-  }, [edges, view, selected]);
+    cache.current = next;
+    return sameItems(previous.current, out) ? previous.current : (previous.current = out);
+  }, [role, edges, selected]);
+}
+
+/** True when both arrays hold the same objects in the same order: React Flow need not diff. */
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((item, i) => item === b[i]);
 }

@@ -8,6 +8,10 @@ import type { GanProject, Graph } from '../project/schema';
 export interface GraphView extends Analysis {
   byNode: Record<string, Diagnostic[]>;
   byEdge: Record<string, Diagnostic[]>;
+  /** Each node's shape as text ("7×7×64"), precomputed so canvas nodes select a primitive. */
+  shapeText: Record<string, string>;
+  /** Each node's findings serialised, so a node can tell cheaply whether its findings changed. */
+  issueKey: Record<string, string>;
   errors: number;
   warnings: number;
 }
@@ -30,8 +34,12 @@ export function graphView(project: GanProject, role: Role): GraphView {
     if (d.nodeId) (byNode[d.nodeId] ??= []).push(d);
     if (d.edgeId) (byEdge[d.edgeId] ??= []).push(d);
   }
+  const shapeText: Record<string, string> = {};
+  for (const [id, shape] of Object.entries(analysis.shapes)) shapeText[id] = shape.join('×');
+  const issueKey: Record<string, string> = {};
+  for (const [id, list] of Object.entries(byNode)) issueKey[id] = JSON.stringify(list.map((d) => [d.severity, d.message]));
   const errors = analysis.diagnostics.filter((d) => d.severity === 'error').length;
-  const view = { ...analysis, byNode, byEdge, errors, warnings: analysis.diagnostics.length - errors };
+  const view = { ...analysis, byNode, byEdge, shapeText, issueKey, errors, warnings: analysis.diagnostics.length - errors };
   cache.set(graph, { dataset: project.dataset, training: project.training, view });
   return view;
 }

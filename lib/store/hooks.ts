@@ -1,5 +1,7 @@
 'use client';
 
+import { useMemo } from 'react';
+import type { Severity } from '../compiler/types';
 import type { Role } from '../project/kinds';
 import type { Graph, GraphNode } from '../project/schema';
 import { graphView, type GraphView } from './analysis';
@@ -24,6 +26,24 @@ export function useGraphView(role: Role): GraphView {
 /** One node of a network, by id. */
 export function useGraphNode(role: Role, id: string): GraphNode | undefined {
   return useEditor((s) => nodeIndex(s.project[role]).get(id));
+}
+
+/** What a node shows of the analysis, as primitives so unchanged nodes skip re-rendering. */
+export interface NodeFacts {
+  shape: string | null;
+  params: number | null;
+  status: 'ok' | 'warning' | 'error';
+  issues: { severity: Severity; message: string }[];
+}
+
+export function useNodeFacts(role: Role, id: string): NodeFacts {
+  const shape = useEditor((s) => graphView(s.project, role).shapeText[id] ?? null);
+  const params = useEditor((s) => graphView(s.project, role).params[id] ?? null);
+  // A string, so that a re-analysis that leaves this node's findings alone is no change here.
+  const key = useEditor((s) => graphView(s.project, role).issueKey[id] ?? '[]');
+  const issues = useMemo(() => (JSON.parse(key) as [Severity, string][]).map(([severity, message]) => ({ severity, message })), [key]);
+  const status = issues.some((d) => d.severity === 'error') ? 'error' : issues.length ? 'warning' : 'ok';
+  return { shape, params, status, issues };
 }
 
 /** The single selected node of a network, if exactly one is selected. */
