@@ -6,7 +6,7 @@ import { chromiumArgs, chromiumPath } from '../playwright.config';
 /** Builds the production app if needed, serves it, and opens Debian Chromium with the e2e flags. */
 export async function startApp(port = 3200): Promise<{ url: string; browser: Browser; stop(): Promise<void> }> {
   if (!existsSync('.next/BUILD_ID')) {
-    const build = spawnSync('npx', ['next', 'build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+    const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
     if (build.status !== 0) throw new Error('next build failed');
   }
   const server: ChildProcess = spawn('npx', ['next', 'start', '-p', String(port)], { stdio: 'ignore', detached: true, env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });

@@ -62,7 +62,7 @@ function unitTests() {
 /** Counts from Playwright's JSON report. */
 function e2eTests(browserReady) {
   if (!browserReady) return count('e2e (no browser)', false);
-  if (!run('npx', ['next', 'build'])) return count('e2e (next build failed)', false);
+  if (!run('npm', ['run', 'build'])) return count('e2e (next build failed)', false);
   const report = join(out, 'playwright.json');
   const ok = run('npx', ['playwright', 'test'], { PLAYWRIGHT_JSON: report, CI: process.env.CI ?? '1' });
   if (!existsSync(report)) return count('e2e (no report)', false);

@@ -1,30 +1,36 @@
 'use client';
 
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import type { Role } from '@/lib/project/kinds';
 import type { EditorStore } from '@/lib/store/editor-store';
 import { persistLayoutPreference, startAutosave } from '@/lib/store/persistence';
 import { EditorProvider, useEditor, useEditorApi } from '@/lib/store/provider';
 import { CanvasRegistryProvider } from '../canvas/canvas-registry';
 import { GraphCanvas } from '../canvas/graph-canvas';
-import { Inspector } from '../inspector/inspector';
 import { Palette } from '../palette/palette';
 import { ProblemsPanel } from '../problems/problems-panel';
+import { createTrainingStore } from '@/lib/store/training-store';
+import { TrainingProvider } from '@/lib/store/training-provider';
 import { Header } from './header';
+import { SidePanel } from './side-panel';
 import { NoticeBar } from './notice-bar';
 import { useShareLinks } from './use-share-links';
 import { useShortcuts } from './use-shortcuts';
 
 /** The editor page: header, palette, the two canvases, inspector and problems. */
 export function Editor({ store }: { store: EditorStore }) {
+  const [training] = useState(createTrainingStore);
   useShortcuts(store);
   useEffect(() => startAutosave(store), [store]);
   useEffect(() => persistLayoutPreference(store), [store]);
+  useEffect(() => () => training.getState().dispose(), [training]);
   return (
     <EditorProvider store={store}>
-      <CanvasRegistryProvider>
-        <Shell />
-      </CanvasRegistryProvider>
+      <TrainingProvider store={training}>
+        <CanvasRegistryProvider>
+          <Shell />
+        </CanvasRegistryProvider>
+      </TrainingProvider>
     </EditorProvider>
   );
 }
@@ -38,7 +44,7 @@ function Shell() {
         <NoticeBar />
         <Palette />
         <Canvases />
-        <Inspector />
+        <SidePanel />
       </div>
       <ProblemsPanel />
     </div>

@@ -14,9 +14,9 @@ import { ParamField } from './param-field';
 export function Inspector() {
   const role = useEditor((s) => s.activeRole);
   return (
-    <aside className="inspector" aria-label="Inspector">
+    <div className="inspector">
       <NodeInspector role={role} />
-    </aside>
+    </div>
   );
 }
 

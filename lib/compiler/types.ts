@@ -61,6 +61,11 @@ export interface AnalyzeContext {
   noise?: { dim: number; distribution: NoiseDistribution };
 }
 
+/** What `build` knows: the analysis context plus an optional seed for reproducible initial weights. */
+export interface BuildContext extends AnalyzeContext {
+  seed?: number;
+}
+
 export interface Analysis {
   /** Output shape of every node whose shape could be inferred. */
   shapes: Record<string, Shape>;
@@ -94,7 +99,7 @@ export interface LayerSpec<P = Params> {
   /** Graphs the kind may appear in; absent means both. */
   roles?: readonly Role[];
   infer(inputs: Shape[], params: P, ctx: AnalyzeContext): InferResult;
-  build(tf: Tfjs, inputs: TF.SymbolicTensor[], params: P, name: string, ctx: AnalyzeContext): TF.SymbolicTensor;
+  build(tf: Tfjs, inputs: TF.SymbolicTensor[], params: P, name: string, ctx: BuildContext): TF.SymbolicTensor;
   doc: { en: string; zh: string };
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type * as TF from '@tensorflow/tfjs';
-import { fmt, type InferResult, type Shape } from '../types';
+import { fmt, type BuildContext, type InferResult, type Shape, type Tfjs } from '../types';
 
 export const paddingSchema = z.enum(['same', 'valid']).default('same');
 export type Padding = 'same' | 'valid';
@@ -51,4 +51,15 @@ export function windowFits(title: string, what: string, param: string, window: n
 
 export function applyOne(layer: TF.layers.Layer, x: TF.SymbolicTensor): TF.SymbolicTensor {
   return layer.apply(x) as TF.SymbolicTensor;
+}
+
+/**
+ * Glorot-uniform kernels seeded per layer when the build has a seed (reproducible runs and
+ * tests), tfjs's default otherwise. The seed mixes the run seed with the layer name (FNV-1a).
+ */
+export function kernelInit(tf: Tfjs, ctx: BuildContext, name: string) {
+  if (ctx.seed === undefined) return undefined;
+  let h = 0x811c9dc5 ^ ctx.seed;
+  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193);
+  return tf.initializers.glorotUniform({ seed: (h >>> 0) % 2147483647 });
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineLayer } from '../types';
-import { applyOne, convLength, int, needsImage, paddingSchema, windowFits } from './common';
+import { applyOne, kernelInit, convLength, int, needsImage, paddingSchema, windowFits } from './common';
 
 export default defineLayer({
   kind: 'conv2d',
@@ -23,9 +23,9 @@ export default defineLayer({
       params: p.kernelSize * p.kernelSize * c * p.filters + (p.useBias ? p.filters : 0),
     };
   },
-  build: (tf, [x], p, name) =>
+  build: (tf, [x], p, name, ctx) =>
     applyOne(
-      tf.layers.conv2d({ filters: p.filters, kernelSize: p.kernelSize, strides: p.strides, padding: p.padding, useBias: p.useBias, name }),
+      tf.layers.conv2d({ filters: p.filters, kernelSize: p.kernelSize, strides: p.strides, padding: p.padding, useBias: p.useBias, name, kernelInitializer: kernelInit(tf, ctx, name) }),
       x!,
     ),
   doc: {

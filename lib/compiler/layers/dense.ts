@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineLayer, fmt } from '../types';
-import { applyOne, int } from './common';
+import { applyOne, kernelInit, int } from './common';
 
 export default defineLayer({
   kind: 'dense',
@@ -15,7 +15,7 @@ export default defineLayer({
     const inUnits = input[0] ?? 0;
     return { shape: [p.units], params: inUnits * p.units + (p.useBias ? p.units : 0) };
   },
-  build: (tf, [x], p, name) => applyOne(tf.layers.dense({ units: p.units, useBias: p.useBias, name }), x!),
+  build: (tf, [x], p, name, ctx) => applyOne(tf.layers.dense({ units: p.units, useBias: p.useBias, name, kernelInitializer: kernelInit(tf, ctx, name) }), x!),
   doc: {
     en: 'A fully connected layer: every output is a weighted sum of all inputs plus a bias.',
     zh: '全连接层：每个输出都是所有输入的加权和再加偏置。',

@@ -1,0 +1,73 @@
+import type uPlot from 'uplot';
+import { CANVAS_FONT, COLOURS } from './palette';
+import { REFERENCE_GUTTER } from './reference-line';
+
+/** Hovering one metrics chart shows the same iteration on all of them. */
+export const METRICS_SYNC_KEY = 'ganvas-metrics';
+
+/**
+ * A line series of one metric: `label` is what the legend shows. Away from the cursor the
+ * legend shows the newest value, so it doubles as a live readout.
+ */
+export function lineSeries(label: string, stroke: string): uPlot.Series {
+  return { label, stroke, width: 1.5, points: { show: false }, value: legendValue(formatValue) };
+}
+
+/**
+ * Options shared by the metrics charts: iterations on x (numbers, not time), light axes and
+ * grid, a live legend, and a cursor synced across charts. Every chart keeps the same axis
+ * width and right gutter, so stacked charts line their iterations up.
+ */
+export function metricsOptions(series: uPlot.Series[], y: uPlot.Scale, plugins: uPlot.Plugin[] = []): Omit<uPlot.Options, 'width' | 'height'> {
+  const axis: uPlot.Axis = {
+    stroke: COLOURS.reference,
+    font: `11px ${CANVAS_FONT}`,
+    grid: { stroke: COLOURS.grid, width: 1 },
+    ticks: { stroke: COLOURS.grid, width: 1, size: 4 },
+  };
+  const log = y.distr === 3;
+  return {
+    scales: { x: { time: false }, y },
+    series: [{ label: 'iteration', value: legendValue(String) }, ...series],
+    axes: [
+      { ...axis, space: 60, size: 28 },
+      log ? { ...axis, size: 44, splits: decadeSplits, values: logTickValues } : { ...axis, size: 44, space: 28 },
+    ],
+    padding: [null, REFERENCE_GUTTER, null, null],
+    legend: { live: true },
+    // No horizontal crosshair: it would read as one more reference line.
+    cursor: { sync: { key: METRICS_SYNC_KEY }, y: false, points: { size: 6 } },
+    plugins,
+  };
+}
+
+/** A legend value formatter that falls back to the series' newest value when not hovered. */
+function legendValue(format: (v: number) => string): uPlot.Series.Value {
+  return (u, raw, sidx, idx) => {
+    const column = u.data[sidx];
+    const v: number | null | undefined = idx != null ? raw : column?.length ? column[column.length - 1] : null;
+    return v == null || !Number.isFinite(v) ? '–' : format(v);
+  };
+}
+
+/** Log-axis ticks at powers of ten only (with 2× and 5× when the range spans under two decades). */
+function decadeSplits(_u: uPlot, _axis: number, min: number, max: number): number[] {
+  if (!(min > 0) || !(max > min)) return [];
+  const lo = Math.floor(Math.log10(min) + 1e-9);
+  const hi = Math.ceil(Math.log10(max) - 1e-9);
+  const steps = hi - lo < 2 ? [1, 2, 5] : [1];
+  const out: number[] = [];
+  for (let e = lo; e <= hi; e++) for (const m of steps) out.push(m * 10 ** e);
+  return out.filter((v) => v >= min * (1 - 1e-9) && v <= max * (1 + 1e-9));
+}
+
+/** Log-axis labels without uPlot's long decimals: 0.001, 0.01, 0.1, 1, 10, 100, 1e4. */
+function logTickValues(_u: uPlot, splits: (number | null)[]): string[] {
+  return splits.map((v) => (v == null ? '' : v >= 1e4 || v < 1e-3 ? v.toExponential(0) : String(Number(v.toPrecision(1)))));
+}
+
+function formatValue(v: number): string {
+  const a = Math.abs(v);
+  if (a !== 0 && (a >= 1e5 || a < 1e-3)) return v.toExponential(2);
+  return v.toFixed(a >= 100 ? 1 : a >= 10 ? 2 : 3);
+}

@@ -1,0 +1,40 @@
+'use client';
+
+import { useMemo } from 'react';
+import type uPlot from 'uplot';
+import type { LossInfo, MetricsHistory } from '@/lib/train/types';
+import { lineSeries, metricsOptions } from './chart-options';
+import { MetricsChart } from './metrics-chart';
+import { COLOURS } from './palette';
+import { rangeIncluding, referenceLine } from './reference-line';
+
+/** Props of {@link LossChart}. */
+export interface LossChartProps {
+  history: MetricsHistory;
+  info: LossInfo;
+}
+
+/**
+ * D's and G's losses per iteration. When the loss has an equilibrium value for D (2 ln 2 for
+ * minimax and non-saturating), a dashed line marks it: a D loss hovering there means D can no
+ * longer tell real from fake.
+ */
+export function LossChart({ history, info }: LossChartProps) {
+  const equilibrium = info.equilibriumDLoss;
+  const options = useMemo(() => {
+    const series = [lineSeries('D loss', COLOURS.discriminator), lineSeries('G loss', COLOURS.fake)];
+    if (equilibrium === null) return metricsOptions(series, { auto: true });
+    return metricsOptions(series, { range: rangeIncluding(equilibrium) }, [referenceLine(equilibrium, '2 ln 2')]);
+  }, [equilibrium]);
+  const data = useMemo<uPlot.AlignedData>(() => [history.iteration, history.dLoss, history.gLoss], [history]);
+  return (
+    <MetricsChart
+      testId="loss-chart"
+      title="Losses"
+      hint={equilibrium === null ? undefined : `dashed: D's loss at equilibrium, 2 ln 2 ≈ ${equilibrium.toFixed(3)}`}
+      options={options}
+      data={data}
+      revision={history.iteration.length}
+    />
+  );
+}

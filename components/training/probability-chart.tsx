@@ -1,0 +1,40 @@
+'use client';
+
+import { useMemo } from 'react';
+import type uPlot from 'uplot';
+import type { LossInfo, MetricsHistory } from '@/lib/train/types';
+import { lineSeries, metricsOptions } from './chart-options';
+import { MetricsChart } from './metrics-chart';
+import { COLOURS } from './palette';
+import { referenceLine } from './reference-line';
+
+/** Props of {@link ProbabilityChart}. */
+export interface ProbabilityChartProps {
+  history: MetricsHistory;
+  info: LossInfo;
+}
+
+/**
+ * Mean D(x) on real data and mean D(G(z)) on generated data per iteration. For losses whose D
+ * outputs probabilities the axis is [0, 1] and a dashed line marks 1/2, where both meet at the
+ * equilibrium; for critics (raw scores) the axis fits the values.
+ */
+export function ProbabilityChart({ history, info }: ProbabilityChartProps) {
+  const probabilities = info.probabilities;
+  const options = useMemo(() => {
+    const series = [lineSeries('D(x)', COLOURS.real), lineSeries('D(G(z))', COLOURS.fake)];
+    if (!probabilities) return metricsOptions(series, { auto: true });
+    return metricsOptions(series, { range: [0, 1] }, [referenceLine(0.5, 'D = ½')]);
+  }, [probabilities]);
+  const data = useMemo<uPlot.AlignedData>(() => [history.iteration, history.dReal, history.dFake], [history]);
+  return (
+    <MetricsChart
+      testId="probability-chart"
+      title={probabilities ? 'Discriminator outputs' : 'Critic scores'}
+      hint={probabilities ? 'batch means; dashed: ½' : 'batch means'}
+      options={options}
+      data={data}
+      revision={history.iteration.length}
+    />
+  );
+}

@@ -1,0 +1,75 @@
+'use client';
+
+import { useEffect, useRef } from 'react';
+import type { Scatter2DData } from '@/lib/train/types';
+import { prepareCanvas } from './canvas-plot';
+import { dGradientCss } from './d-colour-scale';
+import { drawScatter, scatterLayout } from './draw-scatter';
+import { LegendSwatch } from './legend-swatch';
+import { COLOURS } from './palette';
+import styles from './training.module.css';
+import { useElementWidth } from './use-element-width';
+
+/** Props of {@link Scatter2D}. */
+export interface Scatter2DProps {
+  /** The latest 2-D picture; null before the first one arrives. */
+  data: Scatter2DData | null;
+}
+
+const GRADIENT = dGradientCss();
+
+/**
+ * The 2-D picture of a GAN at one iteration, after GAN Lab: D's decision surface as a heatmap
+ * (green "real", purple "fake"), real and generated points on it, and arrows showing where
+ * G's gradient pushes some generated points.
+ */
+export function Scatter2D({ data }: Scatter2DProps) {
+  const box = useRef<HTMLDivElement>(null);
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const width = useElementWidth(box);
+
+  useEffect(() => {
+    const el = canvas.current;
+    if (!el) return;
+    if (!data || width === 0) {
+      prepareCanvas(el, width, 0);
+      return;
+    }
+    const { height, frame } = scatterLayout(width, data.extent);
+    const ctx = prepareCanvas(el, width, height);
+    if (ctx) drawScatter(ctx, data, frame);
+  }, [data, width]);
+
+  return (
+    <section className={styles.panel} data-testid="scatter-2d" aria-label="Real and generated points">
+      <header className={styles.head}>
+        <h3 className={styles.title}>Data space</h3>
+        {data && <span className={styles.hint}>iteration {data.iteration}</span>}
+      </header>
+      <div ref={box}>
+        <canvas ref={canvas} className={styles.canvas} role="img" aria-label="Scatter plot of real and generated points over D's output" />
+        {!data && <div className={styles.empty}>Waiting for the first iteration…</div>}
+      </div>
+      <div className={styles.legend}>
+        <span className={styles.legendItem}>
+          <LegendSwatch kind="dot" colour={COLOURS.realDot} /> real data
+        </span>
+        <span className={styles.legendItem}>
+          <LegendSwatch kind="dot" colour={COLOURS.fakeDot} /> generated
+        </span>
+        {data?.arrows && (
+          <span className={styles.legendItem}>
+            <LegendSwatch kind="arrow" colour={COLOURS.arrow} /> G&apos;s push
+          </span>
+        )}
+        {data?.heatmap && (
+          <span className={styles.scale} title="D(x): the discriminator's probability that a point is real">
+            D(x) <span className={styles.scaleEnd}>0 fake</span>
+            <span className={styles.scaleBar} style={{ background: GRADIENT }} />
+            <span className={styles.scaleEnd}>1 real</span>
+          </span>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,81 @@
+'use client';
+
+import { useMemo } from 'react';
+import { graphView } from '@/lib/store/analysis';
+import { useEditor } from '@/lib/store/provider';
+import { useTraining } from '@/lib/store/training-provider';
+import { trainingFingerprint } from '@/lib/train/fingerprint';
+import { formatCount } from '../canvas/format';
+import { Density1D } from './density-1d';
+import { GradNormChart } from './grad-norm-chart';
+import { LossChart } from './loss-chart';
+import { ProbabilityChart } from './probability-chart';
+import { SampleGrid } from './sample-grid';
+import { Scatter2D } from './scatter-2d';
+import { TrainingControls } from './training-controls';
+
+/** The training dashboard: controls, backend, progress, charts and the picture of what G makes. */
+export function TrainingPanel() {
+  const project = useEditor((s) => s.project);
+  const errors = graphView(project, 'generator').errors + graphView(project, 'discriminator').errors;
+  const fingerprint = useMemo(() => trainingFingerprint(project), [project]);
+  const trained = useTraining((s) => s.fingerprint);
+  const phase = useTraining((s) => s.phase);
+  const decision = useTraining((s) => s.decision);
+  const status = useTraining((s) => s.status);
+  const info = useTraining((s) => s.info);
+  const history = useTraining((s) => s.history);
+  const frames = useTraining((s) => s.frames);
+  const scatter = useTraining((s) => s.scatter);
+  const density = useTraining((s) => s.density);
+  const divergence = useTraining((s) => s.divergence);
+  const error = useTraining((s) => s.error);
+  const resumedFrom = useTraining((s) => s.resumedFrom);
+  const stale = trained !== null && trained !== fingerprint;
+  const dims = project.dataset.id === 'gaussian-1d' ? 1 : project.dataset.id === 'ring-8' || project.dataset.id === 'grid-25' ? 2 : 3;
+
+  return (
+    <div className="training-panel" data-testid="training-panel">
+      <TrainingControls blocked={errors > 0} />
+      <div className="train-status">
+        <span>
+          Iteration <strong data-testid="iteration">{status?.iteration ?? 0}</strong>
+        </span>
+        {status && status.iterationsPerSecond > 0 && (
+          <span className="muted" data-testid="speed">
+            {status.iterationsPerSecond.toFixed(status.iterationsPerSecond < 10 ? 1 : 0)} it/s · {formatCount(Math.round(status.samplesPerSecond))} samples/s
+          </span>
+        )}
+        <span className={`phase phase-${phase}`}>{phase === 'starting' ? 'choosing a backend…' : phase}</span>
+      </div>
+      {decision && (
+        <p className="backend-line" data-testid="backend">
+          <strong>{decision.backend}</strong> <span className="muted">{decision.reason}</span>
+        </p>
+      )}
+      {errors > 0 && <p className="train-note bad">Fix the {errors} error{errors > 1 ? 's' : ''} in the Problems panel to train.</p>}
+      {stale && <p className="train-note warn">The design changed since this run started; Reset to train the new one.</p>}
+      {resumedFrom !== null && <p className="train-note">Resumed from the checkpoint at iteration {resumedFrom}.</p>}
+      {divergence && (
+        <div className="train-note bad" role="alert" data-testid="divergence">
+          <strong>Training paused: {divergence.what}.</strong> {divergence.advice}
+        </div>
+      )}
+      {error && (
+        <p className="train-note bad" role="alert" data-testid="train-error">
+          {error}
+        </p>
+      )}
+      {dims === 3 && <SampleGrid frames={frames} />}
+      {dims === 2 && <Scatter2D data={scatter} />}
+      {dims === 1 && <Density1D data={density} />}
+      {info && (
+        <>
+          <LossChart history={history} info={info} />
+          <ProbabilityChart history={history} info={info} />
+          <GradNormChart history={history} />
+        </>
+      )}
+    </div>
+  );
+}

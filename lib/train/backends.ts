@@ -1,0 +1,119 @@
+import * as tf from '@tensorflow/tfjs';
+import type { GanProject } from '../project/schema';
+
+export const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
+export type BackendName = (typeof BACKENDS)[number];
+export type BackendChoice = BackendName | 'auto';
+
+/** Layer kinds whose training needs kernels the wasm backend lacks (Conv2DBackpropFilter and pooling grads). */
+const WASM_UNTRAINABLE = new Set(['conv2d', 'conv2dTranspose', 'maxPooling2d', 'averagePooling2d', 'upSampling2d']);
+
+let registered: Promise<void> | null = null;
+
+/** Loads the optional backends once; `wasmPath` is where public/tfjs-wasm/ is served. */
+export function registerBackends(wasmPath = '/tfjs-wasm/'): Promise<void> {
+  registered ??= (async () => {
+    await import('@tensorflow/tfjs-backend-webgpu').catch(() => undefined);
+    const wasm = await import('@tensorflow/tfjs-backend-wasm').catch(() => null);
+    wasm?.setWasmPaths(wasmPath);
+  })();
+  return registered;
+}
+
+/** Why a backend cannot train this project, or null when it can. */
+export function unsupportedReason(backend: BackendName, project: GanProject): string | null {
+  if (backend === 'wasm') {
+    const conv = [...project.generator.nodes, ...project.discriminator.nodes].find((n) => WASM_UNTRAINABLE.has(n.kind));
+    if (conv) return `wasm cannot train ${conv.kind} layers (tfjs has no Conv2DBackpropFilter on wasm)`;
+  }
+  return null;
+}
+
+export interface AdapterInfo {
+  available: boolean;
+  /** A software adapter (SwiftShader) or a real GPU. */
+  fallback: boolean;
+  description: string;
+}
+
+type GpuAdapter = { isFallbackAdapter?: boolean; info?: { vendor?: string; architecture?: string; description?: string } };
+
+/** What WebGPU offers here: a real GPU, a software fallback, or nothing. */
+export async function webgpuAdapter(): Promise<AdapterInfo> {
+  const gpu = (globalThis.navigator as unknown as { gpu?: { requestAdapter(): Promise<GpuAdapter | null> } } | undefined)?.gpu;
+  if (!gpu) return { available: false, fallback: false, description: 'this browser offers no WebGPU' };
+  try {
+    const adapter = await gpu.requestAdapter();
+    if (!adapter) return { available: false, fallback: false, description: 'WebGPU found no adapter' };
+    const info = adapter.info ?? {};
+    const name = [info.vendor, info.architecture, info.description].filter(Boolean).join(' ') || 'unknown adapter';
+    const fallback = adapter.isFallbackAdapter === true || /swiftshader/i.test(name);
+    return { available: true, fallback, description: name };
+  } catch (err) {
+    return { available: false, fallback: false, description: `WebGPU failed: ${err instanceof Error ? err.message : String(err)}` };
+  }
+}
+
+/** Switches tfjs to a backend; false when it cannot start here. */
+export async function useBackend(backend: BackendName): Promise<boolean> {
+  try {
+    const ok = await tf.setBackend(backend);
+    await tf.ready();
+    return ok && tf.getBackend() === backend;
+  } catch {
+    return false;
+  }
+}
+
+export interface BackendDecision {
+  backend: BackendName;
+  reason: string;
+  /** Milliseconds per iteration measured for each candidate that was timed. */
+  timings: Partial<Record<BackendName, number>>;
+}
+
+/**
+ * Auto: WebGPU on a real GPU; otherwise time the actual graph on each backend that can train it
+ * (one warm-up iteration, then two timed) and keep the fastest. `timeIterations` builds a trainer
+ * on the current backend and returns ms per iteration.
+ */
+export async function chooseBackend(
+  project: GanProject,
+  choice: BackendChoice,
+  timeIterations: () => Promise<number>,
+): Promise<BackendDecision> {
+  if (choice !== 'auto') {
+    const why = unsupportedReason(choice, project);
+    if (why) throw new Error(`${choice} was chosen, but ${why}`);
+    if (!(await useBackend(choice))) throw new Error(`${choice} is not available in this browser`);
+    return { backend: choice, reason: `${choice}, as chosen`, timings: {} };
+  }
+  const gpu = await webgpuAdapter();
+  if (gpu.available && !gpu.fallback && (await useBackend('webgpu'))) {
+    return { backend: 'webgpu', reason: `WebGPU on a real GPU (${gpu.description})`, timings: {} };
+  }
+  const timings: Partial<Record<BackendName, number>> = {};
+  const skipped: string[] = [gpu.available ? `WebGPU is a software adapter (${gpu.description})` : gpu.description];
+  for (const backend of ['webgl', 'wasm', 'cpu'] as const) {
+    const why = unsupportedReason(backend, project);
+    if (why) {
+      skipped.push(why);
+      continue;
+    }
+    if (!(await useBackend(backend))) {
+      skipped.push(`${backend} is not available`);
+      continue;
+    }
+    try {
+      timings[backend] = await timeIterations();
+    } catch (err) {
+      skipped.push(`${backend} failed (${err instanceof Error ? err.message.slice(0, 80) : 'error'})`);
+    }
+  }
+  const ranked = (Object.entries(timings) as [BackendName, number][]).sort((a, b) => a[1] - b[1]);
+  const best = ranked[0];
+  if (!best) throw new Error(`no backend can train this graph here: ${skipped.join('; ')}`);
+  await useBackend(best[0]);
+  const measured = ranked.map(([b, ms]) => `${b} ${ms.toFixed(0)} ms`).join(', ');
+  return { backend: best[0], reason: `fastest for this graph (${measured} per iteration); ${skipped.join('; ')}`, timings };
+}

@@ -1,0 +1,165 @@
+import * as tf from '@tensorflow/tfjs';
+import { createImageDataset, createSyntheticDataset, type Dataset } from '../data/dataset';
+import type { ImageSet } from '../data/image-set';
+import { isSyntheticRef } from '../data/synthetic';
+import type { DatasetRef, GanProject } from '../project/schema';
+import { chooseBackend, type BackendChoice, type BackendDecision, type BackendName } from './backends';
+import { createGanTrainer, type Divergence, type GanTrainer, type StepMode, type TrainerStatus } from './trainer';
+import type { IterationMetrics } from './types';
+import { createVisualizer, type Visual } from './visuals';
+import type { GanWeights } from './weights';
+
+export interface SessionOptions {
+  project: GanProject;
+  backend: BackendChoice;
+  /** Loads an image dataset's pixels (fetch in the browser, fs in tests). */
+  loadImages: (ref: DatasetRef) => Promise<ImageSet>;
+  /** Weights to resume from (a checkpoint). */
+  resume?: GanWeights;
+  /** Milliseconds between visual refreshes and between checkpoints while playing. */
+  visualEveryMs?: number;
+  checkpointEveryMs?: number;
+}
+
+export interface SessionUpdate {
+  running: boolean;
+  status: TrainerStatus;
+  metrics: IterationMetrics[];
+  visual?: Visual;
+  checkpoint?: GanWeights;
+  divergence?: Divergence & { restoredIteration: number };
+  /** Set when the backend changed mid-run (a lost WebGPU device). */
+  backend?: BackendDecision;
+  error?: string;
+}
+
+/** Training as the worker runs it: backend choice, the play loop, visuals, checkpoints, recovery. */
+export interface TrainingSession {
+  readonly decision: BackendDecision;
+  play(onUpdate: (update: SessionUpdate) => void): void;
+  pause(): void;
+  step(mode: StepMode): Promise<SessionUpdate>;
+  visual(): Promise<Visual>;
+  getWeights(): Promise<GanWeights>;
+  dispose(): void;
+}
+
+const TARGET_CHUNK_MS = 120;
+
+async function makeDataset(project: GanProject, loadImages: SessionOptions['loadImages']): Promise<Dataset> {
+  const ref = project.dataset;
+  return isSyntheticRef(ref) ? createSyntheticDataset(ref) : createImageDataset(await loadImages(ref));
+}
+
+/** Times one warm-up and two measured iterations of this very graph on the current backend. */
+async function timeIterations(project: GanProject, loadImages: SessionOptions['loadImages']): Promise<number> {
+  const dataset = await makeDataset(project, loadImages);
+  const trainer = createGanTrainer({ project, dataset });
+  try {
+    await trainer.step(1);
+    const start = performance.now();
+    await trainer.step(2);
+    return (performance.now() - start) / 2;
+  } finally {
+    trainer.dispose();
+    dataset.dispose();
+  }
+}
+
+export async function createSession(options: SessionOptions): Promise<TrainingSession> {
+  const { project, loadImages } = options;
+  let decision = await chooseBackend(project, options.backend, () => timeIterations(project, loadImages));
+  let dataset = await makeDataset(project, loadImages);
+  let trainer: GanTrainer = createGanTrainer({ project, dataset });
+  if (options.resume) trainer.setWeights(options.resume);
+  let visualize = createVisualizer(project, dataset, project.training.seed);
+  let running = false;
+  let lastWeights: GanWeights | null = options.resume ?? null;
+  let lastCheckpointAt = performance.now();
+  let lastVisualAt = 0;
+
+  /** A lost WebGPU device: go on with the next backend from the last saved weights. */
+  const recover = async (err: unknown): Promise<BackendDecision | null> => {
+    if (decision.backend !== 'webgpu') return null;
+    const failed: BackendName = decision.backend;
+    try {
+      trainer.dispose();
+      dataset.dispose();
+    } catch {
+      // The device is gone; its tensors go with it.
+    }
+    const next = await chooseBackend(project, 'auto', () => timeIterations(project, loadImages)).catch(() => null);
+    if (!next || next.backend === failed) return null;
+    decision = { ...next, reason: `${failed} failed (${err instanceof Error ? err.message.slice(0, 80) : 'device lost'}); continuing on ${next.backend} from iteration ${lastWeights?.iteration ?? 0}` };
+    dataset = await makeDataset(project, loadImages);
+    trainer = createGanTrainer({ project, dataset });
+    if (lastWeights) trainer.setWeights(lastWeights);
+    visualize = createVisualizer(project, dataset, project.training.seed);
+    return decision;
+  };
+
+  const runStep = async (iterations: number, mode: StepMode): Promise<SessionUpdate> => {
+    try {
+      const result = await trainer.step(iterations, mode);
+      return { running, status: trainer.metrics(), metrics: result.metrics, ...(result.divergence && { divergence: result.divergence }) };
+    } catch (err) {
+      const switched = await recover(err);
+      if (switched) return { running, status: trainer.metrics(), metrics: [], backend: switched };
+      running = false;
+      return { running, status: trainer.metrics(), metrics: [], error: err instanceof Error ? err.message : String(err) };
+    }
+  };
+
+  const play = (onUpdate: (update: SessionUpdate) => void) => {
+    if (running) return;
+    running = true;
+    void (async () => {
+      let chunk = 1;
+      while (running) {
+        const start = performance.now();
+        const update = await runStep(chunk, 'both');
+        const took = performance.now() - start;
+        // Aim for a steady ~120 ms of work between updates, whatever the model's speed.
+        chunk = Math.max(1, Math.min(500, Math.round((chunk * TARGET_CHUNK_MS) / Math.max(took, 1))));
+        const now = performance.now();
+        if (update.divergence || update.error) running = false;
+        if (now - lastVisualAt > (options.visualEveryMs ?? 600) || !running) {
+          lastVisualAt = now;
+          update.visual = await visualize(trainer, trainer.metrics().iteration);
+        }
+        if (now - lastCheckpointAt > (options.checkpointEveryMs ?? 15_000)) {
+          lastCheckpointAt = now;
+          lastWeights = await trainer.getWeights();
+          update.checkpoint = lastWeights;
+        }
+        update.running = running;
+        onUpdate(update);
+        // Let pause() and other messages in between chunks.
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+    })();
+  };
+
+  return {
+    get decision() {
+      return decision;
+    },
+    play,
+    pause: () => {
+      running = false;
+    },
+    step: async (mode) => {
+      const update = await runStep(1, mode);
+      update.visual = await visualize(trainer, trainer.metrics().iteration);
+      return update;
+    },
+    visual: () => visualize(trainer, trainer.metrics().iteration),
+    getWeights: async () => (lastWeights = await trainer.getWeights()),
+    dispose: () => {
+      running = false;
+      trainer.dispose();
+      dataset.dispose();
+      tf.disposeVariables();
+    },
+  };
+}

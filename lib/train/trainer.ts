@@ -1,0 +1,287 @@
+import * as tf from '@tensorflow/tfjs';
+import { compile } from '../compiler/compile';
+import { contextFor } from '../compiler/context';
+import type { Dataset } from '../data/dataset';
+import { createRng, deriveSeed, type Rng } from '../data/rng';
+import type { GanProject } from '../project/schema';
+import { discriminatorLoss, displayScore, generatorLoss, generatorLossPerSample, gradientPenalty } from './losses';
+import './second-order';
+import type { IterationMetrics } from './types';
+import { readWeights, writeWeights, type GanWeights } from './weights';
+
+export type StepMode = 'both' | 'd' | 'g';
+
+/** Why training stopped on its own, and what to try. */
+export interface Divergence {
+  iteration: number;
+  what: string;
+  advice: string;
+}
+
+export interface StepResult {
+  metrics: IterationMetrics[];
+  /** Set when a loss or weight went NaN/Inf: the weights are back at `restoredIteration`. */
+  divergence?: Divergence & { restoredIteration: number };
+}
+
+export interface TrainerStatus {
+  iteration: number;
+  last: IterationMetrics | null;
+  /** Over the last `step` call. */
+  iterationsPerSecond: number;
+  /** Real samples consumed per second (k D updates per iteration, one batch each). */
+  samplesPerSecond: number;
+}
+
+export interface GanTrainer {
+  step(iterations: number, mode?: StepMode): Promise<StepResult>;
+  /** n generated samples; `noise` (n × dim) fixes z, `labels` fixes classes for conditional G. */
+  sample(n: number, noise?: Float32Array, labels?: number[]): Promise<{ data: Float32Array; shape: number[] }>;
+  /** D's score on n samples (flattened): a probability for minimax and non-saturating, raw otherwise. */
+  scoreD(x: Float32Array, labels?: number[]): Promise<Float32Array>;
+  /** For each sample, the direction G's loss pushes it (-∂L_G/∂x): GAN Lab's arrows. */
+  generatorGradients(x: Float32Array, labels?: number[]): Promise<Float32Array>;
+  metrics(): TrainerStatus;
+  getWeights(): Promise<GanWeights>;
+  setWeights(weights: GanWeights): void;
+  dispose(): void;
+  /** For tests: corrupt a weight to exercise the divergence guard. */
+  readonly models: { generator: tf.LayersModel; discriminator: tf.LayersModel };
+}
+
+export interface TrainerOptions {
+  project: GanProject;
+  dataset: Dataset;
+  seed?: number;
+}
+
+/**
+ * The GAN game on the current tfjs backend. One iteration is Goodfellow et al.'s Algorithm 1:
+ * k discriminator updates, each on a fresh real batch and fresh noise, then one generator update;
+ * each network has its own Adam and each update changes only its own network's variables.
+ */
+export function createGanTrainer({ project, dataset, seed = project.training.seed }: TrainerOptions): GanTrainer {
+  const cfg = project.training;
+  const rng: Rng = createRng(seed);
+  const generator = compile(project.generator, contextFor(project, 'generator'), { name: 'generator', seed });
+  const discriminator = compile(project.discriminator, contextFor(project, 'discriminator'), { name: 'discriminator', seed: seed + 1 });
+  const conditional = generator.inputs.length > 1;
+  const numClasses = dataset.numClasses ?? 0;
+  const dataShape = dataset.shape;
+  const gVars = () => generator.trainableWeights.map((w) => w.read() as tf.Variable);
+  const dVars = () => discriminator.trainableWeights.map((w) => w.read() as tf.Variable);
+  const makeAdam = (o: GanProject['training']['optimizers']['generator']) => tf.train.adam(o.lr, o.beta1, o.beta2);
+  let gOpt = makeAdam(cfg.optimizers.generator);
+  let dOpt = makeAdam(cfg.optimizers.discriminator);
+  let iteration = 0;
+  let status: TrainerStatus = { iteration: 0, last: null, iterationsPerSecond: 0, samplesPerSecond: 0 };
+  let snapshot: { iteration: number; tensors: tf.Tensor[] } | null = null;
+
+  const noise = (n: number): tf.Tensor =>
+    cfg.noise.distribution === 'normal'
+      ? tf.randomNormal([n, cfg.noise.dim], 0, 1, 'float32', deriveSeed(rng))
+      : tf.randomUniform([n, cfg.noise.dim], -1, 1, 'float32', deriveSeed(rng));
+  const randomLabels = (n: number): tf.Tensor => {
+    const ids = Array.from({ length: n }, () => rng.int(numClasses));
+    return tf.oneHot(tf.tensor1d(ids, 'int32'), numClasses).toFloat();
+  };
+  const labelsOf = (ids: number[]): tf.Tensor => tf.oneHot(tf.tensor1d(ids, 'int32'), numClasses).toFloat();
+  const runG = (z: tf.Tensor, y: tf.Tensor | undefined, training: boolean) =>
+    generator.apply(conditional && y ? [z, y] : z, { training }) as tf.Tensor;
+  const runD = (x: tf.Tensor, y: tf.Tensor | undefined, training: boolean) =>
+    discriminator.apply(conditional && y ? [x, y] : x, { training }) as tf.Tensor;
+  const globalNorm = (grads: tf.NamedTensorMap) =>
+    tf.tidy(() => tf.sqrt(tf.addN(Object.values(grads).map((g) => tf.sum(tf.square(g))))));
+
+  /** One D update; returns [loss, mean D(x), mean D(G(z)), ‖∇D‖] as a kept tensor. */
+  const dUpdate = (): tf.Tensor =>
+    tf.tidy(() => {
+      const batch = dataset.sample(cfg.batchSize, rng);
+      const yFake = conditional ? randomLabels(cfg.batchSize) : undefined;
+      const fake = runG(noise(cfg.batchSize), yFake, true);
+      let scores: tf.Tensor | null = null;
+      const { value, grads } = tf.variableGrads(() => {
+        const realOut = runD(batch.x, batch.labels, true);
+        const fakeOut = runD(fake, yFake, true);
+        let loss = discriminatorLoss(cfg.loss, realOut, fakeOut, cfg.labelSmoothing);
+        if (cfg.loss === 'wasserstein-gp') {
+          const penalty = gradientPenalty((x) => runD(x, yFake, true), batch.x, fake, cfg.gradientPenalty, deriveSeed(rng));
+          loss = tf.add(loss, penalty) as tf.Scalar;
+        }
+        scores = tf.keep(tf.stack([tf.mean(displayScore(cfg.loss, realOut)), tf.mean(displayScore(cfg.loss, fakeOut))]));
+        return loss;
+      }, dVars());
+      const norm = globalNorm(grads);
+      dOpt.applyGradients(named(grads));
+      tf.dispose([batch.x, batch.labels]);
+      const out = tf.concat([value.reshape([1]), scores!, norm.reshape([1])]);
+      tf.dispose(scores!);
+      return out;
+    });
+
+  /** One G update; returns [loss, ‖∇G‖]. */
+  const gUpdate = (): tf.Tensor =>
+    tf.tidy(() => {
+      const y = conditional ? randomLabels(cfg.batchSize) : undefined;
+      const z = noise(cfg.batchSize);
+      const { value, grads } = tf.variableGrads(() => generatorLoss(cfg.loss, runD(runG(z, y, true), y, true)), gVars());
+      const norm = globalNorm(grads);
+      gOpt.applyGradients(named(grads));
+      return tf.concat([value.reshape([1]), norm.reshape([1])]);
+    });
+
+  const allWeights = () => [...generator.weights, ...discriminator.weights].map((w) => w.read());
+
+  const takeSnapshot = () => {
+    const tensors = tf.tidy(() => allWeights().map((w) => tf.clone(w)));
+    if (snapshot) tf.dispose(snapshot.tensors);
+    snapshot = { iteration, tensors };
+  };
+
+  const restoreSnapshot = () => {
+    if (!snapshot) return;
+    const saved = snapshot;
+    tf.tidy(() => [...generator.weights, ...discriminator.weights].forEach((w, i) => w.write(saved.tensors[i]!)));
+    iteration = saved.iteration;
+    // Adam's moments may hold the NaN too: start them afresh.
+    gOpt.dispose();
+    dOpt.dispose();
+    gOpt = makeAdam(cfg.optimizers.generator);
+    dOpt = makeAdam(cfg.optimizers.discriminator);
+  };
+
+  takeSnapshot();
+
+  const step = async (iterations: number, mode: StepMode = 'both'): Promise<StepResult> => {
+    const start = performance.now();
+    const rows: tf.Tensor[] = [];
+    const nan = tf.scalar(Number.NaN);
+    for (let i = 0; i < iterations; i++) {
+      let d: tf.Tensor | null = null;
+      const dSteps = mode === 'both' ? cfg.k : mode === 'd' ? 1 : 0;
+      for (let j = 0; j < dSteps; j++) {
+        const next = dUpdate();
+        if (d) d.dispose();
+        d = next;
+      }
+      const g = mode === 'g' || mode === 'both' ? gUpdate() : null;
+      rows.push(
+        tf.tidy(() => {
+          const dPart = d ?? tf.stack([nan, nan, nan, nan]);
+          const gPart = g ?? tf.stack([nan, nan]);
+          return tf.concat([dPart, gPart]);
+        }),
+      );
+      tf.dispose([d, g].filter((t): t is tf.Tensor => t !== null));
+    }
+    nan.dispose();
+    // One read for the whole call, plus a check that every weight is still finite.
+    const packed = tf.tidy(() => {
+      const weightSum = tf.addN(allWeights().map((w) => tf.sum(w))).reshape([1]);
+      return tf.concat([tf.stack(rows).reshape([-1]), weightSum]);
+    });
+    tf.dispose(rows);
+    const values = (await packed.data()) as Float32Array;
+    packed.dispose();
+    const metrics: IterationMetrics[] = [];
+    let bad: Divergence | null = null;
+    for (let i = 0; i < iterations; i++) {
+      const r = values.subarray(i * 6, i * 6 + 6);
+      const m: IterationMetrics = { iteration: iteration + i + 1, dLoss: r[0]!, dReal: r[1]!, dFake: r[2]!, gradNormD: r[3]!, gLoss: r[4]!, gradNormG: r[5]! };
+      if (!bad && ((mode !== 'g' && !Number.isFinite(m.dLoss)) || (mode !== 'd' && !Number.isFinite(m.gLoss)))) {
+        bad = { iteration: m.iteration, what: `the ${Number.isFinite(m.dLoss) || mode === 'g' ? 'generator' : 'discriminator'} loss became ${Number.isNaN(mode === 'g' ? m.gLoss : m.dLoss) ? 'NaN' : 'infinite'} at iteration ${m.iteration}`, advice: adviceFor(project) };
+      }
+      metrics.push(m);
+    }
+    if (!bad && !Number.isFinite(values[values.length - 1]!)) {
+      bad = { iteration: iteration + iterations, what: `a weight became NaN or infinite by iteration ${iteration + iterations}`, advice: adviceFor(project) };
+    }
+    if (bad) {
+      restoreSnapshot();
+      return { metrics: metrics.filter((m) => m.iteration < bad.iteration), divergence: { ...bad, restoredIteration: iteration } };
+    }
+    iteration += iterations;
+    // The guard's restore point: weights just verified finite.
+    takeSnapshot();
+    const seconds = Math.max((performance.now() - start) / 1000, 1e-9);
+    const perSecond = iterations / seconds;
+    status = { iteration, last: metrics[metrics.length - 1] ?? status.last, iterationsPerSecond: perSecond, samplesPerSecond: perSecond * cfg.batchSize * (mode === 'g' ? 0 : mode === 'd' ? 1 : cfg.k) };
+    return { metrics };
+  };
+
+  const sample = async (n: number, fixedNoise?: Float32Array, labels?: number[]) => {
+    const out = tf.tidy(() => {
+      const z = fixedNoise ? tf.tensor2d(fixedNoise, [n, cfg.noise.dim]) : noise(n);
+      const y = conditional ? (labels ? labelsOf(labels) : randomLabels(n)) : undefined;
+      return runG(z, y, false);
+    });
+    const data = (await out.data()) as Float32Array;
+    const shape = [...out.shape];
+    out.dispose();
+    return { data, shape };
+  };
+
+  const asBatch = (x: Float32Array) => tf.tensor(x, [x.length / dataShape.reduce((a, b) => a * b, 1), ...dataShape]);
+
+  const scoreD = async (x: Float32Array, labels?: number[]) => {
+    const out = tf.tidy(() => {
+      const batch = asBatch(x);
+      const y = conditional ? (labels ? labelsOf(labels) : randomLabels(batch.shape[0]!)) : undefined;
+      return displayScore(cfg.loss, runD(batch, y, false)).reshape([-1]);
+    });
+    const data = (await out.data()) as Float32Array;
+    out.dispose();
+    return data;
+  };
+
+  const generatorGradients = async (x: Float32Array, labels?: number[]) => {
+    const out = tf.tidy(() => {
+      const batch = asBatch(x);
+      const y = conditional ? (labels ? labelsOf(labels) : randomLabels(batch.shape[0]!)) : undefined;
+      const grad = tf.grad((p: tf.Tensor) => tf.sum(generatorLossPerSample(cfg.loss, runD(p, y, false))))(batch);
+      return tf.neg(grad).reshape([-1]);
+    });
+    const data = (await out.data()) as Float32Array;
+    out.dispose();
+    return data;
+  };
+
+  return {
+    step,
+    sample,
+    scoreD,
+    generatorGradients,
+    metrics: () => status,
+    getWeights: async () => ({ iteration, generator: await readWeights(generator), discriminator: await readWeights(discriminator) }),
+    setWeights: (w) => {
+      writeWeights(tf, generator, w.generator);
+      writeWeights(tf, discriminator, w.discriminator);
+      iteration = w.iteration;
+      status = { ...status, iteration };
+    },
+    dispose: () => {
+      if (snapshot) tf.dispose(snapshot.tensors);
+      snapshot = null;
+      gOpt.dispose();
+      dOpt.dispose();
+      generator.dispose();
+      discriminator.dispose();
+    },
+    models: { generator, discriminator },
+  };
+}
+
+function adviceFor(project: GanProject): string {
+  const { loss, optimizers } = project.training;
+  const lr = Math.max(optimizers.generator.lr, optimizers.discriminator.lr);
+  const tips = [`lower the learning rates (now up to ${lr}; try ${+(lr / 4).toPrecision(2)})`];
+  if (loss === 'minimax') tips.push('use the non-saturating loss');
+  else if (loss !== 'wasserstein-gp') tips.push('try the wasserstein-gp or least-squares loss');
+  tips.push('add BatchNorm or LayerNorm between layers');
+  return `Training paused and the last good weights were restored. Try: ${tips.join('; ')}.`;
+}
+
+/** Gradients in the list form `applyGradients` accepts. */
+function named(grads: tf.NamedTensorMap): { name: string; tensor: tf.Tensor }[] {
+  return Object.entries(grads).map(([name, tensor]) => ({ name, tensor }));
+}

@@ -1,0 +1,82 @@
+import { datasetInfo } from '../data/catalog';
+import type { Dataset } from '../data/dataset';
+import { createRng, type Rng } from '../data/rng';
+import { gaussian1dDensity } from '../data/synthetic';
+import type { GanProject } from '../project/schema';
+import type { GanTrainer } from './trainer';
+import type { Density1DData, SampleFrame, Scatter2DData } from './types';
+
+export type Visual = { kind: 'images'; frame: SampleFrame } | { kind: 'scatter'; data: Scatter2DData } | { kind: 'density'; data: Density1DData };
+
+const GRID = 48;
+const POINTS = 512;
+const ARROWS = 96;
+const DENSITY_SAMPLES = 2000;
+const CURVE = 200;
+
+/**
+ * Builds what the dashboard draws for a project's data: a fixed-noise sample grid for images,
+ * points with D's heatmap and G's gradient arrows in 2-D, densities with D and D* in 1-D.
+ * The fixed noise stays the same for a whole run so the grids are comparable over time.
+ */
+export function createVisualizer(project: GanProject, dataset: Dataset, seed: number) {
+  const info = datasetInfo(project.dataset);
+  const rng: Rng = createRng(seed ^ 0x5eed);
+  const dim = project.training.noise.dim;
+  const uniform = project.training.noise.distribution === 'uniform';
+  const dims = info.shape.length;
+  const count = info.numClasses ? info.numClasses * 6 : 64;
+  const fixedNoise = Float32Array.from({ length: count * dim }, () => (uniform ? rng.next() * 2 - 1 : rng.normal()));
+  // Conditional grids: one column per class, so each row reads 0..9.
+  const labels = info.numClasses ? Array.from({ length: count }, (_, i) => i % info.numClasses!) : undefined;
+  const [lo, hi] = info.range;
+  const pad = (hi - lo) * 0.08;
+
+  return async (trainer: GanTrainer, iteration: number): Promise<Visual> => {
+    if (dims === 3) {
+      const { data } = await trainer.sample(count, fixedNoise, labels);
+      const [h, w, c] = info.shape as [number, number, number];
+      return { kind: 'images', frame: { iteration, images: data, count, shape: [h, w, c] } };
+    }
+    if (dims === 1 && info.shape[0] === 2) return { kind: 'scatter', data: await scatter(trainer, dataset, rng, iteration, [lo - pad, hi + pad]) };
+    return { kind: 'density', data: await density(project, trainer, dataset, rng, iteration, [lo - pad, hi + pad]) };
+  };
+}
+
+async function scatter(trainer: GanTrainer, dataset: Dataset, rng: Rng, iteration: number, [lo, hi]: [number, number]): Promise<Scatter2DData> {
+  const real = dataset.realSamples(POINTS, rng);
+  const fake = (await trainer.sample(POINTS)).data;
+  const grid = new Float32Array(GRID * GRID * 2);
+  for (let j = 0; j < GRID; j++) {
+    for (let i = 0; i < GRID; i++) {
+      grid[(j * GRID + i) * 2] = lo + ((i + 0.5) / GRID) * (hi - lo);
+      grid[(j * GRID + i) * 2 + 1] = lo + ((j + 0.5) / GRID) * (hi - lo);
+    }
+  }
+  const scores = await trainer.scoreD(grid);
+  const at = fake.slice(0, ARROWS * 2);
+  const direction = await trainer.generatorGradients(at);
+  return { iteration, real, fake, extent: [lo, hi, lo, hi], heatmap: { gx: GRID, gy: GRID, values: toUnit(scores) }, arrows: { at, direction } };
+}
+
+async function density(project: GanProject, trainer: GanTrainer, dataset: Dataset, rng: Rng, iteration: number, extent: [number, number]): Promise<Density1DData> {
+  const real = dataset.realSamples(DENSITY_SAMPLES, rng);
+  const fake = (await trainer.sample(DENSITY_SAMPLES)).data;
+  const xs = Float32Array.from({ length: CURVE }, (_, i) => extent[0] + (i / (CURVE - 1)) * (extent[1] - extent[0]));
+  const values = toUnit(await trainer.scoreD(xs));
+  const ref = project.dataset;
+  return {
+    iteration,
+    real,
+    fake,
+    extent,
+    discriminator: { xs, values },
+    ...(ref.id === 'gaussian-1d' && { dataDensity: gaussian1dDensity(ref, xs) }),
+  };
+}
+
+/** Scores outside [0, 1] (critics of wasserstein and hinge losses) are squashed for colouring only. */
+function toUnit(scores: Float32Array): Float32Array {
+  const inUnit = scores.every((v) => v >= 0 && v <= 1);
+  return inUnit ? scores : scores.map((v) => 1 / (1 + Math.exp(-v)));
+}

@@ -1,0 +1,61 @@
+/// <reference lib="webworker" />
+import * as Comlink from 'comlink';
+import { IMAGE_SET_URLS, loadImageSet } from '../data/load-image-set';
+import { loadUserImages } from '../data/user-images';
+import type { DatasetRef, GanProject } from '../project/schema';
+import { registerBackends, type BackendChoice, type BackendDecision } from './backends';
+import { createSession, type SessionUpdate, type TrainingSession } from './session';
+import type { StepMode } from './trainer';
+import type { Visual } from './visuals';
+import type { GanWeights } from './weights';
+
+/** The training worker: every tensor lives here, off the main thread. */
+let session: TrainingSession | null = null;
+
+async function loadImages(ref: DatasetRef) {
+  if (ref.id === 'mnist' || ref.id === 'fashion-mnist') return loadImageSet(IMAGE_SET_URLS[ref.id]);
+  if (ref.id === 'images') {
+    const set = await loadUserImages();
+    if (!set) throw new Error('No images yet: drop some image files on the Data panel first.');
+    return set;
+  }
+  throw new Error(`${ref.id} is not an image dataset`);
+}
+
+function live(): TrainingSession {
+  if (!session) throw new Error('Training has not started');
+  return session;
+}
+
+const api = {
+  async start(project: GanProject, backend: BackendChoice, resume?: GanWeights): Promise<BackendDecision> {
+    await registerBackends(`${self.location.origin}/tfjs-wasm/`);
+    session?.dispose();
+    session = null;
+    session = await createSession({ project, backend, loadImages, resume });
+    return session.decision;
+  },
+  play(onUpdate: (update: SessionUpdate) => void): void {
+    live().play(onUpdate);
+  },
+  pause(): void {
+    session?.pause();
+  },
+  step(mode: StepMode): Promise<SessionUpdate> {
+    return live().step(mode);
+  },
+  visual(): Promise<Visual> {
+    return live().visual();
+  },
+  getWeights(): Promise<GanWeights> {
+    return live().getWeights();
+  },
+  dispose(): void {
+    session?.dispose();
+    session = null;
+  },
+};
+
+export type TrainerWorkerApi = typeof api;
+
+Comlink.expose(api);

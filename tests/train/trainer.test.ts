@@ -1,0 +1,139 @@
+import * as tf from '@tensorflow/tfjs';
+import { describe, expect, it } from 'vitest';
+import { createSyntheticDataset, type Dataset } from '@/lib/data/dataset';
+import { presetProject } from '@/lib/project/presets';
+import type { GanProject } from '@/lib/project/schema';
+import type { SyntheticRef } from '@/lib/data/synthetic';
+import { createGanTrainer } from '@/lib/train/trainer';
+
+/** The 2-D ring preset shrunk to a tiny, fast pair of MLPs. */
+function tinyRing(overrides: Partial<GanProject['training']> = {}): GanProject {
+  const p = presetProject('gan-2d-ring');
+  for (const g of [p.generator, p.discriminator]) for (const n of g.nodes) if (n.kind === 'dense' && n.params.units !== 1 && n.params.units !== 2) n.params.units = 8;
+  p.training = { ...p.training, batchSize: 16, ...overrides };
+  return p;
+}
+
+/** Counts real batches drawn: one per D update. */
+function counting(dataset: Dataset): Dataset & { draws: number } {
+  const wrapped = { ...dataset, draws: 0, sample: (n: number, rng: Parameters<Dataset['sample']>[1]) => (wrapped.draws++, dataset.sample(n, rng)) };
+  return wrapped;
+}
+
+const snapshot = (m: tf.LayersModel) => m.getWeights().map((w) => Array.from(w.dataSync()));
+const changed = (a: number[][], b: number[][]) => a.some((w, i) => w.some((v, j) => v !== b[i]![j]));
+
+describe('createGanTrainer', () => {
+  it('a D step changes only D (including BN stats it does not own: none here); a G step changes only G', async () => {
+    const project = tinyRing();
+    const trainer = createGanTrainer({ project, dataset: createSyntheticDataset(project.dataset as SyntheticRef), seed: 1 });
+    const { generator, discriminator } = trainer.models;
+    let g0 = snapshot(generator);
+    let d0 = snapshot(discriminator);
+    await trainer.step(1, 'd');
+    expect(changed(snapshot(discriminator), d0)).toBe(true);
+    expect(changed(snapshot(generator), g0)).toBe(false);
+    g0 = snapshot(generator);
+    d0 = snapshot(discriminator);
+    await trainer.step(1, 'g');
+    expect(changed(snapshot(generator), g0)).toBe(true);
+    expect(changed(snapshot(discriminator), d0)).toBe(false);
+    trainer.dispose();
+  });
+
+  it('k = 3 makes three D updates, each on a fresh real batch, per G update', async () => {
+    const project = tinyRing({ k: 3 });
+    const dataset = counting(createSyntheticDataset(project.dataset as SyntheticRef));
+    const trainer = createGanTrainer({ project, dataset, seed: 2 });
+    await trainer.step(4);
+    expect(dataset.draws).toBe(12);
+    await trainer.step(1, 'g');
+    expect(dataset.draws).toBe(12);
+    await trainer.step(1, 'd');
+    expect(dataset.draws).toBe(13);
+    trainer.dispose();
+  });
+
+  it('is reproducible for a seed', async () => {
+    const run = async () => {
+      const project = tinyRing();
+      const trainer = createGanTrainer({ project, dataset: createSyntheticDataset(project.dataset as SyntheticRef), seed: 9 });
+      const { metrics } = await trainer.step(5);
+      trainer.dispose();
+      return metrics;
+    };
+    expect(await run()).toEqual(await run());
+  });
+
+  it('reports per-iteration metrics that are finite and sane', async () => {
+    const project = tinyRing();
+    const trainer = createGanTrainer({ project, dataset: createSyntheticDataset(project.dataset as SyntheticRef), seed: 3 });
+    const { metrics, divergence } = await trainer.step(10);
+    expect(divergence).toBeUndefined();
+    expect(metrics.map((m) => m.iteration)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    for (const m of metrics) {
+      for (const v of Object.values(m)) expect(Number.isFinite(v)).toBe(true);
+      expect(m.dReal).toBeGreaterThan(0);
+      expect(m.dReal).toBeLessThan(1);
+      expect(m.gradNormD).toBeGreaterThan(0);
+    }
+    expect(trainer.metrics()).toMatchObject({ iteration: 10, last: metrics[9] });
+    expect(trainer.metrics().iterationsPerSecond).toBeGreaterThan(0);
+    trainer.dispose();
+  });
+
+  it('leaks no tensors: the count after iteration 2 equals the count after iteration 200', async () => {
+    for (const loss of ['non-saturating', 'wasserstein-gp'] as const) {
+      const project = tinyRing({ loss, k: 2 });
+      const trainer = createGanTrainer({ project, dataset: createSyntheticDataset(project.dataset as SyntheticRef), seed: 4 });
+      await trainer.step(2);
+      const after2 = tf.memory().numTensors;
+      for (let i = 0; i < 22; i++) await trainer.step(9);
+      expect(trainer.metrics().iteration).toBe(200);
+      expect(tf.memory().numTensors, loss).toBe(after2);
+      await trainer.sample(8);
+      await trainer.scoreD(new Float32Array(8));
+      await trainer.generatorGradients(new Float32Array(8));
+      await trainer.getWeights();
+      expect(tf.memory().numTensors, loss).toBe(after2);
+      const before = after2;
+      trainer.dispose();
+      expect(tf.memory().numTensors).toBeLessThan(before);
+    }
+  });
+
+  it('a NaN weight pauses training with an explanation and restores the last good weights', async () => {
+    const project = tinyRing();
+    const trainer = createGanTrainer({ project, dataset: createSyntheticDataset(project.dataset as SyntheticRef), seed: 5 });
+    await trainer.step(3);
+    const good = await trainer.getWeights();
+    const kernel = trainer.models.discriminator.weights[0]!;
+    kernel.write(tf.fill(kernel.shape as number[], Number.NaN));
+    const result = await trainer.step(2);
+    expect(result.divergence).toMatchObject({ iteration: 4, restoredIteration: 3 });
+    expect(result.divergence!.what).toMatch(/NaN/);
+    expect(result.divergence!.advice).toMatch(/lower the learning rates/);
+    const restored = await trainer.getWeights();
+    expect(restored.iteration).toBe(3);
+    // Restored from the end of the last call that finished finite, not from the poisoned state.
+    expect(restored.discriminator).toEqual(good.discriminator);
+    expect(restored.generator).toEqual(good.generator);
+    // Training can go on from there.
+    const next = await trainer.step(2);
+    expect(next.divergence).toBeUndefined();
+    trainer.dispose();
+  });
+
+  it('weights round-trip through getWeights/setWeights', async () => {
+    const project = tinyRing();
+    const a = createGanTrainer({ project, dataset: createSyntheticDataset(project.dataset as SyntheticRef), seed: 6 });
+    await a.step(5);
+    const b = createGanTrainer({ project, dataset: createSyntheticDataset(project.dataset as SyntheticRef), seed: 7 });
+    b.setWeights(await a.getWeights());
+    const z = new Float32Array(16 * 16).map((_, i) => Math.sin(i));
+    expect((await b.sample(16, z)).data).toEqual((await a.sample(16, z)).data);
+    expect(b.metrics().iteration).toBe(5);
+    a.dispose();
+    b.dispose();
+  });
+});
