@@ -16,8 +16,9 @@ async function dragFrames(page: Page, browser: import('@playwright/test').Browse
   const before = await node.boundingBox();
   if (!before) throw new Error('node not visible');
   await browser.startTracing(page, { categories: ['devtools.timeline', 'toplevel'] });
-  const x = before.x + before.width / 2;
-  const y = before.y + Math.min(6, before.height / 3);
+  // The body, away from the connection handles at the top and bottom centre.
+  const x = before.x + before.width / 4;
+  const y = before.y + before.height / 2;
   await page.mouse.move(x, y);
   await page.mouse.down();
   for (let i = 1; i <= 120; i++) await page.mouse.move(x + i * 2, y + Math.sin(i / 10) * 40);

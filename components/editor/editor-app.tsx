@@ -43,7 +43,9 @@ export function EditorApp() {
   if (!store) {
     return (
       <div className="loading" aria-busy="true">
-        GAN<span>vas</span> is opening your project…
+        <p>
+          GAN<span>vas</span> is opening your project…
+        </p>
       </div>
     );
   }

@@ -28,7 +28,7 @@ export function SampleGrid({ frames, columns }: SampleGridProps) {
   const last = frames.length - 1;
   const index = frameIndex(frames, pinned);
   const frame = frames[index];
-  const cols = columns ?? (frame ? defaultColumns(frame.count) : 1);
+  const cols = columns ?? frame?.columns ?? (frame ? defaultColumns(frame.count) : 1);
 
   useEffect(() => {
     const canvas = view.current;

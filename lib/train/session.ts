@@ -77,6 +77,20 @@ export async function createSession(options: SessionOptions): Promise<TrainingSe
   let lastWeights: GanWeights | null = options.resume ?? null;
   let lastCheckpointAt = performance.now();
   let lastVisualAt = 0;
+  let visualCost = 0;
+  /** Wall-clock progress, visuals and checkpoints included: what "it/s" means to a person watching. */
+  const pace: { at: number; iteration: number }[] = [];
+  const withPace = (status: TrainerStatus): TrainerStatus => {
+    const now = performance.now();
+    pace.push({ at: now, iteration: status.iteration });
+    while (pace.length > 2 && now - pace[0]!.at > 3000) pace.shift();
+    const first = pace[0]!;
+    const seconds = (now - first.at) / 1000;
+    if (pace.length < 2 || seconds <= 0) return status;
+    const perSecond = (status.iteration - first.iteration) / seconds;
+    const perIteration = status.iterationsPerSecond > 0 ? status.samplesPerSecond / status.iterationsPerSecond : 0;
+    return { ...status, iterationsPerSecond: perSecond, samplesPerSecond: perSecond * perIteration };
+  };
 
   /** A lost WebGPU device: go on with the next backend from the last saved weights. */
   const recover = async (err: unknown): Promise<BackendDecision | null> => {
@@ -115,6 +129,7 @@ export async function createSession(options: SessionOptions): Promise<TrainingSe
     running = true;
     void (async () => {
       let chunk = 1;
+      pace.length = 0;
       while (running) {
         const start = performance.now();
         const update = await runStep(chunk, 'both');
@@ -123,9 +138,11 @@ export async function createSession(options: SessionOptions): Promise<TrainingSe
         chunk = Math.max(1, Math.min(500, Math.round((chunk * TARGET_CHUNK_MS) / Math.max(took, 1))));
         const now = performance.now();
         if (update.divergence || update.error) running = false;
-        if (now - lastVisualAt > (options.visualEveryMs ?? 600) || !running) {
-          lastVisualAt = now;
+        // Visuals cost real time on slow backends: keep them under about a sixth of it.
+        if (now - lastVisualAt > Math.max(options.visualEveryMs ?? 600, visualCost * 6) || !running) {
           update.visual = await visualize(trainer, trainer.metrics().iteration);
+          lastVisualAt = performance.now();
+          visualCost = lastVisualAt - now;
         }
         if (now - lastCheckpointAt > (options.checkpointEveryMs ?? 15_000)) {
           lastCheckpointAt = now;
@@ -133,6 +150,7 @@ export async function createSession(options: SessionOptions): Promise<TrainingSe
           update.checkpoint = lastWeights;
         }
         update.running = running;
+        update.status = withPace(update.status);
         onUpdate(update);
         // Let pause() and other messages in between chunks.
         await new Promise((resolve) => setTimeout(resolve, 0));

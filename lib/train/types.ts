@@ -45,6 +45,8 @@ export interface SampleFrame {
   count: number;
   /** One image's shape [height, width, channels]. */
   shape: [number, number, number];
+  /** Images per row; conditional grids use one column per class. */
+  columns?: number;
 }
 
 /** What the 2-D view draws. Points are x0,y0,x1,y1,... */

@@ -25,10 +25,11 @@ export function createVisualizer(project: GanProject, dataset: Dataset, seed: nu
   const dim = project.training.noise.dim;
   const uniform = project.training.noise.distribution === 'uniform';
   const dims = info.shape.length;
-  const count = info.numClasses ? info.numClasses * 6 : 64;
+  const classes = project.generator.nodes.some((n) => n.kind === 'label') ? (info.numClasses ?? 0) : 0;
+  const count = classes ? classes * 6 : 64;
   const fixedNoise = Float32Array.from({ length: count * dim }, () => (uniform ? rng.next() * 2 - 1 : rng.normal()));
   // Conditional grids: one column per class, so each row reads 0..9.
-  const labels = info.numClasses ? Array.from({ length: count }, (_, i) => i % info.numClasses!) : undefined;
+  const labels = classes ? Array.from({ length: count }, (_, i) => i % classes) : undefined;
   const [lo, hi] = info.range;
   const pad = (hi - lo) * 0.08;
 
@@ -36,7 +37,7 @@ export function createVisualizer(project: GanProject, dataset: Dataset, seed: nu
     if (dims === 3) {
       const { data } = await trainer.sample(count, fixedNoise, labels);
       const [h, w, c] = info.shape as [number, number, number];
-      return { kind: 'images', frame: { iteration, images: data, count, shape: [h, w, c] } };
+      return { kind: 'images', frame: { iteration, images: data, count, shape: [h, w, c], ...(classes && { columns: classes }) } };
     }
     if (dims === 1 && info.shape[0] === 2) return { kind: 'scatter', data: await scatter(trainer, dataset, rng, iteration, [lo - pad, hi + pad]) };
     return { kind: 'density', data: await density(project, trainer, dataset, rng, iteration, [lo - pad, hi + pad]) };

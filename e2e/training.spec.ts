@@ -1,0 +1,79 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { node, openEditor } from './support/editor';
+
+async function openTraining(page: Page, preset: string) {
+  await openEditor(page);
+  await page.getByTestId('presets').selectOption(preset);
+  await page.getByTestId('side-train').click();
+  await expect(page.getByTestId('training-panel')).toBeVisible();
+}
+
+async function iteration(page: Page): Promise<number> {
+  return Number(await page.getByTestId('iteration').innerText());
+}
+
+/** Distinct colours in a canvas: a blank or single-colour canvas has one or two. */
+async function distinctColours(canvas: Locator): Promise<number> {
+  return canvas.evaluate((el) => {
+    const c = el as HTMLCanvasElement;
+    const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+    const seen = new Set<number>();
+    for (let i = 0; i < data.length; i += 4 * 7) seen.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
+    return seen.size;
+  });
+}
+
+test('MLP GAN on MNIST trains on WebGPU: the counter rises, the loss chart fills, the samples render', async ({ page }, testInfo) => {
+  test.setTimeout(240_000);
+  await openTraining(page, 'mlp-gan-mnist');
+  await page.getByTestId('backend-choice').selectOption('webgpu');
+  await page.getByTestId('train-play').click();
+  await expect(page.getByTestId('backend')).toContainText('webgpu', { timeout: 60_000 });
+  await expect.poll(() => iteration(page), { timeout: 120_000 }).toBeGreaterThanOrEqual(5);
+  // The loss chart's live legend shows numbers once the history has points.
+  await expect(page.getByTestId('loss-chart').locator('.u-legend .u-value').nth(1)).toHaveText(/^-?\d/);
+  const samples = page.getByTestId('sample-canvas');
+  await expect.poll(() => distinctColours(samples), { timeout: 60_000 }).toBeGreaterThan(50);
+  await page.getByTestId('train-pause').click();
+  await expect(page.getByTestId('train-play')).toBeVisible();
+  const paused = await iteration(page);
+  await page.waitForTimeout(3000);
+  expect(await iteration(page)).toBe(paused);
+  await page.screenshot({ path: testInfo.outputPath('mnist-webgpu.png') });
+});
+
+test('the 2-D ring trains on auto with points and heatmap, the canvas stays live, and a reload resumes the run', async ({ page }, testInfo) => {
+  test.setTimeout(240_000);
+  await openTraining(page, 'gan-2d-ring');
+  await page.getByTestId('train-play').click();
+  const backend = page.getByTestId('backend');
+  await expect(backend).toContainText('fastest for this graph', { timeout: 90_000 });
+  await expect(backend).toContainText('ms per iteration');
+  await expect.poll(() => iteration(page), { timeout: 60_000 }).toBeGreaterThan(50);
+  const scatter = page.getByTestId('scatter-2d').locator('canvas').first();
+  await expect.poll(() => distinctColours(scatter), { timeout: 30_000 }).toBeGreaterThan(50);
+
+  // While training, a node can still be dragged on the canvas.
+  const target = node(page, 'generator', 'g2');
+  const before = (await target.boundingBox())!;
+  // Grab the body, away from the handles at the top and bottom centre.
+  await page.mouse.move(before.x + 20, before.y + before.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(before.x + 80, before.y + before.height / 2 + 40, { steps: 10 });
+  await page.mouse.up();
+  const after = (await target.boundingBox())!;
+  expect(after.x - before.x).toBeGreaterThan(40);
+  const during = await iteration(page);
+  await expect.poll(() => iteration(page)).toBeGreaterThan(during);
+  await page.screenshot({ path: testInfo.outputPath('ring-auto.png') });
+
+  // Pausing writes a checkpoint; after a reload, the next step continues from it.
+  await page.getByTestId('train-pause').click();
+  const stopped = await iteration(page);
+  await page.waitForTimeout(1500);
+  await page.reload();
+  await page.getByTestId('side-train').click();
+  await page.getByTestId('train-step').click();
+  await expect(page.getByTestId('training-panel')).toContainText(/Resumed from the checkpoint at iteration \d+/, { timeout: 90_000 });
+  await expect.poll(() => iteration(page), { timeout: 30_000 }).toBeGreaterThan(stopped);
+});
