@@ -1,15 +1,37 @@
 import os from 'node:os';
 import { benchAnalyze } from './analyze.bench';
+import { benchBackends } from './backends.bench';
 import { benchEditor } from './editor.bench';
+import { benchOverhead } from './overhead.bench';
+import { benchQuality } from './quality-table';
+import { benchResponsiveness } from './responsiveness.bench';
 
-/** Prints every benchmark as Markdown, ready for docs/BENCHMARKS.md. Never fails on time. */
+/**
+ * Prints every benchmark as Markdown, ready for docs/BENCHMARKS.md. Never fails on time.
+ * `npm run bench -- --only=analyze,editor` runs a subset; names: analyze, editor, overhead,
+ * backends, responsiveness, quality.
+ */
+const SUITES: [name: string, title: string, run: () => Promise<string[]> | string[]][] = [
+  ['analyze', 'analyze (shape inference + diagnostics)', benchAnalyze],
+  ['editor', 'Editor at 300 nodes', benchEditor],
+  ['overhead', 'Trainer overhead vs a hand-written tfjs loop', benchOverhead],
+  ['backends', 'Backends in Chromium vs PyTorch CPU', benchBackends],
+  ['responsiveness', 'Main thread while training', benchResponsiveness],
+  ['quality', '2-D quality (mode-collapse protocol)', benchQuality],
+];
+
 async function main() {
+  const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
   console.log(`# GANvas benchmarks: ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}\n`);
-  console.log('## analyze (shape inference + diagnostics)\n');
-  console.log(benchAnalyze().join('\n'));
-  if (!process.argv.includes('--node-only')) {
-    console.log('\n## Editor at 300 nodes\n');
-    console.log((await benchEditor()).join('\n'));
+  for (const [name, title, run] of SUITES) {
+    if (only && !only.includes(name)) continue;
+    console.log(`## ${title}\n`);
+    try {
+      console.log((await run()).join('\n'));
+    } catch (err) {
+      console.log(`(failed: ${err instanceof Error ? err.message : String(err)})`);
+    }
+    console.log('');
   }
 }
 

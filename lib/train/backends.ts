@@ -55,7 +55,7 @@ export async function webgpuAdapter(): Promise<AdapterInfo> {
 }
 
 /** Switches tfjs to a backend; false when it cannot start here. */
-export async function useBackend(backend: BackendName): Promise<boolean> {
+export async function switchBackend(backend: BackendName): Promise<boolean> {
   try {
     const ok = await tf.setBackend(backend);
     await tf.ready();
@@ -85,11 +85,11 @@ export async function chooseBackend(
   if (choice !== 'auto') {
     const why = unsupportedReason(choice, project);
     if (why) throw new Error(`${choice} was chosen, but ${why}`);
-    if (!(await useBackend(choice))) throw new Error(`${choice} is not available in this browser`);
+    if (!(await switchBackend(choice))) throw new Error(`${choice} is not available in this browser`);
     return { backend: choice, reason: `${choice}, as chosen`, timings: {} };
   }
   const gpu = await webgpuAdapter();
-  if (gpu.available && !gpu.fallback && (await useBackend('webgpu'))) {
+  if (gpu.available && !gpu.fallback && (await switchBackend('webgpu'))) {
     return { backend: 'webgpu', reason: `WebGPU on a real GPU (${gpu.description})`, timings: {} };
   }
   const timings: Partial<Record<BackendName, number>> = {};
@@ -100,7 +100,7 @@ export async function chooseBackend(
       skipped.push(why);
       continue;
     }
-    if (!(await useBackend(backend))) {
+    if (!(await switchBackend(backend))) {
       skipped.push(`${backend} is not available`);
       continue;
     }
@@ -113,7 +113,7 @@ export async function chooseBackend(
   const ranked = (Object.entries(timings) as [BackendName, number][]).sort((a, b) => a[1] - b[1]);
   const best = ranked[0];
   if (!best) throw new Error(`no backend can train this graph here: ${skipped.join('; ')}`);
-  await useBackend(best[0]);
+  await switchBackend(best[0]);
   const measured = ranked.map(([b, ms]) => `${b} ${ms.toFixed(0)} ms`).join(', ');
   return { backend: best[0], reason: `fastest for this graph (${measured} per iteration); ${skipped.join('; ')}`, timings };
 }

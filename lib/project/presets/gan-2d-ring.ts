@@ -1,6 +1,6 @@
 import { DATASET_DEFAULTS } from '../../data/catalog';
 import { CURRENT_VERSION, type GanProject } from '../schema';
-import { adam, chain, training } from './build';
+import { chain, training } from './build';
 
 /** The mode-collapse benchmark of Metz et al. (2017): 8 Gaussians on a ring, MLP G and D. */
 export const gan2dRing: GanProject = {
@@ -26,8 +26,7 @@ export const gan2dRing: GanProject = {
   ]),
   dataset: DATASET_DEFAULTS['ring-8'],
   training: training({
-    batchSize: 256,
+    batchSize: 128,
     noise: { dim: 16, distribution: 'normal' },
-    optimizers: { generator: adam({ lr: 1e-3 }), discriminator: adam({ lr: 1e-3 }) },
   }),
 };

@@ -1,0 +1,109 @@
+import * as tf from '@tensorflow/tfjs';
+import { describe, expect, it } from 'vitest';
+import { presetProject } from '@/lib/project/presets';
+import type { GanProject } from '@/lib/project/schema';
+import { chooseBackend, unsupportedReason } from '@/lib/train/backends';
+import { createSession, type SessionUpdate } from '@/lib/train/session';
+import { trainingFingerprint } from '@/lib/train/fingerprint';
+
+function tiny(preset: 'gan-2d-ring' | 'gan-1d-gaussian'): GanProject {
+  const p = presetProject(preset);
+  for (const g of [p.generator, p.discriminator]) for (const n of g.nodes) if (n.kind === 'dense' && (n.params.units as number) > 2) n.params.units = 8;
+  p.training.batchSize = 16;
+  return p;
+}
+
+const noImages = async () => {
+  throw new Error('no images in this test');
+};
+
+describe('backend choice', () => {
+  it('keeps wasm away from graphs it cannot train', () => {
+    expect(unsupportedReason('wasm', presetProject('dcgan-mnist'))).toMatch(/Conv2DBackpropFilter/);
+    expect(unsupportedReason('wasm', presetProject('mlp-gan-mnist'))).toBeNull();
+    expect(unsupportedReason('webgl', presetProject('dcgan-mnist'))).toBeNull();
+  });
+
+  it('auto times the graph on what is available and says why it chose', async () => {
+    let timed = 0;
+    const decision = await chooseBackend(tiny('gan-2d-ring'), 'auto', async () => (++timed, 5));
+    expect(decision.backend).toBe(tf.getBackend());
+    expect(timed).toBeGreaterThan(0);
+    expect(decision.reason).toMatch(/fastest for this graph/);
+    expect(decision.reason).toMatch(/WebGPU/);
+  });
+
+  it('a forced backend that cannot train the graph is refused with the reason', async () => {
+    await expect(chooseBackend(presetProject('dcgan-mnist'), 'wasm', async () => 1)).rejects.toThrow(/wasm was chosen, but wasm cannot train conv2d/);
+    await tf.setBackend('cpu');
+  });
+});
+
+describe('training session', () => {
+  it('plays in chunks with metrics and 2-D visuals, pauses, steps, and leaks nothing', async () => {
+    const session = await createSession({ project: tiny('gan-2d-ring'), backend: 'cpu', loadImages: noImages, visualEveryMs: 0 });
+    const updates: SessionUpdate[] = [];
+    const done = new Promise<void>((resolve) => {
+      session.play((u) => {
+        updates.push(u);
+        if (u.status.iteration >= 30) {
+          session.pause();
+          resolve();
+        }
+      });
+    });
+    await done;
+    await new Promise((r) => setTimeout(r, 50));
+    const last = updates.at(-1)!;
+    expect(last.status.iteration).toBeGreaterThanOrEqual(30);
+    expect(updates.flatMap((u) => u.metrics).map((m) => m.iteration)).toEqual(Array.from({ length: last.status.iteration }, (_, i) => i + 1));
+    const scatter = updates.find((u) => u.visual?.kind === 'scatter')!.visual!;
+    expect(scatter.kind === 'scatter' && scatter.data.real.length).toBe(1024);
+    expect(scatter.kind === 'scatter' && scatter.data.heatmap!.values.every((v) => v >= 0 && v <= 1)).toBe(true);
+    expect(scatter.kind === 'scatter' && scatter.data.arrows!.direction.length).toBe(192);
+
+    const tensors = tf.memory().numTensors;
+    const d = await session.step('d');
+    const g = await session.step('g');
+    expect(d.metrics[0]!.iteration).toBe(last.status.iteration + 1);
+    expect(Number.isNaN(d.metrics[0]!.gLoss)).toBe(true);
+    expect(Number.isNaN(g.metrics[0]!.dLoss)).toBe(true);
+    expect(tf.memory().numTensors).toBe(tensors);
+    const weights = await session.getWeights();
+    session.dispose();
+
+    // A new session resumes from the weights.
+    const resumed = await createSession({ project: tiny('gan-2d-ring'), backend: 'cpu', loadImages: noImages, resume: weights });
+    const next = await resumed.step('both');
+    expect(next.metrics[0]!.iteration).toBe(weights.iteration + 1);
+    resumed.dispose();
+  });
+
+  it('draws the 1-D picture: densities, D and the true data density', async () => {
+    const session = await createSession({ project: tiny('gan-1d-gaussian'), backend: 'cpu', loadImages: noImages });
+    const visual = await session.visual();
+    expect(visual.kind).toBe('density');
+    if (visual.kind === 'density') {
+      expect(visual.data.discriminator.xs.length).toBe(visual.data.discriminator.values.length);
+      expect(visual.data.dataDensity!.length).toBe(visual.data.discriminator.xs.length);
+      expect(visual.data.real.length).toBe(2000);
+    }
+    session.dispose();
+  });
+
+  it('an image dataset that cannot load is an error, not a crash', async () => {
+    await expect(createSession({ project: presetProject('mlp-gan-mnist'), backend: 'cpu', loadImages: noImages })).rejects.toThrow(/no images/);
+  });
+});
+
+describe('training fingerprint', () => {
+  it('ignores layout and labels, not structure or config', () => {
+    const a = presetProject('dcgan-mnist');
+    const b = structuredClone(a);
+    b.generator.nodes[0]!.position = { x: 999, y: 1 };
+    b.generator.nodes[1]!.label = 'renamed';
+    expect(trainingFingerprint(b)).toBe(trainingFingerprint(a));
+    b.training.k = 2;
+    expect(trainingFingerprint(b)).not.toBe(trainingFingerprint(a));
+  });
+});
