@@ -29,17 +29,17 @@ function serve(port: number): { close(): void } {
  * Each preset on each tfjs backend in Chromium (this machine: software WebGPU/WebGL), beside the
  * same architectures in PyTorch on the CPU, one thread, the reference a user would otherwise pick.
  */
-export async function benchBackends(): Promise<string[]> {
+export async function benchBackends(query = process.env.BACKENDS_QUERY ?? 'mlp=10&dcgan=2'): Promise<string[]> {
   const port = 3210;
   const server = serve(port);
   const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
   try {
     const page = await browser.newPage();
-    await page.goto(`http://localhost:${port}/?mlp=10&dcgan=2`);
+    await page.goto(`http://localhost:${port}/?${query}`);
     await page.waitForFunction(() => (window as unknown as { __results?: unknown; __error?: string }).__results || (window as unknown as { __error?: string }).__error, undefined, { timeout: 900_000, polling: 2000 });
     const error = await page.evaluate(() => (window as unknown as { __error?: string }).__error);
     if (error) throw new Error(error);
-    const rows = await page.evaluate(() => (window as unknown as { __results: { preset: string; backend: string; msPerIteration: number | null; note: string }[] }).__results);
+    const rows = await page.evaluate(() => (window as unknown as { __results: { preset: string; backend: string; msPerIteration: number | null; note: string; handWritten?: number }[] }).__results);
     const torch = {
       'mlp-gan-mnist': await torchReference('mlp', 1, 100),
       'dcgan-mnist': await torchReference('dcgan', 1, 10),
@@ -53,6 +53,10 @@ export async function benchBackends(): Promise<string[]> {
         lines.push(`| ${preset} | ${r.backend} | ${ms === null ? `— (${r.note})` : ms.toFixed(1)} | ${ms !== null && refMs ? `${(ms / refMs).toFixed(1)}× slower` : ''} |`);
       }
       lines.push(`| ${preset} | PyTorch ${'torchVersion' in ref ? ref.torchVersion : ''} CPU, 1 thread | ${refMs !== null ? refMs.toFixed(1) : `— (${'skipped' in ref ? ref.skipped : ''})`} | 1.0× |`);
+    }
+    lines.push('', '| overhead on webgl (Chromium) | trainer ms/it | hand-written ms/it | ratio (it/s trainer ÷ hand) |', '|---|---|---|---|');
+    for (const r of rows.filter((x) => x.handWritten !== undefined && x.msPerIteration !== null)) {
+      lines.push(`| ${r.preset} | ${r.msPerIteration!.toFixed(1)} | ${r.handWritten!.toFixed(1)} | ${(r.handWritten! / r.msPerIteration!).toFixed(2)} |`);
     }
     return lines;
   } finally {

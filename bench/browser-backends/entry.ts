@@ -4,9 +4,10 @@ import { loadImageSet } from '../../lib/data/load-image-set';
 import { presetProject } from '../../lib/project/presets';
 import { registerBackends, unsupportedReason, switchBackend, type BackendName } from '../../lib/train/backends';
 import { createGanTrainer } from '../../lib/train/trainer';
+import { handWrittenLoop } from '../hand-written';
 
 /** Runs in Chromium: ms per iteration of each preset on each tfjs backend, written to window.__results. */
-type Row = { preset: string; backend: BackendName; msPerIteration: number | null; note: string };
+type Row = { preset: string; backend: BackendName; msPerIteration: number | null; note: string; handWritten?: number };
 
 async function main() {
   await registerBackends('/tfjs-wasm/');
@@ -19,7 +20,10 @@ async function main() {
   const rows: Row[] = [];
   for (const [preset, iterations] of plan) {
     const project = presetProject(preset as 'mlp-gan-mnist');
+    const only = params.get('backends')?.split(',');
+    if (iterations === 0) continue;
     for (const backend of ['webgpu', 'webgl', 'wasm', 'cpu'] as const) {
+      if (only && !only.includes(backend)) continue;
       const why = unsupportedReason(backend, project);
       if (why) {
         rows.push({ preset, backend, msPerIteration: null, note: why });
@@ -35,7 +39,10 @@ async function main() {
         await trainer.step(1);
         const start = performance.now();
         for (let i = 0; i < iterations; i++) await trainer.step(1);
-        rows.push({ preset, backend, msPerIteration: (performance.now() - start) / iterations, note: '' });
+        const ours = (performance.now() - start) / iterations;
+        // Overhead: the same architecture written by hand, on the same backend, in this same page.
+        const hand = backend === 'webgl' ? await handWrittenLoop(preset === 'dcgan-mnist' ? 'dcgan' : 'mlp', dataset, iterations) : undefined;
+        rows.push({ preset, backend, msPerIteration: ours, note: '', ...(hand !== undefined && { handWritten: hand }) });
       } catch (err) {
         rows.push({ preset, backend, msPerIteration: null, note: err instanceof Error ? err.message.slice(0, 100) : 'failed' });
       } finally {

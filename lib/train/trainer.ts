@@ -11,6 +11,8 @@ import { readWeights, writeWeights, type GanWeights } from './weights';
 
 export type StepMode = 'both' | 'd' | 'g';
 
+const SNAPSHOT_EVERY_MS = 2000;
+
 /** Why training stopped on its own, and what to try. */
 export interface Divergence {
   iteration: number;
@@ -53,6 +55,8 @@ export interface TrainerOptions {
   project: GanProject;
   dataset: Dataset;
   seed?: number;
+  /** How often the divergence guard's restore point is refreshed (default 2 s; 0: every step). */
+  snapshotEveryMs?: number;
 }
 
 /**
@@ -60,7 +64,7 @@ export interface TrainerOptions {
  * k discriminator updates, each on a fresh real batch and fresh noise, then one generator update;
  * each network has its own Adam and each update changes only its own network's variables.
  */
-export function createGanTrainer({ project, dataset, seed = project.training.seed }: TrainerOptions): GanTrainer {
+export function createGanTrainer({ project, dataset, seed = project.training.seed, snapshotEveryMs = SNAPSHOT_EVERY_MS }: TrainerOptions): GanTrainer {
   const cfg = project.training;
   const rng: Rng = createRng(seed);
   const generator = compile(project.generator, contextFor(project, 'generator'), { name: 'generator', seed });
@@ -132,7 +136,12 @@ export function createGanTrainer({ project, dataset, seed = project.training.see
 
   const allWeights = () => [...generator.weights, ...discriminator.weights].map((w) => w.read());
 
-  const takeSnapshot = () => {
+  // Copying every weight costs as much as a small iteration on slow backends, so the restore
+  // point is refreshed at most every couple of seconds; a divergence loses at most that much.
+  let snapshotAt = -Infinity;
+  const takeSnapshot = (force = false) => {
+    if (!force && performance.now() - snapshotAt < snapshotEveryMs) return;
+    snapshotAt = performance.now();
     const tensors = tf.tidy(() => allWeights().map((w) => tf.clone(w)));
     if (snapshot) tf.dispose(snapshot.tensors);
     snapshot = { iteration, tensors };
@@ -150,7 +159,7 @@ export function createGanTrainer({ project, dataset, seed = project.training.see
     dOpt = makeAdam(cfg.optimizers.discriminator);
   };
 
-  takeSnapshot();
+  takeSnapshot(true);
 
   const step = async (iterations: number, mode: StepMode = 'both'): Promise<StepResult> => {
     const start = performance.now();
@@ -258,6 +267,7 @@ export function createGanTrainer({ project, dataset, seed = project.training.see
       writeWeights(tf, discriminator, w.discriminator);
       iteration = w.iteration;
       status = { ...status, iteration };
+      takeSnapshot(true);
     },
     dispose: () => {
       if (snapshot) tf.dispose(snapshot.tensors);

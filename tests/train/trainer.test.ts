@@ -104,7 +104,7 @@ describe('createGanTrainer', () => {
 
   it('a NaN weight pauses training with an explanation and restores the last good weights', async () => {
     const project = tinyRing();
-    const trainer = createGanTrainer({ project, dataset: createSyntheticDataset(project.dataset as SyntheticRef), seed: 5 });
+    const trainer = createGanTrainer({ project, dataset: createSyntheticDataset(project.dataset as SyntheticRef), seed: 5, snapshotEveryMs: 0 });
     await trainer.step(3);
     const good = await trainer.getWeights();
     const kernel = trainer.models.discriminator.weights[0]!;
@@ -121,6 +121,19 @@ describe('createGanTrainer', () => {
     // Training can go on from there.
     const next = await trainer.step(2);
     expect(next.divergence).toBeUndefined();
+    trainer.dispose();
+  });
+
+  it('with the default throttled restore point, a NaN goes back to the last snapshot, which is finite', async () => {
+    const project = tinyRing();
+    const trainer = createGanTrainer({ project, dataset: createSyntheticDataset(project.dataset as SyntheticRef), seed: 8 });
+    const initial = await trainer.getWeights();
+    await trainer.step(3);
+    const kernel = trainer.models.generator.weights[0]!;
+    kernel.write(tf.fill(kernel.shape as number[], Number.POSITIVE_INFINITY));
+    const result = await trainer.step(1);
+    expect(result.divergence?.restoredIteration).toBe(0);
+    expect(await trainer.getWeights()).toEqual(initial);
     trainer.dispose();
   });
 
