@@ -67,7 +67,10 @@ async function timeIterations(project: GanProject, loadImages: SessionOptions['l
 }
 
 export async function createSession(options: SessionOptions): Promise<TrainingSession> {
-  const { project, loadImages } = options;
+  const { project } = options;
+  // Images are fetched once, then shared by the backend trials and the run itself.
+  let images: Promise<ImageSet> | null = null;
+  const loadImages = (ref: DatasetRef) => (images ??= options.loadImages(ref));
   let decision = await chooseBackend(project, options.backend, () => timeIterations(project, loadImages));
   let dataset = await makeDataset(project, loadImages);
   let trainer: GanTrainer = createGanTrainer({ project, dataset });
