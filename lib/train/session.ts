@@ -141,8 +141,9 @@ export async function createSession(options: SessionOptions): Promise<TrainingSe
         chunk = Math.max(1, Math.min(500, Math.round((chunk * TARGET_CHUNK_MS) / Math.max(took, 1))));
         const now = performance.now();
         if (update.divergence || update.error) running = false;
-        // Visuals cost real time on slow backends: keep them under about a sixth of it.
-        if (now - lastVisualAt > Math.max(options.visualEveryMs ?? 600, visualCost * 6) || !running) {
+        // Visuals cost real time on slow backends: keep them under about a sixth of it, but refresh
+        // at least every 5 s (the first one also pays for compiling the sampling shaders).
+        if (now - lastVisualAt > Math.max(options.visualEveryMs ?? 600, Math.min(visualCost * 6, 5000)) || !running) {
           update.visual = await visualize(trainer, trainer.metrics().iteration);
           lastVisualAt = performance.now();
           visualCost = lastVisualAt - now;
