@@ -67,6 +67,8 @@ export function createTrainingStore() {
 
   return createStore<TrainingState>()((setState, getState) => {
     const apply = (u: SessionUpdate) => {
+      // A chunk that was in flight when Reset disposed the session reports late: drop it.
+      if (getState().phase === 'idle') return;
       for (const m of u.metrics) {
         history.iteration.push(m.iteration);
         history.dLoss.push(m.dLoss);
