@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { createImageDataset, createSyntheticDataset, type Dataset } from '../data/dataset';
+import { createDataset, type Dataset } from '../data/dataset';
 import type { ImageSet } from '../data/image-set';
 import { isSyntheticRef } from '../data/synthetic';
 import type { DatasetRef, GanProject } from '../project/schema';
@@ -48,7 +48,7 @@ const TARGET_CHUNK_MS = 120;
 
 async function makeDataset(project: GanProject, loadImages: SessionOptions['loadImages']): Promise<Dataset> {
   const ref = project.dataset;
-  return isSyntheticRef(ref) ? createSyntheticDataset(ref) : createImageDataset(await loadImages(ref));
+  return createDataset(ref, isSyntheticRef(ref) ? undefined : await loadImages(ref));
 }
 
 /** Times one warm-up and two measured iterations of this very graph on the current backend. */
