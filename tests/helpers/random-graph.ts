@@ -93,6 +93,8 @@ export const scenario: fc.Arbitrary<Scenario> = fc
     const out = add('output');
     link(last, out);
     for (const m of s.mutations) {
+      // Earlier drops can empty the graph; then there is nothing left to mutate.
+      if (nodes.length === 0) break;
       const a = nodes[m.a % nodes.length]!.id;
       const b = nodes[m.b % nodes.length]!.id;
       if (m.type === 'addEdge') link(a, b);
