@@ -77,3 +77,32 @@ test('the 2-D ring trains on auto with points and heatmap, the canvas stays live
   await expect(page.getByTestId('training-panel')).toContainText(/Resumed from the checkpoint at iteration \d+/, { timeout: 90_000 });
   await expect.poll(() => iteration(page), { timeout: 30_000 }).toBeGreaterThan(stopped);
 });
+
+test('when the WebGPU device is lost, training goes on on the next backend from the last weights', async ({ page }, testInfo) => {
+  test.setTimeout(240_000);
+  await openEditor(page, '/?debug');
+  await page.getByTestId('presets').selectOption('gan-2d-ring');
+  await page.getByTestId('side-train').click();
+  await page.getByTestId('backend-choice').selectOption('webgpu');
+  await page.getByTestId('train-play').click();
+  const backend = page.getByTestId('backend');
+  await expect(backend).toContainText('webgpu', { timeout: 60_000 });
+  await expect.poll(() => iteration(page), { timeout: 60_000 }).toBeGreaterThan(20);
+  // Pausing takes a checkpoint: those are the weights training must go on from.
+  await page.getByTestId('train-pause').click();
+  await expect(page.getByTestId('train-play')).toBeVisible();
+  await page.waitForTimeout(500);
+  const saved = await iteration(page);
+
+  const lost = await page.evaluate(() => (globalThis as unknown as { ganvasDebug: { loseDevice(): Promise<boolean> } }).ganvasDebug.loseDevice());
+  expect(lost).toBe(true);
+  await page.getByTestId('train-play').click();
+  await expect(backend).toContainText(/webgpu failed .*; continuing on (webgl|wasm|cpu) from iteration \d+/, { timeout: 90_000 });
+  // From the checkpoint, not from scratch.
+  const from = Number((await backend.innerText()).match(/from iteration (\d+)/)![1]);
+  expect(from).toBeGreaterThan(20);
+  expect(from).toBeLessThanOrEqual(saved);
+  await expect.poll(() => iteration(page), { timeout: 60_000 }).toBeGreaterThan(from + 5);
+  await expect(page.getByTestId('train-error')).toHaveCount(0);
+  await page.screenshot({ path: testInfo.outputPath('device-lost.png') });
+});

@@ -61,6 +61,11 @@ export function createTrainingStore() {
     if (!remote) {
       worker = new Worker(new URL('../train/worker.ts', import.meta.url), { type: 'module', name: 'ganvas-trainer' });
       remote = Comlink.wrap<TrainerWorkerApi>(worker);
+      // `?debug` in the URL: a console handle to make the GPU fail on purpose.
+      if (typeof location !== 'undefined' && new URLSearchParams(location.search).has('debug')) {
+        const handle = remote;
+        (globalThis as unknown as { ganvasDebug?: unknown }).ganvasDebug = { loseDevice: () => handle.simulateDeviceLoss() };
+      }
     }
     return remote;
   };

@@ -10,6 +10,14 @@ const WASM_UNTRAINABLE = new Set(['conv2d', 'conv2dTranspose', 'maxPooling2d', '
 
 let registered: Promise<void> | null = null;
 
+/** Backends whose device was lost in this worker: tfjs keeps their instance, so they stay out. */
+const lost = new Map<BackendName, string>();
+
+/** Marks a backend unusable for the rest of this worker's life (a lost WebGPU device). */
+export function markLost(backend: BackendName, why: string): void {
+  lost.set(backend, why);
+}
+
 /** Loads the optional backends once; `wasmPath` is where public/tfjs-wasm/ is served. */
 export function registerBackends(wasmPath = '/tfjs-wasm/'): Promise<void> {
   registered ??= (async () => {
@@ -22,6 +30,8 @@ export function registerBackends(wasmPath = '/tfjs-wasm/'): Promise<void> {
 
 /** Why a backend cannot train this project, or null when it can. */
 export function unsupportedReason(backend: BackendName, project: GanProject): string | null {
+  const gone = lost.get(backend);
+  if (gone) return `${backend} stopped working in this tab (${gone}); reload the page to use it again`;
   if (backend === 'wasm') {
     const conv = [...project.generator.nodes, ...project.discriminator.nodes].find((n) => WASM_UNTRAINABLE.has(n.kind));
     if (conv) return `wasm cannot train ${conv.kind} layers (tfjs has no Conv2DBackpropFilter on wasm)`;
@@ -89,7 +99,7 @@ export async function chooseBackend(
     return { backend: choice, reason: `${choice}, as chosen`, timings: {} };
   }
   const gpu = await webgpuAdapter();
-  if (gpu.available && !gpu.fallback && (await switchBackend('webgpu'))) {
+  if (gpu.available && !gpu.fallback && !lost.has('webgpu') && (await switchBackend('webgpu'))) {
     return { backend: 'webgpu', reason: `WebGPU on a real GPU (${gpu.description})`, timings: {} };
   }
   const timings: Partial<Record<BackendName, number>> = {};

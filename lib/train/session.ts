@@ -3,7 +3,7 @@ import { createDataset, type Dataset } from '../data/dataset';
 import type { ImageSet } from '../data/image-set';
 import { isSyntheticRef } from '../data/synthetic';
 import type { DatasetRef, GanProject } from '../project/schema';
-import { chooseBackend, type BackendChoice, type BackendDecision, type BackendName } from './backends';
+import { chooseBackend, markLost, type BackendChoice, type BackendDecision, type BackendName } from './backends';
 import { createGanTrainer, type Divergence, type GanTrainer, type StepMode, type TrainerStatus } from './trainer';
 import type { IterationMetrics } from './types';
 import { createVisualizer, type Visual } from './visuals';
@@ -99,6 +99,8 @@ export async function createSession(options: SessionOptions): Promise<TrainingSe
   const recover = async (err: unknown): Promise<BackendDecision | null> => {
     if (decision.backend !== 'webgpu') return null;
     const failed: BackendName = decision.backend;
+    const why = err instanceof Error ? err.message.slice(0, 80) : 'device lost';
+    markLost(failed, why);
     try {
       trainer.dispose();
       dataset.dispose();
@@ -107,7 +109,7 @@ export async function createSession(options: SessionOptions): Promise<TrainingSe
     }
     const next = await chooseBackend(project, 'auto', () => timeIterations(project, loadImages)).catch(() => null);
     if (!next || next.backend === failed) return null;
-    decision = { ...next, reason: `${failed} failed (${err instanceof Error ? err.message.slice(0, 80) : 'device lost'}); continuing on ${next.backend} from iteration ${lastWeights?.iteration ?? 0}` };
+    decision = { ...next, reason: `${failed} failed (${why}); continuing on ${next.backend} from iteration ${lastWeights?.iteration ?? 0}` };
     dataset = await makeDataset(project, loadImages);
     trainer = createGanTrainer({ project, dataset });
     if (lastWeights) trainer.setWeights(lastWeights);

@@ -94,8 +94,10 @@ export function createGanTrainer({ project, dataset, seed = project.training.see
     generator.apply(conditional && y ? [z, y] : z, { training }) as tf.Tensor;
   const runD = (x: tf.Tensor, y: tf.Tensor | undefined, training: boolean) =>
     discriminator.apply(conditional && y ? [x, y] : x, { training }) as tf.Tensor;
-  const globalNorm = (grads: tf.NamedTensorMap) =>
-    tf.tidy(() => tf.sqrt(tf.addN(Object.values(grads).map((g) => tf.sum(tf.square(g))))));
+  // Flattened and joined first: 4 kernels per norm whatever the layer count, which matters on
+  // backends where each kernel launch is the cost (WebGL on a software rasteriser).
+  const flatConcat = (tensors: tf.Tensor[]) => (tensors.length === 1 ? tf.reshape(tensors[0]!, [-1]) : tf.concat(tensors.map((t) => tf.reshape(t, [-1]))));
+  const globalNorm = (grads: tf.NamedTensorMap) => tf.tidy(() => tf.sqrt(tf.sum(tf.square(flatConcat(Object.values(grads))))));
 
   /** One D update; returns [loss, mean D(x), mean D(G(z)), ‖∇D‖] as a kept tensor. */
   const dUpdate = (): tf.Tensor =>
@@ -186,7 +188,7 @@ export function createGanTrainer({ project, dataset, seed = project.training.see
     nan.dispose();
     // One read for the whole call, plus a check that every weight is still finite.
     const packed = tf.tidy(() => {
-      const weightSum = tf.addN(allWeights().map((w) => tf.sum(w))).reshape([1]);
+      const weightSum = tf.sum(flatConcat(allWeights())).reshape([1]);
       return tf.concat([tf.stack(rows).reshape([-1]), weightSum]);
     });
     tf.dispose(rows);

@@ -1,4 +1,5 @@
 /// <reference lib="webworker" />
+import * as tf from '@tensorflow/tfjs';
 import * as Comlink from 'comlink';
 import { IMAGE_SET_URLS, loadImageSet } from '../data/load-image-set';
 import { loadUserImages } from '../data/user-images';
@@ -49,6 +50,17 @@ const api = {
   },
   getWeights(): Promise<GanWeights> {
     return live().getWeights();
+  },
+  /**
+   * Destroys the WebGPU device under the running session, as a driver reset or a GPU hang would:
+   * how the e2e test and a curious user (`?debug` in the URL) check the fallback. False when the
+   * session is not on WebGPU.
+   */
+  simulateDeviceLoss(): boolean {
+    if (tf.getBackend() !== 'webgpu') return false;
+    const device = (tf.backend() as unknown as { device?: { destroy(): void } }).device;
+    device?.destroy();
+    return device !== undefined;
   },
   dispose(): void {
     session?.dispose();
