@@ -36,6 +36,14 @@ test('MLP GAN on MNIST trains on WebGPU: the counter rises, the loss chart fills
   await expect.poll(() => distinctColours(samples), { timeout: 60_000 }).toBeGreaterThan(50);
   await page.getByTestId('train-pause').click();
   await expect(page.getByTestId('train-play')).toBeVisible();
+  // The chunk in flight when Pause was pressed still reports; after that the counter must stand still.
+  await expect
+    .poll(async () => {
+      const before = await iteration(page);
+      await page.waitForTimeout(1000);
+      return (await iteration(page)) === before;
+    })
+    .toBe(true);
   const paused = await iteration(page);
   await page.waitForTimeout(3000);
   expect(await iteration(page)).toBe(paused);

@@ -1,6 +1,6 @@
 'use client';
 
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { DATASET_DEFAULTS, datasetInfo } from '@/lib/data/catalog';
 import { DATASET_IDS, type DatasetId } from '@/lib/project/kinds';
 import { newProject } from '@/lib/project/new-project';
@@ -9,6 +9,7 @@ import type { GanProject } from '@/lib/project/schema';
 import { useGraphView } from '@/lib/store/hooks';
 import { useEditor, useEditorApi, useHistory } from '@/lib/store/provider';
 import { formatCount } from '../canvas/format';
+import { ExportDialog } from '../export/export-dialog';
 import { describeErrors, downloadProject, readProjectFile, shareLink } from './file-actions';
 
 /** Project name, parameter totals, dataset, and the project's file, history and layout actions. */
@@ -21,6 +22,7 @@ export function Header() {
   const d = useGraphView('discriminator');
   const { canUndo, canRedo } = useHistory();
   const fileInput = useRef<HTMLInputElement>(null);
+  const [exporting, setExporting] = useState(false);
 
   const load = (project: GanProject, message: string) => {
     store.getState().loadProject(project);
@@ -122,6 +124,10 @@ export function Header() {
         <button type="button" className="btn" data-testid="share" onClick={() => void onShare()}>
           Share
         </button>
+        <button type="button" className="btn" data-testid="export" onClick={() => setExporting(true)}>
+          Export…
+        </button>
+        <ExportDialog open={exporting} onClose={() => setExporting(false)} />
         <span className="divider" />
         <button type="button" className="btn" data-testid="undo" disabled={!canUndo} onClick={() => store.temporal.getState().undo()} title="Undo (Ctrl+Z)">
           Undo

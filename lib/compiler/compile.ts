@@ -1,18 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Graph } from '../project/schema';
 import { plan } from './analyze';
-import type { AnalyzeContext, Diagnostic } from './types';
+import { CompileError } from './errors';
+import type { AnalyzeContext } from './types';
 
-/** Thrown by `compile` when `analyze` finds errors; carries them for the UI. */
-export class CompileError extends Error {
-  readonly diagnostics: Diagnostic[];
-  constructor(diagnostics: Diagnostic[]) {
-    const first = diagnostics[0]?.message ?? 'unknown problem';
-    super(`The ${diagnostics.length === 1 ? 'graph has an error' : `graph has ${diagnostics.length} errors`}: ${first}`);
-    this.name = 'CompileError';
-    this.diagnostics = diagnostics;
-  }
-}
+export { CompileError };
 
 /** Model inputs in a fixed order: the main input (noise or data) first, then the label. */
 const INPUT_ORDER: Record<string, number> = { noise: 0, data: 0, label: 1 };

@@ -7,7 +7,7 @@ import type { GanProject } from '../project/schema';
 import type { BackendChoice, BackendDecision } from '../train/backends';
 import { trainingFingerprint } from '../train/fingerprint';
 import { lossInfo } from '../train/losses';
-import type { SessionUpdate } from '../train/session';
+import type { GanArtifacts, SessionUpdate } from '../train/session';
 import type { Divergence, StepMode, TrainerStatus } from '../train/trainer';
 import { emptyHistory, type Density1DData, type LossInfo, type MetricsHistory, type SampleFrame, type Scatter2DData } from '../train/types';
 import type { TrainerWorkerApi } from '../train/worker';
@@ -36,6 +36,10 @@ export interface TrainingState {
   pause(): void;
   step(project: GanProject, mode: StepMode): Promise<void>;
   reset(): Promise<void>;
+  /** Both networks' current weights in the tfjs layers format; null when nothing was trained yet. */
+  exportWeights(project: GanProject): Promise<GanArtifacts | null>;
+  /** Loads weights (a download from this app or the exported code) and saves them as the checkpoint. */
+  importWeights(project: GanProject, artifacts: GanArtifacts): Promise<void>;
   dispose(): void;
 }
 
@@ -175,6 +179,18 @@ export function createTrainingStore() {
         history = emptyHistory();
         await del(CHECKPOINT_KEY).catch(() => undefined);
         setState({ phase: 'idle', decision: null, status: null, history: { ...history }, frames: [], scatter: null, density: null, divergence: null, error: null, fingerprint: null, resumedFrom: null });
+      },
+      exportWeights: async (project) => {
+        if (getState().fingerprint !== trainingFingerprint(project) || !remote) return null;
+        return remote.exportWeights();
+      },
+      importWeights: async (project, artifacts) => {
+        if (getState().phase === 'running') throw new Error('Pause training before loading weights.');
+        if (!(await ensureSession(project))) throw new Error(getState().error ?? 'training could not start');
+        const weights = await connect().importWeights(artifacts);
+        setState({ status: { iteration: weights.iteration, last: null, iterationsPerSecond: 0, samplesPerSecond: 0 }, divergence: null });
+        apply({ running: false, status: getState().status!, metrics: [], visual: await connect().visual() });
+        await saveNow();
       },
       dispose: () => {
         worker?.terminate();

@@ -3,6 +3,7 @@ import { createDataset, type Dataset } from '../data/dataset';
 import type { ImageSet } from '../data/image-set';
 import { isSyntheticRef } from '../data/synthetic';
 import type { DatasetRef, GanProject } from '../project/schema';
+import { loadLayersArtifacts, saveLayersArtifacts, type LayersArtifacts } from '../export/tfjs-artifacts';
 import { chooseBackend, markLost, type BackendChoice, type BackendDecision, type BackendName } from './backends';
 import { createGanTrainer, type Divergence, type GanTrainer, type StepMode, type TrainerStatus } from './trainer';
 import type { IterationMetrics } from './types';
@@ -41,7 +42,16 @@ export interface TrainingSession {
   step(mode: StepMode): Promise<SessionUpdate>;
   visual(): Promise<Visual>;
   getWeights(): Promise<GanWeights>;
+  /** Both networks in the tfjs layers format (the weights download). */
+  exportWeights(): Promise<GanArtifacts>;
+  /** Loads a weights download into both networks; on a mismatch nothing changes and it throws why. */
+  importWeights(artifacts: GanArtifacts): Promise<GanWeights>;
   dispose(): void;
+}
+
+export interface GanArtifacts {
+  generator: LayersArtifacts;
+  discriminator: LayersArtifacts;
 }
 
 const TARGET_CHUNK_MS = 120;
@@ -179,6 +189,24 @@ export async function createSession(options: SessionOptions): Promise<TrainingSe
     },
     visual: () => visualize(trainer, trainer.metrics().iteration),
     getWeights: async () => (lastWeights = await trainer.getWeights()),
+    exportWeights: async () => ({
+      generator: await saveLayersArtifacts(tf, trainer.models.generator),
+      discriminator: await saveLayersArtifacts(tf, trainer.models.discriminator),
+    }),
+    importWeights: async (artifacts) => {
+      const before = await trainer.getWeights();
+      try {
+        loadLayersArtifacts(tf, trainer.models.generator, artifacts.generator);
+        loadLayersArtifacts(tf, trainer.models.discriminator, artifacts.discriminator);
+      } catch (err) {
+        trainer.setWeights(before);
+        throw err;
+      }
+      // Through setWeights so that the divergence guard's restore point is the loaded weights.
+      trainer.setWeights(await trainer.getWeights());
+      lastWeights = await trainer.getWeights();
+      return lastWeights;
+    },
     dispose: () => {
       running = false;
       trainer.dispose();

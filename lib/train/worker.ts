@@ -5,7 +5,7 @@ import { IMAGE_SET_URLS, loadImageSet } from '../data/load-image-set';
 import { loadUserImages } from '../data/user-images';
 import type { DatasetRef, GanProject } from '../project/schema';
 import { registerBackends, type BackendChoice, type BackendDecision } from './backends';
-import { createSession, type SessionUpdate, type TrainingSession } from './session';
+import { createSession, type GanArtifacts, type SessionUpdate, type TrainingSession } from './session';
 import type { StepMode } from './trainer';
 import type { Visual } from './visuals';
 import type { GanWeights } from './weights';
@@ -50,6 +50,14 @@ const api = {
   },
   getWeights(): Promise<GanWeights> {
     return live().getWeights();
+  },
+  async exportWeights(): Promise<GanArtifacts> {
+    const artifacts = await live().exportWeights();
+    const buffers = [artifacts.generator.weightsBin.buffer, artifacts.discriminator.weightsBin.buffer] as ArrayBuffer[];
+    return Comlink.transfer(artifacts, buffers);
+  },
+  importWeights(artifacts: GanArtifacts): Promise<GanWeights> {
+    return live().importWeights(artifacts);
   },
   /**
    * Destroys the WebGPU device under the running session, as a driver reset or a GPU hang would:

@@ -1,0 +1,125 @@
+'use client';
+
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { CompileError } from '@/lib/compiler/errors';
+import { exportPyTorch } from '@/lib/export/pytorch';
+import { DATA_FILE, exportTypeScript } from '@/lib/export/typescript';
+import type { GanProject } from '@/lib/project/schema';
+import { useEditor } from '@/lib/store/provider';
+import { datasetFile, download, zipFolder } from './bundle';
+import { CodeView } from './code-view';
+import styles from './export.module.css';
+import { WeightsPane } from './weights-pane';
+
+type Tab = 'typescript' | 'pytorch' | 'weights';
+type Files = { path: string; text: string }[];
+
+const language = (path: string) => (path.endsWith('.py') ? 'python' : path.endsWith('.json') ? 'json' : path.endsWith('.md') ? 'markdown' : 'typescript');
+
+/** Both exports, or why there are none (a graph with errors). */
+function useExports(project: GanProject): { typescript: Files; pytorch: Files; needsData: boolean } | { error: string } {
+  return useMemo(() => {
+    try {
+      const ts = exportTypeScript(project);
+      return { typescript: ts.files, pytorch: exportPyTorch(project).files, needsData: ts.needsDataFile };
+    } catch (err) {
+      if (err instanceof CompileError) return { error: `Fix the ${err.diagnostics.length === 1 ? 'error' : `${err.diagnostics.length} errors`} in the Problems panel to export: ${err.diagnostics[0]?.message ?? ''}` };
+      return { error: err instanceof Error ? err.message : String(err) };
+    }
+  }, [project]);
+}
+
+/** Export: the design as TypeScript (tfjs) and PyTorch code, and the trained weights. */
+export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const project = useEditor((s) => s.project);
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [tab, setTab] = useState<Tab>('typescript');
+  const [file, setFile] = useState<Record<'typescript' | 'pytorch', string>>({ typescript: 'src/gan.ts', pytorch: 'models.py' });
+  const [busy, setBusy] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const exports = useExports(project);
+
+  useEffect(() => {
+    const d = dialog.current;
+    if (!d) return;
+    if (open && !d.open) d.showModal();
+    if (!open && d.open) d.close();
+  }, [open]);
+
+  const files = 'error' in exports || tab === 'weights' ? [] : exports[tab];
+  const current = tab === 'weights' ? undefined : (files.find((f) => f.path === file[tab]) ?? files[0]);
+  const folder = tab === 'pytorch' ? 'ganvas-pytorch' : 'ganvas-tfjs';
+
+  const downloadProject = async () => {
+    if ('error' in exports || tab === 'weights') return;
+    setBusy('Packing…');
+    setProblem(null);
+    try {
+      const extra = exports.needsData ? [{ path: tab === 'pytorch' ? 'data.bin' : DATA_FILE, bytes: await datasetFile(project.dataset) }] : [];
+      download(`${folder}.zip`, zipFolder(folder, [...files, ...extra]), 'application/zip');
+    } catch (err) {
+      setProblem(`Could not pack the project: ${err instanceof Error ? err.message : String(err)}`);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <dialog ref={dialog} className={styles.dialog} onClose={onClose} data-testid="export-dialog" aria-label="Export">
+      <div className={styles.body}>
+        <div className={styles.head}>
+          <h2>Export</h2>
+          <span className={styles.note}>Runnable code for this design and its training loop, and the trained weights.</span>
+          <span className={styles.spacer} />
+          <button type="button" className="btn" onClick={onClose} data-testid="export-close">
+            Close
+          </button>
+        </div>
+        <div className={styles.tabs} role="tablist">
+          {(['typescript', 'pytorch', 'weights'] as const).map((t) => (
+            <button key={t} type="button" role="tab" aria-selected={tab === t} data-testid={`export-tab-${t}`} onClick={() => setTab(t)}>
+              {t === 'typescript' ? 'TypeScript (tfjs)' : t === 'pytorch' ? 'PyTorch' : 'Weights'}
+            </button>
+          ))}
+        </div>
+        {tab === 'weights' ? (
+          <WeightsPane />
+        ) : 'error' in exports ? (
+          <p className={`${styles.weights} ${styles.bad}`} role="alert" data-testid="export-error">
+            {exports.error}
+          </p>
+        ) : (
+          <div className={styles.pane}>
+            <nav className={styles.files} aria-label="Files">
+              {files.map((f) => (
+                <button key={f.path} type="button" aria-pressed={f.path === current?.path} onClick={() => setFile({ ...file, [tab]: f.path })} data-testid={`export-file-${f.path}`}>
+                  {f.path}
+                </button>
+              ))}
+            </nav>
+            <div className={styles.codeWrap}>{current && <CodeView code={current.text} language={language(current.path)} />}</div>
+          </div>
+        )}
+        {tab !== 'weights' && current && (
+          <div className={styles.foot}>
+            <button type="button" className="btn" data-testid="export-copy" onClick={() => void navigator.clipboard?.writeText(current.text).catch(() => undefined)}>
+              Copy
+            </button>
+            <button type="button" className="btn" data-testid="export-download" onClick={() => download(current.path.split('/').pop()!, current.text)}>
+              Download {current.path.split('/').pop()}
+            </button>
+            <button type="button" className="btn" data-testid="export-project" disabled={busy !== null} onClick={() => void downloadProject()}>
+              {busy ?? 'Download as project (.zip)'}
+            </button>
+            <span className={styles.note}>
+              {tab === 'typescript'
+                ? 'npm install && npm run train -- --iterations 200 (Node, tfjs cpu backend)'
+                : 'python train.py --iterations 200, or torchrun --nproc_per_node=2 train.py'}
+            </span>
+            {problem && <span className={styles.bad}>{problem}</span>}
+          </div>
+        )}
+      </div>
+    </dialog>
+  );
+}
