@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Runs every suite (type-check, lint, unit, e2e) and ends with one line: "N passed, N failed".
-// Installs Debian's chromium (and a CJK font for the Chinese UI) when missing and running as root.
+// Installs Debian's chromium (and a CJK font for the Chinese UI) and python3-torch (the PyTorch
+// export tests) when missing and running as root.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -73,7 +74,27 @@ function e2eTests(browserReady) {
   if (!ok && !stats.unexpected) count('e2e run', false);
 }
 
+/**
+ * Debian's PyTorch for the export tests (GANVAS_PYTHON points them at it). Without root or apt
+ * they skip with a printed reason instead of failing.
+ */
+function ensureTorch() {
+  const python = process.env.GANVAS_PYTHON ?? '/usr/bin/python3';
+  const hasTorch = () => spawnSync(python, ['-c', 'import torch'], { stdio: 'ignore' }).status === 0;
+  if (hasTorch()) return python;
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (isRoot) {
+    console.log('\nInstalling python3-torch with apt-get (the PyTorch export tests need it) ...');
+    run('sh', ['-c', '(apt-get update -qq || true) && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-torch']);
+  }
+  if (hasTorch()) return python;
+  console.warn('\npython3-torch is not installed and could not be (needs root and apt); the PyTorch export tests will be skipped.');
+  return undefined;
+}
+
 const browserReady = ensureChromium();
+const torchPython = ensureTorch();
+if (torchPython) env.GANVAS_PYTHON = torchPython;
 count('typecheck (tsc --noEmit)', run('npx', ['tsc', '--noEmit']));
 count('lint (eslint)', run('npx', ['eslint', '.', '--max-warnings=0']));
 unitTests();

@@ -1,5 +1,5 @@
 import { plan } from '../compiler/analyze';
-import { CompileError } from '../compiler/compile';
+import { CompileError } from '../compiler/errors';
 import { contextFor } from '../compiler/context';
 import type { Shape } from '../compiler/types';
 import { datasetInfo } from '../data/catalog';

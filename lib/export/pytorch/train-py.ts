@@ -1,0 +1,268 @@
+import type { IrProject } from '../model-ir';
+import { emitDataSection } from './data-py';
+import { pyBool, pyComment, pyNumber, pyString } from './python';
+
+const pyTuple = (values: readonly number[]): string => `(${values.map(pyNumber).join(', ')}${values.length === 1 ? ',' : ''})`;
+
+/** The training settings as named constants; every value passes through a literal writer, even enums. */
+function constants(ir: IrProject): string[] {
+  const t = ir.training;
+  const { generator: g, discriminator: d } = t.optimizers;
+  return [
+    `BATCH_SIZE = ${pyNumber(t.batchSize)}`,
+    pyComment('Discriminator updates per generator update, each on a fresh real batch and fresh noise.'),
+    `K = ${pyNumber(t.k)}`,
+    pyComment('minimax, non-saturating, least-squares, wasserstein-gp or hinge; D returns raw scores (logits).'),
+    `LOSS = ${pyString(t.loss)}`,
+    pyComment('One-sided label smoothing: real targets become 1 - LABEL_SMOOTHING.'),
+    `LABEL_SMOOTHING = ${pyNumber(t.labelSmoothing)}`,
+    pyComment('Weight of the wasserstein-gp gradient penalty.'),
+    `GRADIENT_PENALTY = ${pyNumber(t.gradientPenalty)}`,
+    `LR_G = ${pyNumber(g.lr)}`,
+    `BETA1_G = ${pyNumber(g.beta1)}`,
+    `BETA2_G = ${pyNumber(g.beta2)}`,
+    `LR_D = ${pyNumber(d.lr)}`,
+    `BETA1_D = ${pyNumber(d.beta1)}`,
+    `BETA2_D = ${pyNumber(d.beta2)}`,
+    pyComment("tfjs's Adam epsilon."),
+    'ADAM_EPS = 1e-7',
+    `NOISE_DIM = ${pyNumber(t.noise.dim)}`,
+    pyComment('"normal": N(0, 1); "uniform": uniform in [-1, 1].'),
+    `NOISE = ${pyString(t.noise.distribution)}`,
+    pyComment('One sample, channels-last as GANvas and the data file hold it.'),
+    `DATA_SHAPE = ${pyTuple(ir.dataShape)}`,
+    `NUM_CLASSES = ${ir.numClasses === undefined ? 'None' : pyNumber(ir.numClasses)}`,
+    pyComment('Whether G and D take a one-hot class label besides noise or data.'),
+    `G_TAKES_LABEL = ${pyBool(ir.generator.inputs.length > 1)}`,
+    `D_TAKES_LABEL = ${pyBool(ir.discriminator.inputs.length > 1)}`,
+    'CONDITIONAL = G_TAKES_LABEL or D_TAKES_LABEL',
+    `SEED = ${pyNumber(t.seed)}`,
+    'LOG_EVERY = 100',
+  ];
+}
+
+const LOSSES = `def d_loss_real(out):
+    """D's loss on the logits of a real batch (the real half of GANvas's discriminatorLoss)."""
+    if LOSS in ("minimax", "non-saturating"):
+        target = 1 - LABEL_SMOOTHING
+        return (target * F.softplus(-out) + (1 - target) * F.softplus(out)).mean()
+    if LOSS == "least-squares":
+        return 0.5 * ((out - (1 - LABEL_SMOOTHING)) ** 2).mean()
+    if LOSS == "wasserstein-gp":
+        return -out.mean()
+    # hinge
+    return torch.relu(1 - out).mean()
+
+
+def d_loss_fake(out):
+    """D's loss on the logits of a generated batch."""
+    if LOSS in ("minimax", "non-saturating"):
+        return F.softplus(out).mean()
+    if LOSS == "least-squares":
+        return 0.5 * (out ** 2).mean()
+    if LOSS == "wasserstein-gp":
+        return out.mean()
+    # hinge
+    return torch.relu(1 + out).mean()
+
+
+def g_loss(out):
+    """G's loss on D's logits for a generated batch."""
+    if LOSS == "minimax":
+        return (-F.softplus(out)).mean()
+    if LOSS == "non-saturating":
+        return F.softplus(-out).mean()
+    if LOSS == "least-squares":
+        return 0.5 * ((out - 1) ** 2).mean()
+    # wasserstein-gp and hinge
+    return -out.mean()
+
+
+def gradient_penalty(critic, x_real, x_fake, y):
+    """GRADIENT_PENALTY * E[(||grad D(x_hat)||_2 - 1)^2] on per-sample uniform interpolates x_hat."""
+    eps = torch.rand([x_real.shape[0]] + [1] * (x_real.dim() - 1), device=x_real.device)
+    mixed = (eps * x_real + (1 - eps) * x_fake).requires_grad_(True)
+    (grad,) = torch.autograd.grad(discriminate(critic, mixed, y).sum(), mixed, create_graph=True)
+    norm = torch.sqrt(grad.pow(2).flatten(1).sum(1) + 1e-12)
+    return GRADIENT_PENALTY * ((norm - 1) ** 2).mean()
+
+
+def score(out):
+    """D's mean output as GANvas shows it: a probability where the loss defines one."""
+    if LOSS in ("minimax", "non-saturating"):
+        return torch.sigmoid(out).mean().item()
+    return out.mean().item()`;
+
+const LOOP = `def noise(n, device):
+    if NOISE == "normal":
+        return torch.randn(n, NOISE_DIM, device=device)
+    return torch.rand(n, NOISE_DIM, device=device) * 2 - 1
+
+
+def random_labels(n, device):
+    if not CONDITIONAL:
+        return None
+    return F.one_hot(torch.randint(NUM_CLASSES, (n,), device=device), NUM_CLASSES).float()
+
+
+def generate(g, z, y):
+    """G(z), or G(z, y) with the one-hot labels y."""
+    if G_TAKES_LABEL:
+        return g(z, y)
+    return g(z)
+
+
+def discriminate(d, x, y):
+    """D(x), or D(x, y) with the one-hot labels y."""
+    if D_TAKES_LABEL:
+        return d(x, y)
+    return d(x)
+
+
+def d_step(g_net, d_net, critic, opt_d, data, device):
+    """One D update on a fresh real batch and fresh noise; returns (loss, D(x), D(G(z)))."""
+    opt_d.zero_grad(set_to_none=True)
+    x_real, y_real = data.sample(BATCH_SIZE)
+    y_fake = random_labels(BATCH_SIZE, device)
+    with torch.no_grad():
+        x_fake = generate(g_net, noise(BATCH_SIZE, device), y_fake)
+    # Real and fake batches each get a forward and its own backward: DDP wants one backward per
+    # forward, and tfjs normalises (BatchNorm) each batch on its own too.
+    real_out = discriminate(d_net, x_real, y_real)
+    loss_real = d_loss_real(real_out)
+    loss_real.backward()
+    fake_out = discriminate(d_net, x_fake, y_fake)
+    loss_fake = d_loss_fake(fake_out)
+    if LOSS == "wasserstein-gp":
+        # The penalty runs the bare module (DDP cannot follow a double backward through its own
+        # forward); its gradients join this backward, which DDP averages over the processes.
+        loss_fake = loss_fake + gradient_penalty(critic, x_real, x_fake, y_fake)
+    loss_fake.backward()
+    opt_d.step()
+    return (loss_real + loss_fake).item(), score(real_out), score(fake_out)
+
+
+def g_step(g_net, critic, opt_g, device):
+    """One G update on fresh noise (and random labels); returns the loss."""
+    opt_g.zero_grad(set_to_none=True)
+    y = random_labels(BATCH_SIZE, device)
+    # D runs as the bare module: only G's gradients are averaged; the next d_step clears D's.
+    loss = g_loss(discriminate(critic, generate(g_net, noise(BATCH_SIZE, device), y), y))
+    loss.backward()
+    opt_g.step()
+    return loss.item()
+
+
+def setup():
+    """(rank, world size, device): joins torchrun's process group when started by torchrun."""
+    world = int(os.environ.get("WORLD_SIZE", "1"))
+    cuda = torch.cuda.is_available()
+    if world == 1:
+        return 0, 1, torch.device("cuda" if cuda else "cpu")
+    local_rank = int(os.environ["LOCAL_RANK"])
+    if cuda:
+        torch.cuda.set_device(local_rank)
+    dist.init_process_group("nccl" if cuda else "gloo")
+    return dist.get_rank(), world, torch.device("cuda", local_rank) if cuda else torch.device("cpu")
+
+
+def main():
+    args = parse_args()
+    rank, world, device = setup()
+    # Each process draws its own batches.
+    torch.manual_seed(args.seed + rank)
+    data = load_data(args, device)
+    generator = Generator().to(device)
+    discriminator = Discriminator().to(device)
+    if args.weights:
+        load_tfjs_weights(generator, os.path.join(args.weights, "generator"))
+        load_tfjs_weights(discriminator, os.path.join(args.weights, "discriminator"))
+    g_net = generator
+    d_net = discriminator
+    if world > 1:
+        # DDP starts every process from rank 0's weights and averages the gradients.
+        devices = [device.index] if device.type == "cuda" else None
+        g_net = DistributedDataParallel(generator, device_ids=devices)
+        d_net = DistributedDataParallel(discriminator, device_ids=devices)
+    opt_g = torch.optim.Adam(generator.parameters(), lr=LR_G, betas=(BETA1_G, BETA2_G), eps=ADAM_EPS)
+    opt_d = torch.optim.Adam(discriminator.parameters(), lr=LR_D, betas=(BETA1_D, BETA2_D), eps=ADAM_EPS)
+    generator.train()
+    discriminator.train()
+    for iteration in range(1, args.iterations + 1):
+        for _ in range(K):
+            d_loss, d_real, d_fake = d_step(g_net, d_net, discriminator, opt_d, data, device)
+        g_loss_value = g_step(g_net, discriminator, opt_g, device)
+        if rank == 0 and (iteration % args.log_every == 0 or iteration == args.iterations):
+            print(
+                f"iteration {iteration}: D loss {d_loss:.4f}, G loss {g_loss_value:.4f}, "
+                f"D(x) {d_real:.4f}, D(G(z)) {d_fake:.4f}",
+                flush=True,
+            )
+    if rank == 0:
+        os.makedirs(args.out, exist_ok=True)
+        torch.save(generator.state_dict(), os.path.join(args.out, "generator.pt"))
+        torch.save(discriminator.state_dict(), os.path.join(args.out, "discriminator.pt"))
+        print(f"saved generator.pt and discriminator.pt in {args.out}", flush=True)
+    if world > 1:
+        dist.destroy_process_group()
+
+
+if __name__ == "__main__":
+    main()`;
+
+function parseArgs(readsFile: boolean): string[] {
+  return [
+    'def parse_args():',
+    '    here = os.path.dirname(os.path.abspath(__file__))',
+    '    parser = argparse.ArgumentParser(description="Train the GAN exported from GANvas.")',
+    '    parser.add_argument("--iterations", type=int, default=1000, help="generator updates (default 1000)")',
+    ...(readsFile ? ['    parser.add_argument("--data", default=os.path.join(here, "data.bin"), help="the GANV image file")'] : []),
+    '    parser.add_argument("--out", default=os.path.join(here, "checkpoints"), help="where rank 0 saves the state_dicts")',
+    '    parser.add_argument("--weights", default=None, help="folder with generator/ and discriminator/ in the tfjs layers format")',
+    '    parser.add_argument("--seed", type=int, default=SEED, help="process r seeds torch with seed + r")',
+    '    parser.add_argument("--log-every", type=int, default=LOG_EVERY, help="print a line every N iterations")',
+    '    return parser.parse_args()',
+  ];
+}
+
+/** train.py: Goodfellow et al.'s Algorithm 1 as GANvas runs it, on one process or under torchrun. */
+export function emitTrainPy(ir: IrProject): string {
+  const data = emitDataSection(ir);
+  return [
+    pyComment(`Trains the GAN of the GANvas project ${pyString(ir.name)}.`),
+    pyComment('  python train.py --iterations 1000' + (data.readsFile ? ' --data data.bin' : '')),
+    pyComment('  torchrun --nproc_per_node=2 train.py --iterations 1000' + (data.readsFile ? ' --data data.bin' : '')),
+    'import argparse',
+    'import math',
+    'import os',
+    'import struct',
+    'import warnings',
+    '',
+    'import numpy as np',
+    'import torch',
+    'import torch.distributed as dist',
+    'import torch.nn.functional as F',
+    'from torch.nn.parallel import DistributedDataParallel',
+    '',
+    'from models import Discriminator, Generator',
+    'from weights import load_tfjs_weights',
+    '',
+    pyComment("The penalty's double backward leaves odd strides on size-1 dims; DDP warns, harmlessly."),
+    'warnings.filterwarnings("ignore", message="Grad strides do not match bucket view strides")',
+    '',
+    ...constants(ir),
+    '',
+    '',
+    ...data.lines,
+    '',
+    '',
+    LOSSES,
+    '',
+    '',
+    ...parseArgs(data.readsFile),
+    '',
+    '',
+    LOOP,
+    '',
+  ].join('\n');
+}

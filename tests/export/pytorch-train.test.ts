@@ -1,0 +1,158 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodeImageSet, parseImageSet, toUnitRange } from '@/lib/data/image-set';
+import { syntheticModes, type SyntheticRef } from '@/lib/data/synthetic';
+import { LOSS_KINDS } from '@/lib/project/kinds';
+import { presetProject } from '@/lib/project/presets';
+import { chain } from '@/lib/project/presets/build';
+import type { GanProject } from '@/lib/project/schema';
+import { discriminatorLoss, generatorLoss, gradientPenalty } from '@/lib/train/losses';
+import { mnistFile, PYTHON, run, runPython, torchMissingReason, writeExport } from './pytorch-harness';
+
+const reason = torchMissingReason();
+if (reason) console.warn(`Skipping the PyTorch train.py formula tests: ${reason}`);
+const describeTorch = reason ? describe.skip : describe;
+
+const REAL = [1.5, -0.3, 0.2, 4];
+const FAKE = [-2, 0.7, -0.1, 3];
+const SMOOTHING = 0.1;
+
+/** train.py's losses, penalty, mixture modes and image reading, by importing it (main() does not run). */
+const PROBE = `
+import json, sys
+import torch
+sys.path.insert(0, sys.argv[1])
+import train
+
+real = torch.tensor(${JSON.stringify(REAL)})
+fake = torch.tensor(${JSON.stringify(FAKE)})
+out = {"losses": {}}
+for kind in ${JSON.stringify(LOSS_KINDS)}:
+    train.LOSS = kind
+    for smoothing in (0, ${SMOOTHING}):
+        train.LABEL_SMOOTHING = smoothing
+        d = train.d_loss_real(real) + train.d_loss_fake(fake)
+        out["losses"][f"{kind}/{smoothing}"] = [d.item(), train.g_loss(fake).item()]
+critic = torch.nn.Linear(2, 1)
+with torch.no_grad():
+    critic.weight.copy_(torch.tensor([[0.5, -0.25]]))
+    critic.bias.fill_(0.1)
+train.GRADIENT_PENALTY = 10
+x_real = torch.tensor([[1.0, 2.0], [-1.0, 0.5], [0.3, -0.7]])
+x_fake = torch.tensor([[0.0, 0.0], [2.0, 1.0], [-0.5, -2.0]])
+out["penalty"] = train.gradient_penalty(critic, x_real, x_fake, None).item()
+print(json.dumps(out))
+`;
+
+const MODES = `
+import json, sys
+sys.path.insert(0, sys.argv[1])
+import train
+print(json.dumps({"modes": train.mixture_modes(), "std": train.MODE_STD}))
+`;
+
+const IMAGES = `
+import json, sys
+sys.path.insert(0, sys.argv[1])
+import train
+data = train.ImageData(sys.argv[2], "cpu")
+print(json.dumps({"count": len(data.images), "shape": list(data.images.shape[1:]), "first": data.images[0].flatten().tolist(), "label": int(data.labels[0])}))
+`;
+
+describeTorch('train.py reproduces GANvas training formulas', () => {
+  let root = '';
+  beforeAll(() => {
+    root = mkdtempSync(join(tmpdir(), 'ganvas-pytorch-train-'));
+  });
+  afterAll(() => {
+    if (root) rmSync(root, { recursive: true, force: true });
+  });
+
+  it('D and G losses of every kind, with and without label smoothing, and the gradient penalty equal lib/train/losses.ts', () => {
+    const dir = join(root, 'ring');
+    writeExport(dir, presetProject('gan-2d-ring'));
+    const got = JSON.parse(runPython(PROBE, [dir]).trim().split('\n').at(-1)!);
+    tf.tidy(() => {
+      for (const kind of LOSS_KINDS) {
+        for (const smoothing of [0, SMOOTHING]) {
+          const d = discriminatorLoss(kind, tf.tensor(REAL), tf.tensor(FAKE), smoothing).dataSync()[0]!;
+          const g = generatorLoss(kind, tf.tensor(FAKE)).dataSync()[0]!;
+          const [pd, pg] = got.losses[`${kind}/${smoothing}`];
+          expect(pd, `${kind} D loss, smoothing ${smoothing}`).toBeCloseTo(d, 5);
+          expect(pg, `${kind} G loss`).toBeCloseTo(g, 5);
+        }
+      }
+      const critic = (x: tf.Tensor) => tf.add(tf.matMul(x, tf.tensor2d([0.5, -0.25], [2, 1])), 0.1);
+      const real = tf.tensor2d([[1, 2], [-1, 0.5], [0.3, -0.7]]);
+      const fake = tf.tensor2d([[0, 0], [2, 1], [-0.5, -2]]);
+      expect(got.penalty).toBeCloseTo(gradientPenalty(critic, real, fake, 10, 1).dataSync()[0]!, 4);
+      expect(got.penalty).toBeCloseTo(10 * (Math.hypot(0.5, -0.25) - 1) ** 2, 4);
+    });
+  }, 60_000);
+
+  it.each([
+    ['gaussian-1d', { id: 'gaussian-1d', options: { mean: -1.5, std: 0.3 } }],
+    ['ring-8', { id: 'ring-8', options: { radius: 2.5, std: 0.02 } }],
+    ['grid-25', { id: 'grid-25', options: { spacing: 1.5, std: 0.05 } }],
+  ] as [string, SyntheticRef][])('%s: the mixture has the modes and std of lib/data/synthetic.ts', (_id, ref) => {
+    const project = presetProject(ref.id === 'gaussian-1d' ? 'gan-1d-gaussian' : 'gan-2d-ring');
+    project.dataset = ref;
+    const dir = join(root, ref.id);
+    writeExport(dir, project);
+    const got = JSON.parse(runPython(MODES, [dir]).trim().split('\n').at(-1)!);
+    const want = syntheticModes(ref);
+    expect(got.modes).toHaveLength(want.length);
+    got.modes.forEach((m: number[], i: number) => m.forEach((v, k) => expect(v).toBeCloseTo(want[i]![k]!, 12)));
+    expect(got.std).toBe(ref.options.std);
+  }, 60_000);
+
+  it('trains on the user\'s own unlabelled RGB images with hinge loss, k = 2 and uniform noise', () => {
+    const base = presetProject('dcgan-mnist');
+    const project: GanProject = {
+      ...base,
+      dataset: { id: 'images', options: { height: 8, width: 8, channels: 3 } },
+      training: { ...base.training, loss: 'hinge', k: 2, batchSize: 16, noise: { dim: 4, distribution: 'uniform' } },
+      generator: chain([
+        ['z', 'noise', { dim: 4, distribution: 'uniform' }],
+        ['g1', 'dense', { units: 48 }],
+        ['g1r', 'reshape', { targetShape: [4, 4, 3] }],
+        ['g2', 'conv2dTranspose', { filters: 3, kernelSize: 3, strides: 2 }],
+        ['g2a', 'activation', { fn: 'tanh' }],
+        ['out', 'output'],
+      ]),
+      discriminator: chain([
+        ['x', 'data'],
+        ['d1', 'conv2d', { filters: 4, kernelSize: 3, strides: 2 }],
+        ['d1n', 'layerNorm'],
+        ['d1a', 'activation', { fn: 'leakyRelu' }],
+        ['flat', 'flatten'],
+        ['d2', 'dense', { units: 1 }],
+        ['out', 'output'],
+      ]),
+    };
+    const dir = join(root, 'user-images');
+    writeExport(dir, project);
+    const pixels = Uint8Array.from({ length: 20 * 8 * 8 * 3 }, (_, i) => (i * 37) % 256);
+    const file = join(root, 'user-images.bin');
+    writeFileSync(file, new Uint8Array(encodeImageSet({ count: 20, shape: [8, 8, 3], pixels, labels: null })));
+    const stdout = run(PYTHON, [join(dir, 'train.py'), '--iterations', '3', '--data', file, '--out', join(root, 'user-images-out')]);
+    expect(stdout).toMatch(/iteration 3: D loss \d/);
+  }, 60_000);
+
+  it('reads a GANV file as GANvas does: v / 127.5 - 1, NCHW, with labels', () => {
+    const dir = join(root, 'cgan');
+    writeExport(dir, presetProject('cgan-mnist'));
+    const file = mnistFile(root);
+    const set = parseImageSet(new Uint8Array(readFileSync(file)));
+    const got = JSON.parse(runPython(IMAGES, [dir, file]).trim().split('\n').at(-1)!);
+    expect(got.count).toBe(set.count);
+    expect(got.shape).toEqual([1, 28, 28]);
+    expect(got.label).toBe(set.labels![0]);
+    const want = toUnitRange(set.pixels.subarray(0, 784));
+    const diff = Math.max(...want.map((v, i) => Math.abs(v - got.first[i])));
+    expect(diff).toBeLessThan(1e-6);
+  }, 60_000);
+});
