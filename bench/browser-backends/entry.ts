@@ -42,14 +42,21 @@ async function main() {
         let ours = (performance.now() - start) / iterations;
         // Overhead: the same architecture written by hand, on the same backend, in this same page,
         // in alternating rounds (best of each) so that the machine's noise hits both; the trainer
-        // steps in chunks as the app's worker does.
+        // steps in chunks paced as the app's worker paces them.
         let hand: number | undefined;
         if (backend === 'webgl') {
           const rounds = Number(params.get('rounds') ?? 3);
           hand = Infinity;
+          let chunk = 1;
           for (let r = 0; r < rounds; r++) {
             const t = performance.now();
-            await trainer.step(iterations);
+            for (let done = 0; done < iterations; done += chunk) {
+              // The worker's pacing (session.ts): chunks of about 120 ms between updates.
+              const c = performance.now();
+              const n = Math.min(chunk, iterations - done);
+              await trainer.step(n);
+              chunk = Math.max(1, Math.min(500, Math.round((n * 120) / Math.max(performance.now() - c, 1))));
+            }
             ours = Math.min(ours, (performance.now() - t) / iterations);
             hand = Math.min(hand, await handWrittenLoop(preset === 'dcgan-mnist' ? 'dcgan' : 'mlp', dataset, iterations));
           }
