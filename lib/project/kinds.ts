@@ -16,6 +16,7 @@ export const LAYER_KINDS = [
   'layerNorm',
   'dropout',
   'activation',
+  'rescale',
   'reshape',
   'flatten',
   'concatenate',

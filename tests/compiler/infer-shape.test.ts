@@ -30,6 +30,7 @@ const CASES: Record<LayerKind, Case[]> = {
   layerNorm: grid([[[4]], [[3, 3, 2]], [[5, 7]]], { epsilon: [1e-3, 1e-5] }),
   dropout: grid([[[4]], [[2, 3, 4]]], { rate: [0, 0.5] }),
   activation: grid([[[3]], [[2, 2, 2]]], { fn: ['relu', 'leakyRelu', 'tanh', 'sigmoid', 'elu', 'selu', 'softplus', 'linear'], alpha: [0.1] }),
+  rescale: grid([[[3]], [[2, 2, 2]], [[4, 5]]], { scale: [4, -0.25, 1 / 127.5], offset: [0, -1] }),
   reshape: [
     ...grid([[[12]]], { targetShape: [[3, 4], [2, 2, 3], [-1, 4], [12], [5, -1], [5, 5], [-1, -1], [2, 3, 2, 1]] }),
     ...grid([[[2, 3, 4]]], { targetShape: [[24], [4, -1], [6, 4], [7, -1]] }),

@@ -81,6 +81,7 @@ function layerCases(): [string, GanProject][] {
       ['r4', 'reshape', { targetShape: [6, 5, 3] }],
     ]),
   );
+  add('rescale-on-images', generator([6, 5, 3], [['c', 'conv2d', { filters: 3, kernelSize: 3 }], ['s', 'rescale', { scale: 4, offset: -0.5 }]]));
   add('norms-on-images', generator([6, 5, 2], [['c', 'conv2d', { filters: 3, kernelSize: 3 }], ['bn', 'batchNorm', { momentum: 0.5 }], ['ln', 'layerNorm']]));
   const acts: Def[] = ['elu', 'selu', 'softplus', 'sigmoid', 'linear', 'relu', 'tanh'].map((fn) => [fn, 'activation', { fn }]);
   add(

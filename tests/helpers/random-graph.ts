@@ -20,10 +20,11 @@ const PARAMS: Partial<Record<LayerKind, fc.Arbitrary<Params>>> = {
   layerNorm: fc.record({ epsilon: fc.constantFrom(1e-3, 1e-5) }),
   dropout: fc.record({ rate: fc.constantFrom(0, 0.25, 0.5) }),
   activation: fc.record({ fn: fc.constantFrom('relu', 'leakyRelu', 'tanh', 'sigmoid', 'elu', 'selu', 'softplus', 'linear'), alpha: fc.constantFrom(0.1, 0.2) }),
+  rescale: fc.record({ scale: fc.constantFrom(4, 0.25, -1), offset: fc.constantFrom(0, 0.5) }),
   reshape: fc.record({ targetShape: fc.array(fc.constantFrom(-1, 1, 2, 3, 4, 6, 8), { minLength: 1, maxLength: 3 }) }),
   concatenate: fc.record({ axis: fc.integer({ min: -2, max: 1 }) }),
 };
-const BODY_KINDS = ['dense', 'conv2d', 'conv2dTranspose', 'upSampling2d', 'maxPooling2d', 'averagePooling2d', 'batchNorm', 'layerNorm', 'dropout', 'activation', 'reshape', 'flatten', 'concatenate', 'add'] as const;
+const BODY_KINDS = ['dense', 'conv2d', 'conv2dTranspose', 'upSampling2d', 'maxPooling2d', 'averagePooling2d', 'batchNorm', 'layerNorm', 'dropout', 'activation', 'rescale', 'reshape', 'flatten', 'concatenate', 'add'] as const;
 const MANY = new Set<LayerKind>(['concatenate', 'add']);
 
 const junkParams: fc.Arbitrary<Params> = fc.dictionary(

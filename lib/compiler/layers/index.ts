@@ -16,6 +16,7 @@ import layerNorm from './layer-norm';
 import maxPooling2d from './max-pooling2d';
 import noise from './noise';
 import output from './output';
+import rescale from './rescale';
 import reshape from './reshape';
 import upSampling2d from './up-sampling2d';
 
@@ -34,6 +35,7 @@ export const LAYERS: Record<LayerKind, LayerSpec> = {
   layerNorm,
   dropout,
   activation,
+  rescale,
   reshape,
   flatten,
   concatenate,

@@ -124,6 +124,7 @@ export const TORCH_LAYERS: Record<LayerKind, Emitter> = {
     return { init: [`self.${c.name} = nn.LayerNorm(${channels(shape)}, eps=${pyNumber(param(c, 'epsilon'))})`], forward: call, weights: 'layerNorm' };
   },
   dropout: (c) => ({ init: [`self.${c.name} = nn.Dropout(${pyNumber(param(c, 'rate'))})`], forward: [`${c.name} = self.${c.name}(${first(c)})`] }),
+  rescale: (c) => ({ forward: [`${c.name} = ${first(c)} * ${pyNumber(param(c, 'scale'))} + ${pyNumber(param(c, 'offset'))}`] }),
   activation: (c) => ({ forward: [`${c.name} = ${ACTIVATIONS[param<string>(c, 'fn')]!(first(c), param(c, 'alpha'))}`] }),
   reshape: (c) => {
     const target = param<number[]>(c, 'targetShape');

@@ -51,6 +51,7 @@ export const TS_LAYERS: Record<LayerKind, Emit> = {
     const fn = choice(n.params.fn, ACTIVATIONS);
     return fn === "'leakyRelu'" ? layer('leakyReLU', [`alpha: ${num(n.params.alpha)}`], n, x) : layer('activation', [`activation: ${fn}`], n, x);
   },
+  rescale: (n, x) => layer('rescaling', [`scale: ${num(n.params.scale)}`, `offset: ${num(n.params.offset)}`], n, x),
   reshape: (n, x) => layer('reshape', [`targetShape: ${shape(n.params.targetShape as number[])}`], n, x),
   // tfjs's Flatten refuses a rank-1 input; the app passes it through, and so does the export.
   flatten: (n, x) => ((n.inputShapes[0]?.length ?? 0) <= 1 ? null : layer('flatten', [], n, x)),

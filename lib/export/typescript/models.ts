@@ -16,6 +16,7 @@ const TITLES: Record<string, string> = {
   layerNorm: 'LayerNorm',
   dropout: 'Dropout',
   activation: 'Activation',
+  rescale: 'Rescale',
   reshape: 'Reshape',
   flatten: 'Flatten',
   concatenate: 'Concatenate',
