@@ -55,7 +55,7 @@ export function WeightsPane() {
         <span className={styles.note}>{iteration === null ? 'No training run for this design yet.' : `Current run: iteration ${iteration}.`}</span>
       </div>
       <div className={styles.row}>
-        <button type="button" className="btn" data-testid="weights-load" disabled={phase === 'running' || phase === 'starting'} onClick={() => input.current?.click()}>
+        <button type="button" className="btn" data-testid="weights-load" disabled={phase === 'running' || phase === 'pausing' || phase === 'starting'} onClick={() => input.current?.click()}>
           Load weights (.zip)…
         </button>
         <input

@@ -10,7 +10,7 @@ export function TrainingControls({ blocked }: { blocked: boolean }) {
   const editor = useEditorApi();
   const phase = useTraining((s) => s.phase);
   const choice = useTraining((s) => s.backendChoice);
-  const busy = phase === 'starting';
+  const busy = phase === 'starting' || phase === 'pausing';
   const running = phase === 'running';
   const project = () => editor.getState().project;
   return (
@@ -21,7 +21,7 @@ export function TrainingControls({ blocked }: { blocked: boolean }) {
         </button>
       ) : (
         <button type="button" className="btn primary" data-testid="train-play" disabled={blocked || busy} onClick={() => void training.getState().play(project())}>
-          {busy ? 'Starting…' : 'Train'}
+          {phase === 'starting' ? 'Starting…' : phase === 'pausing' ? 'Pausing…' : 'Train'}
         </button>
       )}
       <button type="button" className="btn" data-testid="train-step" disabled={blocked || busy || running} onClick={() => void training.getState().step(project(), 'both')} title="One iteration: k D updates, then one G update">

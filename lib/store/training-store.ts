@@ -13,7 +13,8 @@ import { emptyHistory, type Density1DData, type LossInfo, type MetricsHistory, t
 import type { TrainerWorkerApi } from '../train/worker';
 import type { GanWeights } from '../train/weights';
 
-export type Phase = 'idle' | 'starting' | 'running' | 'paused' | 'error';
+/** `pausing`: Pause was pressed and the chunk in flight has not reported yet. */
+export type Phase = 'idle' | 'starting' | 'running' | 'pausing' | 'paused' | 'error';
 
 export interface TrainingState {
   phase: Phase;
@@ -101,7 +102,7 @@ export function createTrainingStore() {
       if (u.error) {
         patch.error = u.error;
         patch.phase = 'error';
-      } else if (!u.running && getState().phase === 'running') patch.phase = 'paused';
+      } else if (!u.running && (getState().phase === 'running' || getState().phase === 'pausing')) patch.phase = 'paused';
       setState(patch);
       const fingerprint = getState().fingerprint;
       if (u.checkpoint && fingerprint) {
@@ -167,11 +168,12 @@ export function createTrainingStore() {
       },
       pause: () => {
         void remote?.pause();
-        if (getState().phase === 'running') setState({ phase: 'paused' });
+        // The worker finishes its chunk and reports it with running: false, which makes it 'paused'.
+        if (getState().phase === 'running') setState({ phase: 'pausing' });
         void saveNow();
       },
       step: async (project, mode) => {
-        if (getState().phase === 'running' || !(await ensureSession(project))) return;
+        if (getState().phase === 'running' || getState().phase === 'pausing' || !(await ensureSession(project))) return;
         apply(await connect().step(mode));
       },
       reset: async () => {
@@ -185,7 +187,7 @@ export function createTrainingStore() {
         return remote.exportWeights();
       },
       importWeights: async (project, artifacts) => {
-        if (getState().phase === 'running') throw new Error('Pause training before loading weights.');
+        if (getState().phase === 'running' || getState().phase === 'pausing') throw new Error('Pause training before loading weights.');
         if (!(await ensureSession(project))) throw new Error(getState().error ?? 'training could not start');
         const weights = await connect().importWeights(artifacts);
         setState({ status: { iteration: weights.iteration, last: null, iterationsPerSecond: 0, samplesPerSecond: 0 }, divergence: null });

@@ -127,7 +127,17 @@ export async function createSession(options: SessionOptions): Promise<TrainingSe
     return decision;
   };
 
-  const runStep = async (iterations: number, mode: StepMode): Promise<SessionUpdate> => {
+  // One thing at a time on the trainer: a weights read while a chunk is in flight would label
+  // half-updated weights with the chunk's starting iteration.
+  let queue: Promise<unknown> = Promise.resolve();
+  const exclusive = <T,>(task: () => Promise<T>): Promise<T> => {
+    const run = queue.then(task, task);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+
+  const runStep = (iterations: number, mode: StepMode): Promise<SessionUpdate> => exclusive(() => stepNow(iterations, mode));
+  const stepNow = async (iterations: number, mode: StepMode): Promise<SessionUpdate> => {
     try {
       const result = await trainer.step(iterations, mode);
       return { running, status: trainer.metrics(), metrics: result.metrics, ...(result.divergence && { divergence: result.divergence }) };
@@ -170,6 +180,9 @@ export async function createSession(options: SessionOptions): Promise<TrainingSe
         onUpdate(update);
         // Let pause() and other messages in between chunks.
         await new Promise((resolve) => setTimeout(resolve, 0));
+        // A pause that arrived just now ends the loop with nothing left to report: say so, or
+        // the page would wait for a last chunk that never comes.
+        if (!running && update.running) onUpdate({ running: false, status: update.status, metrics: [] });
       }
     })();
   };
@@ -187,26 +200,27 @@ export async function createSession(options: SessionOptions): Promise<TrainingSe
       update.visual = await visualize(trainer, trainer.metrics().iteration);
       return update;
     },
-    visual: () => visualize(trainer, trainer.metrics().iteration),
-    getWeights: async () => (lastWeights = await trainer.getWeights()),
-    exportWeights: async () => ({
+    visual: () => exclusive(() => visualize(trainer, trainer.metrics().iteration)),
+    getWeights: () => exclusive(async () => (lastWeights = await trainer.getWeights())),
+    exportWeights: () => exclusive(async () => ({
       generator: await saveLayersArtifacts(tf, trainer.models.generator),
       discriminator: await saveLayersArtifacts(tf, trainer.models.discriminator),
-    }),
-    importWeights: async (artifacts) => {
-      const before = await trainer.getWeights();
-      try {
-        loadLayersArtifacts(tf, trainer.models.generator, artifacts.generator);
-        loadLayersArtifacts(tf, trainer.models.discriminator, artifacts.discriminator);
-      } catch (err) {
-        trainer.setWeights(before);
-        throw err;
-      }
-      // Through setWeights so that the divergence guard's restore point is the loaded weights.
-      trainer.setWeights(await trainer.getWeights());
-      lastWeights = await trainer.getWeights();
-      return lastWeights;
-    },
+    })),
+    importWeights: (artifacts) =>
+      exclusive(async () => {
+        const before = await trainer.getWeights();
+        try {
+          loadLayersArtifacts(tf, trainer.models.generator, artifacts.generator);
+          loadLayersArtifacts(tf, trainer.models.discriminator, artifacts.discriminator);
+        } catch (err) {
+          trainer.setWeights(before);
+          throw err;
+        }
+        // Through setWeights so that the divergence guard's restore point is the loaded weights.
+        trainer.setWeights(await trainer.getWeights());
+        lastWeights = await trainer.getWeights();
+        return lastWeights;
+      }),
     dispose: () => {
       running = false;
       trainer.dispose();

@@ -55,6 +55,8 @@ describe('training session', () => {
     await done;
     await new Promise((r) => setTimeout(r, 50));
     const last = updates.at(-1)!;
+    // The page shows 'Pausing…' until an update says training stopped: there must be one.
+    expect(last.running).toBe(false);
     expect(last.status.iteration).toBeGreaterThanOrEqual(30);
     expect(updates.flatMap((u) => u.metrics).map((m) => m.iteration)).toEqual(Array.from({ length: last.status.iteration }, (_, i) => i + 1));
     const scatter = updates.find((u) => u.visual?.kind === 'scatter')!.visual!;
