@@ -24,6 +24,10 @@ test('export a preset: the dialog shows highlighted code, and each download is t
   await page.screenshot({ path: testInfo.outputPath('export-typescript.png') });
 
   const expected = exportTypeScript(presetProject('dcgan-mnist'));
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.getByTestId('export-copy').click();
+  await expect(page.getByTestId('export-copy')).toHaveText('Copied');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(expected.module);
   const gan = await downloadText(page, () => page.getByTestId('export-download').click());
   expect(gan.name).toBe('gan.ts');
   expect(gan.bytes.toString('utf8')).toBe(expected.module);

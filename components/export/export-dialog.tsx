@@ -37,6 +37,7 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
   const [file, setFile] = useState<Record<'typescript' | 'pytorch', string>>({ typescript: 'src/gan.ts', pytorch: 'models.py' });
   const [busy, setBusy] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const [copied, setCopied] = useState(false);
   const exports = useExports(project);
 
   useEffect(() => {
@@ -102,8 +103,21 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
         )}
         {tab !== 'weights' && current && (
           <div className={styles.foot}>
-            <button type="button" className="btn" data-testid="export-copy" onClick={() => void navigator.clipboard?.writeText(current.text).catch(() => undefined)}>
-              Copy
+            <button
+              type="button"
+              className="btn"
+              data-testid="export-copy"
+              onClick={() =>
+                void navigator.clipboard
+                  ?.writeText(current.text)
+                  .then(() => {
+                    setCopied(true);
+                    setTimeout(() => setCopied(false), 1500);
+                  })
+                  .catch(() => setProblem('The browser did not allow copying; use Download instead.'))
+              }
+            >
+              {copied ? 'Copied' : 'Copy'}
             </button>
             <button type="button" className="btn" data-testid="export-download" onClick={() => download(current.path.split('/').pop()!, current.text)}>
               Download {current.path.split('/').pop()}
