@@ -16,6 +16,7 @@ import {
   type NodeChange,
 } from '@xyflow/react';
 import { memo, useCallback, useEffect, useRef, type DragEvent } from 'react';
+import { useTranslations } from 'use-intl';
 import { checkConnection } from '@/lib/compiler/connect';
 import { layerSpec } from '@/lib/compiler/layers';
 import type { LayerKind, Role } from '@/lib/project/kinds';
@@ -43,6 +44,7 @@ export function GraphCanvas({ role }: { role: Role }) {
 }
 
 function Canvas({ role }: { role: Role }) {
+  const tn = useTranslations('notices');
   const store = useEditorApi();
   const graph = useEditor((s) => s.project[role]);
   const selection = useEditor((s) => s.selection[role]);
@@ -123,9 +125,9 @@ function Canvas({ role }: { role: Role }) {
   const onConnect = useCallback(
     (conn: Connection) => {
       const result = store.getState().connect(role, conn);
-      if (!result.ok) store.getState().notify({ tone: 'error', title: 'Connection refused', details: [result.reason] });
+      if (!result.ok) store.getState().notify({ tone: 'error', title: tn('connectionRefused'), details: [result.reason] });
     },
-    [store, role],
+    [store, role, tn],
   );
 
   const isValidConnection = useCallback(
@@ -139,9 +141,9 @@ function Canvas({ role }: { role: Role }) {
       if (state.isValid !== false || !state.fromNode || !state.toNode) return;
       const [source, target] = state.fromHandle?.type === 'target' ? [state.toNode.id, state.fromNode.id] : [state.fromNode.id, state.toNode.id];
       const check = checkConnection(store.getState().project[role], { source, target });
-      if (!check.ok) store.getState().notify({ tone: 'error', title: 'Connection refused', details: [check.reason] });
+      if (!check.ok) store.getState().notify({ tone: 'error', title: tn('connectionRefused'), details: [check.reason] });
     },
-    [store, role],
+    [store, role, tn],
   );
 
   const onDragOver = useCallback((event: DragEvent) => {
@@ -187,13 +189,15 @@ function Canvas({ role }: { role: Role }) {
 
 /** "Generator G · 2 errors": subscribes to counts only, so edits elsewhere do not re-render the canvas. */
 function CanvasStatus({ role }: { role: Role }) {
+  const t = useTranslations('canvas');
+  const tr = useTranslations('roles');
   const errors = useEditor((s) => graphView(s.project, role).errors);
   const warnings = useEditor((s) => graphView(s.project, role).warnings);
   return (
     <>
-      {role === 'generator' ? 'Generator G' : 'Discriminator D'}
+      {tr('tab', { role })}
       <span className={errors ? 'count-bad' : warnings ? 'count-warn' : 'count-good'}>
-        {errors ? `${errors} error${errors > 1 ? 's' : ''}` : warnings ? `${warnings} warning${warnings > 1 ? 's' : ''}` : 'ready'}
+        {errors ? t('errors', { count: errors }) : warnings ? t('warnings', { count: warnings }) : t('ready')}
       </span>
     </>
   );
@@ -222,6 +226,7 @@ type SurfaceProps = {
  * were (a param change), React Flow is not re-rendered at all.
  */
 const FlowSurface = memo(function FlowSurface({ role, nodes, edges, onNodesChange, onEdgesChange, onConnect, onConnectEnd, isValidConnection, onDragOver, onDrop }: SurfaceProps) {
+  const t = useTranslations('canvas');
   const store = useEditorApi();
   const flow = useReactFlow();
   const endDrag = useCallback(() => store.getState().endDrag(), [store]);
@@ -250,7 +255,7 @@ const FlowSurface = memo(function FlowSurface({ role, nodes, edges, onNodesChang
           proOptions={PRO_OPTIONS}
         >
           <Background gap={20} size={1} />
-          <MiniMap pannable zoomable ariaLabel={`${role} minimap`} style={MINIMAP_STYLE} nodeStrokeWidth={3} />
+          <MiniMap pannable zoomable ariaLabel={t('minimap', { role })} style={MINIMAP_STYLE} nodeStrokeWidth={3} />
           <Controls showInteractive={false} />
           <Panel position="top-left" className="canvas-title">
             <CanvasStatus role={role} />
@@ -260,7 +265,7 @@ const FlowSurface = memo(function FlowSurface({ role, nodes, edges, onNodesChang
                 store.getState().autoLayout(role);
                 requestAnimationFrame(() => void flow.fitView({ padding: 0.2, maxZoom: 1, duration: 200 }));
               }} data-testid={`layout-${role}`}>
-              Auto-layout
+              {t('autoLayout')}
             </button>
           </Panel>
         </ReactFlow>

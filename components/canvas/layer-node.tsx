@@ -2,16 +2,20 @@
 
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
+import { useTranslations } from 'use-intl';
 import { paramSummary } from '@/lib/compiler/form';
 import { LAYERS } from '@/lib/compiler/layers';
 import type { Role } from '@/lib/project/kinds';
 import { useGraphNode, useNodeFacts } from '@/lib/store/hooks';
+import { useLocalized } from '../i18n/use-localized';
 import { formatCount } from './format';
 
 export type LayerNodeData = { role: Role };
 
 /** A layer on the canvas: kind, label, key params, output shape, parameter count and problems. */
 function LayerNodeView({ id, data, selected }: NodeProps & { data: LayerNodeData }) {
+  const t = useTranslations('canvas');
+  const text = useLocalized();
   const node = useGraphNode(data.role, id);
   const { shape, params, status, issues } = useNodeFacts(data.role, id);
   if (!node) return null;
@@ -23,11 +27,11 @@ function LayerNodeView({ id, data, selected }: NodeProps & { data: LayerNodeData
       data-testid={`node-${id}`}
       data-kind={node.kind}
       data-status={status}
-      aria-label={`${spec.title.en} ${node.label ?? id}`}
+      aria-label={`${text(spec.title)} ${node.label ?? id}`}
     >
       {spec.arity !== 'source' && <Handle type="target" position={Position.Top} id="in" />}
       <div className="layer-node-head">
-        <span className="layer-node-kind">{spec.title.en}</span>
+        <span className="layer-node-kind">{text(spec.title)}</span>
         <span className="layer-node-label">{node.label ?? id}</span>
       </div>
       {summary && <div className="layer-node-summary">{summary}</div>}
@@ -35,7 +39,7 @@ function LayerNodeView({ id, data, selected }: NodeProps & { data: LayerNodeData
         <span className="layer-node-shape" data-testid="shape">
           {shape ?? '?'}
         </span>
-        {params ? <span className="layer-node-params">{formatCount(params)} params</span> : null}
+        {params ? <span className="layer-node-params">{t('nodeParams', { count: formatCount(params) })}</span> : null}
       </div>
       {issues.length > 0 && (
         <div className="layer-node-issues" role="tooltip">

@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
+import { useTranslations } from 'use-intl';
 import type { Role } from '@/lib/project/kinds';
 import type { EditorStore } from '@/lib/store/editor-store';
 import { persistLayoutPreference, startAutosave } from '@/lib/store/persistence';
@@ -54,6 +55,7 @@ function Shell() {
 const ROLES: Role[] = ['generator', 'discriminator'];
 
 function Canvases() {
+  const t = useTranslations('roles');
   const store = useEditorApi();
   const layout = useEditor((s) => s.layout);
   const active = useEditor((s) => s.activeRole);
@@ -71,7 +73,7 @@ function Canvases() {
       <div role="tablist" className="tab-bar">
         {ROLES.map((role) => (
           <button key={role} role="tab" type="button" aria-selected={active === role} data-testid={`tab-${role}`} onClick={() => store.getState().setActiveRole(role)}>
-            {role === 'generator' ? 'Generator G' : 'Discriminator D'}
+            {t('tab', { role })}
           </button>
         ))}
       </div>

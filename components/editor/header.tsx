@@ -1,6 +1,7 @@
 'use client';
 
 import { useRef, useState } from 'react';
+import { useTranslations } from 'use-intl';
 import { DATASET_DEFAULTS, datasetInfo } from '@/lib/data/catalog';
 import { DATASET_IDS, type DatasetId } from '@/lib/project/kinds';
 import { newProject } from '@/lib/project/new-project';
@@ -9,11 +10,16 @@ import type { GanProject } from '@/lib/project/schema';
 import { useGraphView } from '@/lib/store/hooks';
 import { useEditor, useEditorApi, useHistory } from '@/lib/store/provider';
 import { formatCount } from '../canvas/format';
+import { LocaleSelect } from '../i18n/locale-select';
+import { useLocalized } from '../i18n/use-localized';
 import { ExportDialog } from '../export/export-dialog';
 import { describeErrors, downloadProject, readProjectFile, shareLink } from './file-actions';
 
 /** Project name, parameter totals, dataset, and the project's file, history and layout actions. */
 export function Header() {
+  const t = useTranslations('header');
+  const tn = useTranslations('notices');
+  const text = useLocalized();
   const store = useEditorApi();
   const name = useEditor((s) => s.project.name);
   const dataset = useEditor((s) => s.project.dataset);
@@ -33,14 +39,14 @@ export function Header() {
   const onOpen = async (file: File | undefined) => {
     if (!file) return;
     const result = await readProjectFile(file);
-    if (result.ok) load(result.project, `Opened “${file.name}”`);
-    else store.getState().notify({ tone: 'error', title: `Could not open “${file.name}”. Your project is unchanged.`, details: describeErrors(result) });
+    if (result.ok) load(result.project, tn('fileOpened', { name: file.name }));
+    else store.getState().notify({ tone: 'error', title: tn('fileFailed', { name: file.name }), details: describeErrors(result) });
   };
 
   const onShare = async () => {
     const link = await shareLink(store.getState().project);
     await navigator.clipboard?.writeText(link).catch(() => undefined);
-    store.getState().notify({ tone: 'info', title: 'Share link ready (copied if your browser allows). Anyone who opens it gets a copy.', details: [link] });
+    store.getState().notify({ tone: 'info', title: tn('shareReady'), details: [link] });
   };
 
   return (
@@ -50,7 +56,7 @@ export function Header() {
       </div>
       <input
         className="project-name"
-        aria-label="Project name"
+        aria-label={t('projectName')}
         data-testid="project-name"
         maxLength={200}
         size={Math.min(40, Math.max(14, name.length + 1))}
@@ -64,48 +70,48 @@ export function Header() {
         <span>
           D <strong data-testid="params-discriminator">{formatCount(d.totalParams)}</strong>
         </span>
-        <span className="muted">params</span>
+        <span className="muted">{t('params')}</span>
       </div>
       <label className="dataset">
-        <span className="muted">Data</span>
+        <span className="muted">{t('data')}</span>
         <select
-          aria-label="Dataset"
+          aria-label={t('dataset')}
           data-testid="dataset"
           value={dataset.id}
           onChange={(e) => store.getState().setDataset(DATASET_DEFAULTS[e.target.value as DatasetId])}
         >
           {DATASET_IDS.map((id) => (
             <option key={id} value={id}>
-              {datasetInfo(DATASET_DEFAULTS[id]).title.en} [{datasetInfo(DATASET_DEFAULTS[id]).shape.join('×')}]
+              {text(datasetInfo(DATASET_DEFAULTS[id]).title)} [{datasetInfo(DATASET_DEFAULTS[id]).shape.join('×')}]
             </option>
           ))}
         </select>
       </label>
-      <nav className="actions" aria-label="Project">
-        <button type="button" className="btn" data-testid="new" onClick={() => load(newProject(), 'New project')}>
-          New
+      <nav className="actions" aria-label={t('project')}>
+        <button type="button" className="btn" data-testid="new" onClick={() => load(newProject(), tn('newProject'))}>
+          {t('new')}
         </button>
         <select
           className="btn"
-          aria-label="Open a preset"
+          aria-label={t('openPreset')}
           data-testid="presets"
           value=""
           onChange={(e) => {
             const id = e.target.value as (typeof PRESET_IDS)[number];
-            if (PRESETS[id]) load(presetProject(id), `Opened preset “${PRESETS[id].title.en}”`);
+            if (PRESETS[id]) load(presetProject(id), tn('presetOpened', { title: text(PRESETS[id].title) }));
           }}
         >
           <option value="" disabled>
-            Presets…
+            {t('presets')}
           </option>
           {PRESET_IDS.map((id) => (
             <option key={id} value={id}>
-              {PRESETS[id].title.en}
+              {text(PRESETS[id].title)}
             </option>
           ))}
         </select>
         <button type="button" className="btn" data-testid="open" onClick={() => fileInput.current?.click()}>
-          Open…
+          {t('open')}
         </button>
         <input
           ref={fileInput}
@@ -119,31 +125,33 @@ export function Header() {
           }}
         />
         <button type="button" className="btn" data-testid="save" onClick={() => downloadProject(store.getState().project)}>
-          Save
+          {t('save')}
         </button>
         <button type="button" className="btn" data-testid="share" onClick={() => void onShare()}>
-          Share
+          {t('share')}
         </button>
         <button type="button" className="btn" data-testid="export" onClick={() => setExporting(true)}>
-          Export…
+          {t('export')}
         </button>
         <ExportDialog open={exporting} onClose={() => setExporting(false)} />
         <span className="divider" />
-        <button type="button" className="btn" data-testid="undo" disabled={!canUndo} onClick={() => store.temporal.getState().undo()} title="Undo (Ctrl+Z)">
-          Undo
+        <button type="button" className="btn" data-testid="undo" disabled={!canUndo} onClick={() => store.temporal.getState().undo()} title={t('undoTitle')}>
+          {t('undo')}
         </button>
-        <button type="button" className="btn" data-testid="redo" disabled={!canRedo} onClick={() => store.temporal.getState().redo()} title="Redo (Shift+Ctrl+Z)">
-          Redo
+        <button type="button" className="btn" data-testid="redo" disabled={!canRedo} onClick={() => store.temporal.getState().redo()} title={t('redoTitle')}>
+          {t('redo')}
         </button>
         <span className="divider" />
-        <div className="segmented" role="group" aria-label="Canvas layout">
+        <div className="segmented" role="group" aria-label={t('canvasLayout')}>
           <button type="button" aria-pressed={layout === 'split'} data-testid="layout-split" onClick={() => store.getState().setLayout('split')}>
-            Side by side
+            {t('split')}
           </button>
           <button type="button" aria-pressed={layout === 'tabs'} data-testid="layout-tabs" onClick={() => store.getState().setLayout('tabs')}>
-            Tabs
+            {t('tabs')}
           </button>
         </div>
+        <span className="divider" />
+        <LocaleSelect />
       </nav>
     </header>
   );

@@ -1,10 +1,12 @@
 'use client';
 
 import { useEffect } from 'react';
+import { useTranslations } from 'use-intl';
 import { useEditor, useEditorApi } from '@/lib/store/provider';
 
 /** Messages about what just happened: refusals, open failures, share links. */
 export function NoticeBar() {
+  const t = useTranslations('notices');
   const store = useEditorApi();
   const notice = useEditor((s) => s.notice);
   useEffect(() => {
@@ -22,7 +24,7 @@ export function NoticeBar() {
             {notice.details.map((line, i) =>
               line.startsWith('http') ? (
                 <li key={i}>
-                  <input readOnly value={line} data-testid="share-link" aria-label="Share link" onFocus={(e) => e.target.select()} />
+                  <input readOnly value={line} data-testid="share-link" aria-label={t('shareLink')} onFocus={(e) => e.target.select()} />
                 </li>
               ) : (
                 <li key={i}>{line}</li>
@@ -31,7 +33,7 @@ export function NoticeBar() {
           </ul>
         )}
       </div>
-      <button type="button" className="btn small" onClick={() => store.getState().dismissNotice()} aria-label="Dismiss">
+      <button type="button" className="btn small" onClick={() => store.getState().dismissNotice()} aria-label={t('dismiss')}>
         ✕
       </button>
     </div>

@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect } from 'react';
+import { useTranslations } from 'use-intl';
 import { decodeShare, shareFromHash } from '@/lib/project/share';
 import type { EditorStore } from '@/lib/store/editor-store';
 import { describeErrors } from './file-actions';
@@ -10,6 +11,7 @@ import { describeErrors } from './file-actions';
  * afterwards, so a reload shows the autosaved project rather than the link again.
  */
 export function useShareLinks(store: EditorStore): void {
+  const t = useTranslations('notices');
   useEffect(() => {
     const onHash = async () => {
       const encoded = shareFromHash(location.hash);
@@ -19,12 +21,12 @@ export function useShareLinks(store: EditorStore): void {
       if (result.ok) {
         store.getState().loadProject(result.project);
         store.temporal.getState().clear();
-        store.getState().notify({ tone: 'info', title: `Opened shared project “${result.project.name}”` });
+        store.getState().notify({ tone: 'info', title: t('sharedOpened', { name: result.project.name }) });
       } else {
-        store.getState().notify({ tone: 'error', title: 'This share link could not be opened. Your project is unchanged.', details: describeErrors(result) });
+        store.getState().notify({ tone: 'error', title: t('shareBrokenUnchanged'), details: describeErrors(result) });
       }
     };
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
-  }, [store]);
+  }, [store, t]);
 }

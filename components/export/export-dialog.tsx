@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslations } from 'use-intl';
 import { CompileError } from '@/lib/compiler/errors';
 import { exportPyTorch } from '@/lib/export/pytorch';
 import { DATA_FILE, exportTypeScript } from '@/lib/export/typescript';
@@ -18,19 +19,21 @@ const language = (path: string) => (path.endsWith('.py') ? 'python' : path.endsW
 
 /** Both exports, or why there are none (a graph with errors). */
 function useExports(project: GanProject): { typescript: Files; pytorch: Files; needsData: boolean } | { error: string } {
+  const t = useTranslations('export');
   return useMemo(() => {
     try {
       const ts = exportTypeScript(project);
       return { typescript: ts.files, pytorch: exportPyTorch(project).files, needsData: ts.needsDataFile };
     } catch (err) {
-      if (err instanceof CompileError) return { error: `Fix the ${err.diagnostics.length === 1 ? 'error' : `${err.diagnostics.length} errors`} in the Problems panel to export: ${err.diagnostics[0]?.message ?? ''}` };
+      if (err instanceof CompileError) return { error: t('fixErrors', { count: err.diagnostics.length, message: err.diagnostics[0]?.message ?? '' }) };
       return { error: err instanceof Error ? err.message : String(err) };
     }
-  }, [project]);
+  }, [project, t]);
 }
 
 /** Export: the design as TypeScript (tfjs) and PyTorch code, and the trained weights. */
 export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const t = useTranslations('export');
   const project = useEditor((s) => s.project);
   const dialog = useRef<HTMLDialogElement>(null);
   const [tab, setTab] = useState<Tab>('typescript');
@@ -53,33 +56,33 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
 
   const downloadProject = async () => {
     if ('error' in exports || tab === 'weights') return;
-    setBusy('Packing…');
+    setBusy(t('packing'));
     setProblem(null);
     try {
       const extra = exports.needsData ? [{ path: tab === 'pytorch' ? 'data.bin' : DATA_FILE, bytes: await datasetFile(project.dataset) }] : [];
       download(`${folder}.zip`, zipFolder(folder, [...files, ...extra]), 'application/zip');
     } catch (err) {
-      setProblem(`Could not pack the project: ${err instanceof Error ? err.message : String(err)}`);
+      setProblem(t('packFailed', { message: err instanceof Error ? err.message : String(err) }));
     } finally {
       setBusy(null);
     }
   };
 
   return (
-    <dialog ref={dialog} className={styles.dialog} onClose={onClose} data-testid="export-dialog" aria-label="Export">
+    <dialog ref={dialog} className={styles.dialog} onClose={onClose} data-testid="export-dialog" aria-label={t('title')}>
       <div className={styles.body}>
         <div className={styles.head}>
-          <h2>Export</h2>
-          <span className={styles.note}>Runnable code for this design and its training loop, and the trained weights.</span>
+          <h2>{t('title')}</h2>
+          <span className={styles.note}>{t('note')}</span>
           <span className={styles.spacer} />
           <button type="button" className="btn" onClick={onClose} data-testid="export-close">
-            Close
+            {t('close')}
           </button>
         </div>
         <div className={styles.tabs} role="tablist">
-          {(['typescript', 'pytorch', 'weights'] as const).map((t) => (
-            <button key={t} type="button" role="tab" aria-selected={tab === t} data-testid={`export-tab-${t}`} onClick={() => setTab(t)}>
-              {t === 'typescript' ? 'TypeScript (tfjs)' : t === 'pytorch' ? 'PyTorch' : 'Weights'}
+          {(['typescript', 'pytorch', 'weights'] as const).map((id) => (
+            <button key={id} type="button" role="tab" aria-selected={tab === id} data-testid={`export-tab-${id}`} onClick={() => setTab(id)}>
+              {id === 'typescript' ? 'TypeScript (tfjs)' : id === 'pytorch' ? 'PyTorch' : t('weightsTab')}
             </button>
           ))}
         </div>
@@ -91,7 +94,7 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
           </p>
         ) : (
           <div className={styles.pane}>
-            <nav className={styles.files} aria-label="Files">
+            <nav className={styles.files} aria-label={t('files')}>
               {files.map((f) => (
                 <button key={f.path} type="button" aria-pressed={f.path === current?.path} onClick={() => setFile({ ...file, [tab]: f.path })} data-testid={`export-file-${f.path}`}>
                   {f.path}
@@ -114,21 +117,19 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
                     setCopied(true);
                     setTimeout(() => setCopied(false), 1500);
                   })
-                  .catch(() => setProblem('The browser did not allow copying; use Download instead.'))
+                  .catch(() => setProblem(t('copyDenied')))
               }
             >
-              {copied ? 'Copied' : 'Copy'}
+              {copied ? t('copied') : t('copy')}
             </button>
             <button type="button" className="btn" data-testid="export-download" onClick={() => download(current.path.split('/').pop()!, current.text)}>
-              Download {current.path.split('/').pop()}
+              {t('download', { file: current.path.split('/').pop() ?? current.path })}
             </button>
             <button type="button" className="btn" data-testid="export-project" disabled={busy !== null} onClick={() => void downloadProject()}>
-              {busy ?? 'Download as project (.zip)'}
+              {busy ?? t('downloadProject')}
             </button>
             <span className={styles.note}>
-              {tab === 'typescript'
-                ? 'npm install && npm run train -- --iterations 200 (Node, tfjs cpu backend)'
-                : 'python train.py --iterations 200, or torchrun --nproc_per_node=2 train.py'}
+              {tab === 'typescript' ? t('runTypeScript') : t('runPyTorch')}
             </span>
             {problem && <span className={styles.bad}>{problem}</span>}
           </div>

@@ -1,6 +1,7 @@
 'use client';
 
-import { useRef, useState } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
+import { useTranslations } from 'use-intl';
 import { useEditor } from '@/lib/store/provider';
 import { useTraining, useTrainingApi } from '@/lib/store/training-provider';
 import { download, readWeightsZip, weightsZip } from './bundle';
@@ -8,8 +9,11 @@ import styles from './export.module.css';
 
 const MAX_ZIP_BYTES = 512 * 2 ** 20;
 
+const RICH = { strong: (chunks: ReactNode) => <strong>{chunks}</strong>, code: (chunks: ReactNode) => <code>{chunks}</code> };
+
 /** Download the trained G and D in the tfjs layers format, or load such weights to go on training. */
 export function WeightsPane() {
+  const t = useTranslations('weights');
   const project = useEditor((s) => s.project);
   const training = useTrainingApi();
   const iteration = useTraining((s) => s.status?.iteration ?? null);
@@ -23,40 +27,36 @@ export function WeightsPane() {
       setMessage({ tone: 'bad', text: err instanceof Error ? err.message : String(err) });
       return undefined;
     });
-    if (artifacts === null) setMessage({ tone: 'bad', text: 'Nothing trained for this design yet: press Train or Step first (or load weights below).' });
+    if (artifacts === null) setMessage({ tone: 'bad', text: t('nothingTrained') });
     if (artifacts) download('ganvas-weights.zip', weightsZip(artifacts), 'application/zip');
   };
 
   const onLoad = async (file: File | undefined) => {
     if (!file) return;
     setMessage(null);
-    if (file.size > MAX_ZIP_BYTES) return setMessage({ tone: 'bad', text: `“${file.name}” is too large (${(file.size / 2 ** 20).toFixed(0)} MB).` });
+    if (file.size > MAX_ZIP_BYTES) return setMessage({ tone: 'bad', text: t('tooLarge', { name: file.name, size: (file.size / 2 ** 20).toFixed(0) }) });
     const read = readWeightsZip(new Uint8Array(await file.arrayBuffer()));
-    if (!read.ok) return setMessage({ tone: 'bad', text: `Could not load “${file.name}”: ${read.message}. The current weights are unchanged.` });
+    if (!read.ok) return setMessage({ tone: 'bad', text: t('loadFailed', { name: file.name, message: read.message }) });
     try {
       await training.getState().importWeights(project, read.artifacts);
-      setMessage({ tone: 'ok', text: `Loaded “${file.name}”. Press Train to continue from these weights.` });
+      setMessage({ tone: 'ok', text: t('loaded', { name: file.name }) });
     } catch (err) {
-      setMessage({ tone: 'bad', text: `Could not load “${file.name}”: ${err instanceof Error ? err.message : String(err)}. The current weights are unchanged.` });
+      setMessage({ tone: 'bad', text: t('loadFailed', { name: file.name, message: err instanceof Error ? err.message : String(err) }) });
     }
   };
 
   return (
     <div className={styles.weights} data-testid="export-weights">
-      <p>
-        The generator and the discriminator in the <strong>tfjs layers format</strong> (<code>model.json</code> + <code>weights.bin</code> per network):{' '}
-        <code>tf.loadLayersModel</code> reads them, the exported TypeScript takes them with <code>--weights</code>, and the exported PyTorch converts them with{' '}
-        <code>weights.py</code>.
-      </p>
+      <p>{t.rich('intro', RICH)}</p>
       <div className={styles.row}>
         <button type="button" className="btn" data-testid="weights-download" disabled={phase === 'starting'} onClick={() => void onDownload()}>
-          Download weights (.zip)
+          {t('download')}
         </button>
-        <span className={styles.note}>{iteration === null ? 'No training run for this design yet.' : `Current run: iteration ${iteration}.`}</span>
+        <span className={styles.note}>{iteration === null ? t('noRun') : t('currentRun', { iteration })}</span>
       </div>
       <div className={styles.row}>
         <button type="button" className="btn" data-testid="weights-load" disabled={phase === 'running' || phase === 'pausing' || phase === 'starting'} onClick={() => input.current?.click()}>
-          Load weights (.zip)…
+          {t('load')}
         </button>
         <input
           ref={input}
@@ -69,7 +69,7 @@ export function WeightsPane() {
             e.target.value = '';
           }}
         />
-        <span className={styles.note}>{phase === 'running' ? 'Pause training to load weights.' : 'Weights must come from the same design (same node ids and shapes).'}</span>
+        <span className={styles.note}>{phase === 'running' ? t('pauseToLoad') : t('sameDesign')}</span>
       </div>
       {message && (
         <p className={message.tone === 'bad' ? styles.bad : styles.note} role={message.tone === 'bad' ? 'alert' : 'status'} data-testid="weights-message">

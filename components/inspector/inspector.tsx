@@ -1,6 +1,7 @@
 'use client';
 
 import { useId } from 'react';
+import { useLocale, useTranslations } from 'use-intl';
 import { paramFields } from '@/lib/compiler/form';
 import { LAYERS } from '@/lib/compiler/layers';
 import type { Role } from '@/lib/project/kinds';
@@ -9,6 +10,7 @@ import { useGraphView, useSelectedNode } from '@/lib/store/hooks';
 import { useEditor, useEditorApi } from '@/lib/store/provider';
 import { formatCount, formatShape } from '../canvas/format';
 import { ParamField } from './param-field';
+import { useParamLabel } from './use-param-label';
 
 /** Edits the selected layer: label and params (a form generated from its schema), with its problems. */
 export function Inspector() {
@@ -21,6 +23,9 @@ export function Inspector() {
 }
 
 function NodeInspector({ role }: { role: Role }) {
+  const t = useTranslations('inspector');
+  const locale = useLocale();
+  const paramLabel = useParamLabel();
   const store = useEditorApi();
   const node = useSelectedNode(role);
   const view = useGraphView(role);
@@ -28,9 +33,9 @@ function NodeInspector({ role }: { role: Role }) {
   if (!node) {
     return (
       <div className="inspector-empty">
-        <h2>Inspector</h2>
-        <p>Select a layer in the {role} to edit its parameters.</p>
-        <p className="muted">Shortcuts: Ctrl+Z undo · Shift+Ctrl+Z redo · Delete · Ctrl+C / Ctrl+V · Ctrl+D duplicate · Ctrl+A select all.</p>
+        <h2>{t('title')}</h2>
+        <p>{t('empty', { role })}</p>
+        <p className="muted">{t('shortcuts')}</p>
       </div>
     );
   }
@@ -42,20 +47,21 @@ function NodeInspector({ role }: { role: Role }) {
   return (
     <div className="inspector-node" data-testid="inspector" key={`${role}:${node.id}`}>
       <h2>
-        {spec.title.en} <span className="muted">{node.id}</span>
+        {spec.title[locale]} <span className="muted">{node.id}</span>
       </h2>
-      <p className="doc">{spec.doc.en}</p>
-      <p className="doc zh" lang="zh">
-        {spec.doc.zh}
+      <p className="doc">{spec.doc[locale]}</p>
+      {/* The other language's doc too: a class reading both learns the terms in both. */}
+      <p className="doc other" lang={locale === 'zh' ? 'en' : 'zh-CN'}>
+        {spec.doc[locale === 'zh' ? 'en' : 'zh']}
       </p>
       <dl className="inspector-facts">
-        <dt>Output</dt>
-        <dd data-testid="inspector-shape">{shape ? formatShape(shape) : 'unknown'}</dd>
-        <dt>Parameters</dt>
+        <dt>{t('output')}</dt>
+        <dd data-testid="inspector-shape">{shape ? formatShape(shape) : t('unknown')}</dd>
+        <dt>{t('parameters')}</dt>
         <dd>{formatCount(view.params[node.id] ?? 0)}</dd>
       </dl>
       <div className="param-field">
-        <label htmlFor={labelId}>label</label>
+        <label htmlFor={labelId}>{t('label')}</label>
         <input
           id={labelId}
           type="text"
@@ -71,6 +77,7 @@ function NodeInspector({ role }: { role: Role }) {
           key={field.name}
           kind={node.kind}
           field={field}
+          label={paramLabel(field)}
           value={params[field.name]}
           onCommit={(value) => store.getState().updateParams(role, node.id, { [field.name]: value })}
         />

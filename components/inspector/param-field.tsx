@@ -1,27 +1,32 @@
 'use client';
 
 import { useId, useState } from 'react';
+import { useTranslations } from 'use-intl';
 import { validateParam, type ParamField as Field } from '@/lib/compiler/form';
 import type { ParamValue } from '@/lib/project/schema';
 
 interface Props {
   kind: string;
   field: Field;
+  /** The field's visible name, in the current language. */
+  label: string;
   value: unknown;
   onCommit: (value: ParamValue) => void;
 }
 
-/** Turns what was typed into a param value, or explains why it cannot be one. */
-function parseDraft(field: Field, text: string): { value: ParamValue } | { error: string } {
+type DraftError = 'wholeNumbers' | 'aNumber';
+
+/** Turns what was typed into a param value, or names why it cannot be one. */
+function parseDraft(field: Field, text: string): { value: ParamValue } | { problem: DraftError } {
   if (field.type === 'shape') {
     const parts = text.split(/[\s,×x*]+/).filter(Boolean);
-    if (!parts.length || parts.some((p) => !/^-?\d+$/.test(p))) return { error: 'enter whole numbers separated by commas, e.g. 7, 7, 64' };
+    if (!parts.length || parts.some((p) => !/^-?\d+$/.test(p))) return { problem: 'wholeNumbers' };
     return { value: parts.map(Number) };
   }
   if (field.type === 'integer' || field.type === 'number') {
     if (text.trim() === '' && field.nullable) return { value: null };
     const n = Number(text);
-    if (text.trim() === '' || !Number.isFinite(n)) return { error: 'enter a number' };
+    if (text.trim() === '' || !Number.isFinite(n)) return { problem: 'aNumber' };
     return { value: n };
   }
   return { value: text };
@@ -33,7 +38,8 @@ function display(value: unknown): string {
 }
 
 /** One generated form control with inline validation; valid values apply at once. */
-export function ParamField({ kind, field, value, onCommit }: Props) {
+export function ParamField({ kind, field, label, value, onCommit }: Props) {
+  const t = useTranslations('inspector');
   const id = useId();
   const [draft, setDraft] = useState<{ text: string; error: string | null; source: unknown } | null>(null);
   // A draft belongs to the value it was typed over; undo or another edit replaces it.
@@ -41,7 +47,7 @@ export function ParamField({ kind, field, value, onCommit }: Props) {
 
   const commitText = (text: string) => {
     const parsed = parseDraft(field, text);
-    const error = 'error' in parsed ? parsed.error : validateParam(kind, field.name, parsed.value);
+    const error = 'problem' in parsed ? t(parsed.problem) : validateParam(kind, field.name, parsed.value);
     if (!error && 'value' in parsed) {
       onCommit(parsed.value);
       setDraft({ text, error: null, source: parsed.value });
@@ -71,7 +77,7 @@ export function ParamField({ kind, field, value, onCommit }: Props) {
         type="text"
         inputMode={numeric ? 'decimal' : 'text'}
         value={current ? current.text : display(value)}
-        placeholder={field.type !== 'shape' && field.nullable ? 'default' : undefined}
+        placeholder={field.type !== 'shape' && field.nullable ? t('default') : undefined}
         aria-invalid={current?.error ? true : undefined}
         aria-describedby={current?.error ? `${id}-error` : undefined}
         onChange={(e) => commitText(e.target.value)}
@@ -82,7 +88,7 @@ export function ParamField({ kind, field, value, onCommit }: Props) {
 
   return (
     <div className={`param-field type-${field.type}`} data-testid={`param-${field.name}`}>
-      <label htmlFor={id}>{field.label}</label>
+      <label htmlFor={id}>{label}</label>
       {control}
       {current?.error && (
         <p id={`${id}-error`} className="field-error" role="alert">

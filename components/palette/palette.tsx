@@ -1,17 +1,21 @@
 'use client';
 
 import { useId, useMemo, useState, type DragEvent } from 'react';
+import { useTranslations } from 'use-intl';
 import { LAYERS } from '@/lib/compiler/layers';
 import type { LayerCategory } from '@/lib/compiler/types';
 import { LAYER_KINDS, type LayerKind } from '@/lib/project/kinds';
 import { useEditor, useEditorApi } from '@/lib/store/provider';
 import { PALETTE_MIME } from '../canvas/graph-canvas';
 import { useCanvasRegistry } from '../canvas/canvas-registry';
+import { useLocalized } from '../i18n/use-localized';
 
 const CATEGORIES: LayerCategory[] = ['Inputs', 'Core', 'Convolution', 'Normalization', 'Activation', 'Shape', 'Merge', 'Output'];
 
 /** Layers grouped by category, searchable; drag one onto a canvas, or press Enter to add it. */
 export function Palette() {
+  const t = useTranslations('palette');
+  const text = useLocalized();
   const [query, setQuery] = useState('');
   const searchId = useId();
   const store = useEditorApi();
@@ -24,10 +28,10 @@ export function Palette() {
       kinds: LAYER_KINDS.filter((k) => {
         const spec = LAYERS[k];
         if (spec.category !== category) return false;
-        return !q || [k, spec.title.en, spec.title.zh, spec.doc.en, category].some((t) => t.toLowerCase().includes(q));
+        return !q || [k, spec.title.en, spec.title.zh, spec.doc.en, spec.doc.zh, category, t(`categories.${category}`)].some((s) => s.toLowerCase().includes(q));
       }),
     })).filter((g) => g.kinds.length > 0);
-  }, [query]);
+  }, [query, t]);
 
   const add = (kind: LayerKind) => {
     const centre = registry.get(activeRole)?.centre() ?? { x: 0, y: 0 };
@@ -35,15 +39,15 @@ export function Palette() {
   };
 
   return (
-    <aside className="palette" aria-label="Layer palette">
+    <aside className="palette" aria-label={t('label')}>
       <label htmlFor={searchId} className="visually-hidden">
-        Search layers
+        {t('search')}
       </label>
-      <input id={searchId} className="palette-search" type="search" placeholder="Search layers…" value={query} onChange={(e) => setQuery(e.target.value)} />
-      <p className="palette-hint">Drag onto a canvas, or press Enter to add to the {activeRole}.</p>
+      <input id={searchId} className="palette-search" type="search" placeholder={t('searchPlaceholder')} value={query} onChange={(e) => setQuery(e.target.value)} />
+      <p className="palette-hint">{t('hint', { role: activeRole })}</p>
       {groups.map(({ category, kinds }) => (
         <section key={category} className="palette-group">
-          <h3>{category}</h3>
+          <h3>{t(`categories.${category}`)}</h3>
           <ul>
             {kinds.map((kind) => (
               <li key={kind}>
@@ -52,21 +56,21 @@ export function Palette() {
                   className={`palette-item cat-${category.toLowerCase()}`}
                   draggable
                   data-testid={`palette-${kind}`}
-                  title={LAYERS[kind].doc.en}
+                  title={text(LAYERS[kind].doc)}
                   onDragStart={(event: DragEvent) => {
                     event.dataTransfer.setData(PALETTE_MIME, kind);
                     event.dataTransfer.effectAllowed = 'copy';
                   }}
                   onClick={() => add(kind)}
                 >
-                  {LAYERS[kind].title.en}
+                  {text(LAYERS[kind].title)}
                 </button>
               </li>
             ))}
           </ul>
         </section>
       ))}
-      {groups.length === 0 && <p className="palette-empty">No layer matches “{query}”.</p>}
+      {groups.length === 0 && <p className="palette-empty">{t('empty', { query })}</p>}
     </aside>
   );
 }

@@ -1,6 +1,7 @@
 'use client';
 
 import { useMemo } from 'react';
+import { useTranslations } from 'use-intl';
 import { graphView } from '@/lib/store/analysis';
 import { useEditor, useEditorApi } from '@/lib/store/provider';
 import type { Role } from '@/lib/project/kinds';
@@ -9,6 +10,7 @@ const ROLES: Role[] = ['generator', 'discriminator'];
 
 /** Every diagnostic of both networks; clicking one focuses its node. */
 export function ProblemsPanel() {
+  const t = useTranslations('problems');
   const store = useEditorApi();
   const project = useEditor((s) => s.project);
   const items = useMemo(
@@ -20,9 +22,12 @@ export function ProblemsPanel() {
   );
   const errors = items.filter((d) => d.severity === 'error').length;
   return (
-    <section className="problems" aria-label="Problems" data-testid="problems">
+    <section className="problems" aria-label={t('title')} data-testid="problems">
       <h2>
-        Problems <span className={errors ? 'count-bad' : items.length ? 'count-warn' : 'count-good'}>{items.length ? `${plural(errors, 'error')}, ${plural(items.length - errors, 'warning')}` : 'none: both networks compile'}</span>
+        {t('title')}{' '}
+        <span className={errors ? 'count-bad' : items.length ? 'count-warn' : 'count-good'}>
+          {items.length ? t('summary', { errors, warnings: items.length - errors }) : t('none')}
+        </span>
       </h2>
       <ul>
         {items.map((d) => (
@@ -44,8 +49,4 @@ export function ProblemsPanel() {
       </ul>
     </section>
   );
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

@@ -16,9 +16,10 @@ export function lineSeries(label: string, stroke: string): uPlot.Series {
 /**
  * Options shared by the metrics charts: iterations on x (numbers, not time), light axes and
  * grid, a live legend, and a cursor synced across charts. Every chart keeps the same axis
- * width and right gutter, so stacked charts line their iterations up.
+ * width and right gutter, so stacked charts line their iterations up. `xLabel` names the x
+ * column in the legend, in the page's language.
  */
-export function metricsOptions(series: uPlot.Series[], y: uPlot.Scale, plugins: uPlot.Plugin[] = []): Omit<uPlot.Options, 'width' | 'height'> {
+export function metricsOptions(series: uPlot.Series[], y: uPlot.Scale, plugins: uPlot.Plugin[] = [], xLabel = 'iteration'): Omit<uPlot.Options, 'width' | 'height'> {
   const axis: uPlot.Axis = {
     stroke: COLOURS.reference,
     font: `11px ${CANVAS_FONT}`,
@@ -28,7 +29,7 @@ export function metricsOptions(series: uPlot.Series[], y: uPlot.Scale, plugins: 
   const log = y.distr === 3;
   return {
     scales: { x: { time: false }, y },
-    series: [{ label: 'iteration', value: legendValue(String) }, ...series],
+    series: [{ label: xLabel, value: legendValue(String) }, ...series],
     axes: [
       { ...axis, space: 60, size: 28 },
       log ? { ...axis, size: 44, splits: decadeSplits, values: logTickValues } : { ...axis, size: 44, space: 28 },

@@ -1,6 +1,7 @@
 'use client';
 
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { useTranslations } from 'use-intl';
 import type { Density1DData } from '@/lib/train/types';
 import { prepareCanvas } from './canvas-plot';
 import { densityCurves } from './density-curves';
@@ -9,6 +10,8 @@ import { LegendSwatch } from './legend-swatch';
 import { COLOURS } from './palette';
 import styles from './training.module.css';
 import { useElementWidth } from './use-element-width';
+
+const sub = (chunks: ReactNode) => <sub>{chunks}</sub>;
 
 /** Props of {@link Density1D}. */
 export interface Density1DProps {
@@ -22,9 +25,12 @@ export interface Density1DProps {
  * equilibrium the two densities coincide and both D and D* lie flat at 1/2.
  */
 export function Density1D({ data }: Density1DProps) {
+  const t = useTranslations('density');
+  const tc = useTranslations('charts');
   const box = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const width = useElementWidth(box);
+  const axisLabel = t('axis');
   const curves = useMemo(() => (data ? densityCurves(data) : null), [data]);
 
   useEffect(() => {
@@ -36,40 +42,36 @@ export function Density1D({ data }: Density1DProps) {
     }
     const { height, frame } = densityLayout(width);
     const ctx = prepareCanvas(el, width, height);
-    if (ctx) drawDensity(ctx, data, curves, frame);
-  }, [data, curves, width]);
+    if (ctx) drawDensity(ctx, data, curves, frame, axisLabel);
+  }, [data, curves, width, axisLabel]);
 
   return (
-    <section className={styles.panel} data-testid="density-1d" aria-label="Densities and discriminator">
+    <section className={styles.panel} data-testid="density-1d" aria-label={t('label')}>
       <header className={styles.head}>
-        <h3 className={styles.title}>Densities</h3>
-        {data && <span className={styles.hint}>iteration {data.iteration}</span>}
+        <h3 className={styles.title}>{t('title')}</h3>
+        {data && <span className={styles.hint}>{tc('iterationAt', { iteration: data.iteration })}</span>}
       </header>
       <div ref={box}>
-        <canvas ref={canvas} className={styles.canvas} role="img" aria-label="Data and generator densities with the discriminator" />
-        {!data && <div className={styles.empty}>Waiting for the first iteration…</div>}
+        <canvas ref={canvas} className={styles.canvas} role="img" aria-label={t('canvas')} />
+        {!data && <div className={styles.empty}>{tc('waiting')}</div>}
       </div>
       <div className={styles.legend}>
         <span className={styles.legendItem}>
           {curves && !curves.analytic ? <LegendSwatch kind="bar" colour="#dcdfe8" /> : <LegendSwatch kind="dotted" colour={COLOURS.dataDensity} />}
-          <span>
-            data p<sub>data</sub>
-          </span>
+          <span>{t.rich('data', { sub })}</span>
         </span>
         <span className={styles.legendItem}>
           <LegendSwatch kind="solid" colour={COLOURS.generatorDensity} />
-          <span>
-            generator p<sub>g</sub>
-          </span>
+          <span>{t.rich('generator', { sub })}</span>
         </span>
         <span className={styles.legendItem}>
-          <LegendSwatch kind="dashed" colour={COLOURS.discriminator} /> discriminator D(x)
+          <LegendSwatch kind="dashed" colour={COLOURS.discriminator} /> {t('discriminator')}
         </span>
         <span className={styles.legendItem}>
-          <LegendSwatch kind="thin" colour={COLOURS.optimal} /> optimal D*(x)
+          <LegendSwatch kind="thin" colour={COLOURS.optimal} /> {t('optimal')}
         </span>
         {curves && (
-          <span className={styles.readout} title="Jensen–Shannon divergence between the data and generator densities; ln 2 ≈ 0.693 means no overlap">
+          <span className={styles.readout} title={t('jsTitle')}>
             JS(p<sub>data</sub> ‖ p<sub>g</sub>) = {curves.js.toFixed(3)} nats
           </span>
         )}

@@ -19,7 +19,7 @@ export function densityLayout(width: number): { height: number; frame: PlotFrame
  * density dotted black), the generator's density (green), D (blue dashed) and D* (thin grey),
  * densities on the left axis and D on the right axis, [0, 1].
  */
-export function drawDensity(ctx: CanvasRenderingContext2D, data: Density1DData, curves: DensityCurves, frame: PlotFrame): void {
+export function drawDensity(ctx: CanvasRenderingContext2D, data: Density1DData, curves: DensityCurves, frame: PlotFrame, densityLabel = 'density'): void {
   const [x0, x1] = data.extent;
   const sx = linearScale(x0, x1, frame.left, frame.left + frame.width);
   const bottom = frame.top + frame.height;
@@ -55,7 +55,7 @@ export function drawDensity(ctx: CanvasRenderingContext2D, data: Density1DData, 
   ctx.textBaseline = 'bottom';
   ctx.fillStyle = COLOURS.axis;
   ctx.textAlign = 'left';
-  ctx.fillText('density', frame.left - MARGIN.left + 4, frame.top - 5);
+  ctx.fillText(densityLabel, frame.left - MARGIN.left + 4, frame.top - 5);
   ctx.fillStyle = COLOURS.discriminator;
   ctx.textAlign = 'right';
   ctx.fillText('D(x)', frame.left + frame.width + MARGIN.right - 4, frame.top - 5);

@@ -1,6 +1,7 @@
 'use client';
 
 import { useMemo } from 'react';
+import { useTranslations } from 'use-intl';
 import type uPlot from 'uplot';
 import type { MetricsHistory } from '@/lib/train/types';
 import { lineSeries, metricsOptions } from './chart-options';
@@ -12,20 +13,24 @@ export interface GradNormChartProps {
   history: MetricsHistory;
 }
 
-const OPTIONS = metricsOptions([lineSeries('‖∇D‖', COLOURS.discriminator), lineSeries('‖∇G‖', COLOURS.fake)], { distr: 3, log: 10 });
+const SERIES = [lineSeries('‖∇D‖', COLOURS.discriminator), lineSeries('‖∇G‖', COLOURS.fake)];
+const LOG_SCALE: uPlot.Scale = { distr: 3, log: 10 };
 
 /**
  * Global L2 norms of D's and G's gradients per iteration, on a log scale: vanishing gradients
  * (a saturated minimax G) show as a fall by decades, exploding ones as a climb.
  */
 export function GradNormChart({ history }: GradNormChartProps) {
+  const t = useTranslations('charts');
+  const xLabel = t('iteration');
+  const options = useMemo(() => metricsOptions(SERIES, LOG_SCALE, [], xLabel), [xLabel]);
   const data = useMemo<uPlot.AlignedData>(() => [history.iteration, history.gradNormD, history.gradNormG], [history]);
   return (
     <MetricsChart
       testId="grad-norm-chart"
-      title="Gradient norms"
-      hint="log scale"
-      options={OPTIONS}
+      title={t('gradientNorms')}
+      hint={t('logScale')}
+      options={options}
       data={data}
       revision={history.iteration.length}
     />

@@ -1,6 +1,7 @@
 'use client';
 
 import { useMemo } from 'react';
+import { useTranslations } from 'use-intl';
 import type uPlot from 'uplot';
 import type { LossInfo, MetricsHistory } from '@/lib/train/types';
 import { lineSeries, metricsOptions } from './chart-options';
@@ -20,18 +21,20 @@ export interface LossChartProps {
  * longer tell real from fake.
  */
 export function LossChart({ history, info }: LossChartProps) {
+  const t = useTranslations('charts');
   const equilibrium = info.equilibriumDLoss;
+  const [xLabel, dLabel, gLabel] = [t('iteration'), t('dLoss'), t('gLoss')];
   const options = useMemo(() => {
-    const series = [lineSeries('D loss', COLOURS.discriminator), lineSeries('G loss', COLOURS.fake)];
-    if (equilibrium === null) return metricsOptions(series, { auto: true });
-    return metricsOptions(series, { range: rangeIncluding(equilibrium) }, [referenceLine(equilibrium, '2 ln 2')]);
-  }, [equilibrium]);
+    const series = [lineSeries(dLabel, COLOURS.discriminator), lineSeries(gLabel, COLOURS.fake)];
+    if (equilibrium === null) return metricsOptions(series, { auto: true }, [], xLabel);
+    return metricsOptions(series, { range: rangeIncluding(equilibrium) }, [referenceLine(equilibrium, '2 ln 2')], xLabel);
+  }, [equilibrium, xLabel, dLabel, gLabel]);
   const data = useMemo<uPlot.AlignedData>(() => [history.iteration, history.dLoss, history.gLoss], [history]);
   return (
     <MetricsChart
       testId="loss-chart"
-      title="Losses"
-      hint={equilibrium === null ? undefined : `dashed: D's loss at equilibrium, 2 ln 2 ≈ ${equilibrium.toFixed(3)}`}
+      title={t('losses')}
+      hint={equilibrium === null ? undefined : t('equilibriumHint', { value: equilibrium.toFixed(3) })}
       options={options}
       data={data}
       revision={history.iteration.length}

@@ -19,4 +19,4 @@ export const COLOURS = {
 } as const;
 
 /** The font canvases draw labels with, matching the app's system font stack. */
-export const CANVAS_FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', sans-serif";
+export const CANVAS_FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'WenQuanYi Zen Hei', 'Noto Sans CJK SC', sans-serif";

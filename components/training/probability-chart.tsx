@@ -1,6 +1,7 @@
 'use client';
 
 import { useMemo } from 'react';
+import { useTranslations } from 'use-intl';
 import type uPlot from 'uplot';
 import type { LossInfo, MetricsHistory } from '@/lib/train/types';
 import { lineSeries, metricsOptions } from './chart-options';
@@ -20,18 +21,20 @@ export interface ProbabilityChartProps {
  * equilibrium; for critics (raw scores) the axis fits the values.
  */
 export function ProbabilityChart({ history, info }: ProbabilityChartProps) {
+  const t = useTranslations('charts');
+  const xLabel = t('iteration');
   const probabilities = info.probabilities;
   const options = useMemo(() => {
     const series = [lineSeries('D(x)', COLOURS.real), lineSeries('D(G(z))', COLOURS.fake)];
-    if (!probabilities) return metricsOptions(series, { auto: true });
-    return metricsOptions(series, { range: [0, 1] }, [referenceLine(0.5, 'D = ½')]);
-  }, [probabilities]);
+    if (!probabilities) return metricsOptions(series, { auto: true }, [], xLabel);
+    return metricsOptions(series, { range: [0, 1] }, [referenceLine(0.5, 'D = ½')], xLabel);
+  }, [probabilities, xLabel]);
   const data = useMemo<uPlot.AlignedData>(() => [history.iteration, history.dReal, history.dFake], [history]);
   return (
     <MetricsChart
       testId="probability-chart"
-      title={probabilities ? 'Discriminator outputs' : 'Critic scores'}
-      hint={probabilities ? 'batch means; dashed: ½' : 'batch means'}
+      title={probabilities ? t('discriminatorOutputs') : t('criticScores')}
+      hint={probabilities ? t('batchMeansHalf') : t('batchMeans')}
       options={options}
       data={data}
       revision={history.iteration.length}

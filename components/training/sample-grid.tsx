@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
+import { useTranslations } from 'use-intl';
 import type { SampleFrame } from '@/lib/train/types';
 import { defaultColumns, renderSheet } from './sample-sheet';
 import styles from './training.module.css';
@@ -19,6 +20,8 @@ export interface SampleGridProps {
  * to scrub back through earlier frames and an export of the shown grid as a PNG at native size.
  */
 export function SampleGrid({ frames, columns }: SampleGridProps) {
+  const t = useTranslations('samples');
+  const tc = useTranslations('charts');
   // The iteration the user scrubbed to; null follows the newest frame.
   const [pinned, setPinned] = useState<number | null>(null);
   const box = useRef<HTMLDivElement>(null);
@@ -61,9 +64,9 @@ export function SampleGrid({ frames, columns }: SampleGridProps) {
   const following = pinned === null || index === last;
   const [h, w, c] = frame?.shape ?? [0, 0, 0];
   return (
-    <section className={styles.panel} data-testid="sample-grid" aria-label="Generated samples">
+    <section className={styles.panel} data-testid="sample-grid" aria-label={t('label')}>
       <header className={styles.head}>
-        <h3 className={styles.title}>Samples</h3>
+        <h3 className={styles.title}>{t('title')}</h3>
         {frame && <span className={styles.hint}>{`${frame.count} × ${h}×${w}${c === 1 ? '' : `×${c}`}`}</span>}
       </header>
       <div ref={box}>
@@ -72,13 +75,13 @@ export function SampleGrid({ frames, columns }: SampleGridProps) {
           className={styles.canvas}
           data-testid="sample-canvas"
           role="img"
-          aria-label={frame ? `Generated samples at iteration ${frame.iteration}` : 'No samples yet'}
+          aria-label={frame ? t('at', { iteration: frame.iteration }) : t('none')}
         />
-        {!frame && <div className={styles.empty}>No samples yet</div>}
+        {!frame && <div className={styles.empty}>{t('none')}</div>}
       </div>
       <div className={styles.timeline}>
         <span className={styles.iteration} data-testid="sample-iteration">
-          iteration {frame?.iteration ?? '–'}
+          {frame ? tc('iterationAt', { iteration: frame.iteration }) : `${tc('iteration')} –`}
         </span>
         <input
           type="range"
@@ -91,19 +94,19 @@ export function SampleGrid({ frames, columns }: SampleGridProps) {
             const i = Number(e.target.value);
             setPinned(i >= last ? null : (frames[i]?.iteration ?? null));
           }}
-          aria-label="Sample timeline"
-          aria-valuetext={frame ? `iteration ${frame.iteration}` : undefined}
+          aria-label={t('timeline')}
+          aria-valuetext={frame ? tc('iterationAt', { iteration: frame.iteration }) : undefined}
           data-testid="sample-timeline"
         />
         {!frame ? null : following ? (
-          <span className={styles.live}>live</span>
+          <span className={styles.live}>{t('live')}</span>
         ) : (
           <button type="button" className="btn small" onClick={() => setPinned(null)}>
-            Latest
+            {t('latest')}
           </button>
         )}
         <button type="button" className="btn small" onClick={exportPng} disabled={!frame} data-testid="export-png">
-          Export PNG
+          {t('exportPng')}
         </button>
       </div>
     </section>

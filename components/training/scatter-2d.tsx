@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useRef } from 'react';
+import { useTranslations } from 'use-intl';
 import type { Scatter2DData } from '@/lib/train/types';
 import { prepareCanvas } from './canvas-plot';
 import { dGradientCss } from './d-colour-scale';
@@ -24,6 +25,8 @@ const GRADIENT = dGradientCss();
  * G's gradient pushes some generated points.
  */
 export function Scatter2D({ data }: Scatter2DProps) {
+  const t = useTranslations('scatter');
+  const tc = useTranslations('charts');
   const box = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const width = useElementWidth(box);
@@ -41,32 +44,32 @@ export function Scatter2D({ data }: Scatter2DProps) {
   }, [data, width]);
 
   return (
-    <section className={styles.panel} data-testid="scatter-2d" aria-label="Real and generated points">
+    <section className={styles.panel} data-testid="scatter-2d" aria-label={t('label')}>
       <header className={styles.head}>
-        <h3 className={styles.title}>Data space</h3>
-        {data && <span className={styles.hint}>iteration {data.iteration}</span>}
+        <h3 className={styles.title}>{t('title')}</h3>
+        {data && <span className={styles.hint}>{tc('iterationAt', { iteration: data.iteration })}</span>}
       </header>
       <div ref={box}>
-        <canvas ref={canvas} className={styles.canvas} role="img" aria-label="Scatter plot of real and generated points over D's output" />
-        {!data && <div className={styles.empty}>Waiting for the first iteration…</div>}
+        <canvas ref={canvas} className={styles.canvas} role="img" aria-label={t('canvas')} />
+        {!data && <div className={styles.empty}>{tc('waiting')}</div>}
       </div>
       <div className={styles.legend}>
         <span className={styles.legendItem}>
-          <LegendSwatch kind="dot" colour={COLOURS.realDot} /> real data
+          <LegendSwatch kind="dot" colour={COLOURS.realDot} /> {t('real')}
         </span>
         <span className={styles.legendItem}>
-          <LegendSwatch kind="dot" colour={COLOURS.fakeDot} /> generated
+          <LegendSwatch kind="dot" colour={COLOURS.fakeDot} /> {t('generated')}
         </span>
         {data?.arrows && (
           <span className={styles.legendItem}>
-            <LegendSwatch kind="arrow" colour={COLOURS.arrow} /> G&apos;s push
+            <LegendSwatch kind="arrow" colour={COLOURS.arrow} /> {t('push')}
           </span>
         )}
         {data?.heatmap && (
-          <span className={styles.scale} title="D(x): the discriminator's probability that a point is real">
-            D(x) <span className={styles.scaleEnd}>0 fake</span>
+          <span className={styles.scale} title={t('scaleTitle')}>
+            D(x) <span className={styles.scaleEnd}>{t('fake0')}</span>
             <span className={styles.scaleBar} style={{ background: GRADIENT }} />
-            <span className={styles.scaleEnd}>1 real</span>
+            <span className={styles.scaleEnd}>{t('real1')}</span>
           </span>
         )}
       </div>

@@ -1,6 +1,7 @@
 'use client';
 
 import { useMemo } from 'react';
+import { useTranslations } from 'use-intl';
 import { graphView } from '@/lib/store/analysis';
 import { useEditor } from '@/lib/store/provider';
 import { useTraining } from '@/lib/store/training-provider';
@@ -16,6 +17,7 @@ import { TrainingControls } from './training-controls';
 
 /** The training dashboard: controls, backend, progress, charts and the picture of what G makes. */
 export function TrainingPanel() {
+  const t = useTranslations('training');
   const project = useEditor((s) => s.project);
   const errors = graphView(project, 'generator').errors + graphView(project, 'discriminator').errors;
   const fingerprint = useMemo(() => trainingFingerprint(project), [project]);
@@ -39,26 +41,26 @@ export function TrainingPanel() {
       <TrainingControls blocked={errors > 0} />
       <div className="train-status">
         <span>
-          Iteration <strong data-testid="iteration">{status?.iteration ?? 0}</strong>
+          {t('iteration')} <strong data-testid="iteration">{status?.iteration ?? 0}</strong>
         </span>
         {status && status.iterationsPerSecond > 0 && (
           <span className="muted" data-testid="speed">
-            {status.iterationsPerSecond.toFixed(status.iterationsPerSecond < 10 ? 1 : 0)} it/s · {formatCount(Math.round(status.samplesPerSecond))} samples/s
+            {t('speed', { perSecond: status.iterationsPerSecond.toFixed(status.iterationsPerSecond < 10 ? 1 : 0), samples: formatCount(Math.round(status.samplesPerSecond)) })}
           </span>
         )}
-        <span className={`phase phase-${phase}`}>{phase === 'starting' ? 'choosing a backend…' : phase}</span>
+        <span className={`phase phase-${phase}`}>{t('phase', { phase })}</span>
       </div>
       {decision && (
         <p className="backend-line" data-testid="backend">
           <strong>{decision.backend}</strong> <span className="muted">{decision.reason}</span>
         </p>
       )}
-      {errors > 0 && <p className="train-note bad">Fix the {errors} error{errors > 1 ? 's' : ''} in the Problems panel to train.</p>}
-      {stale && <p className="train-note warn">The design changed since this run started; Reset to train the new one.</p>}
-      {resumedFrom !== null && <p className="train-note">Resumed from the checkpoint at iteration {resumedFrom}.</p>}
+      {errors > 0 && <p className="train-note bad">{t('fixErrors', { count: errors })}</p>}
+      {stale && <p className="train-note warn">{t('stale')}</p>}
+      {resumedFrom !== null && <p className="train-note">{t('resumed', { iteration: resumedFrom })}</p>}
       {divergence && (
         <div className="train-note bad" role="alert" data-testid="divergence">
-          <strong>Training paused: {divergence.what}.</strong> {divergence.advice}
+          <strong>{t('paused', { what: divergence.what })}</strong> {divergence.advice}
         </div>
       )}
       {error && (
