@@ -52,7 +52,7 @@ test('the 2-D ring trains on auto with points and heatmap, the canvas stays live
   await expect(backend).toContainText('ms per iteration');
   await expect.poll(() => iteration(page), { timeout: 60_000 }).toBeGreaterThan(50);
   const scatter = page.getByTestId('scatter-2d').locator('canvas').first();
-  await expect.poll(() => distinctColours(scatter), { timeout: 30_000 }).toBeGreaterThan(50);
+  await expect.poll(() => distinctColours(scatter), { timeout: 60_000 }).toBeGreaterThan(50);
 
   // While training, a node can still be dragged on the canvas.
   const target = node(page, 'generator', 'g2');
