@@ -3,6 +3,7 @@
 import { MAX_PROJECT_BYTES, parseProjectText, serializeProject, type ParseResult } from '@/lib/project/parse';
 import type { GanProject } from '@/lib/project/schema';
 import { encodeShare, SHARE_PARAM } from '@/lib/project/share';
+import { downloadBlob } from '../download';
 
 /** A safe file name from a project name: letters, digits, dashes. */
 export function fileNameFor(project: GanProject): string {
@@ -11,15 +12,7 @@ export function fileNameFor(project: GanProject): string {
 }
 
 export function downloadProject(project: GanProject): void {
-  const blob = new Blob([serializeProject(project)], { type: 'application/json' });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileNameFor(project);
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  downloadBlob(new Blob([serializeProject(project)], { type: 'application/json' }), fileNameFor(project));
 }
 
 /** Reads and validates a chosen file; never throws. */

@@ -5,18 +5,11 @@ import { loadUserImages } from '@/lib/data/user-images';
 import type { DatasetRef } from '@/lib/project/schema';
 import type { LayersArtifacts } from '@/lib/export/tfjs-artifacts';
 import type { GanArtifacts } from '@/lib/train/session';
+import { downloadBlob } from '../download';
 
-/** Saves bytes or text as a file through a temporary link. */
+/** Saves bytes or text as a file. */
 export function download(name: string, data: string | Uint8Array, type = 'text/plain'): void {
-  const blob = new Blob([typeof data === 'string' ? data : (data.slice().buffer as ArrayBuffer)], { type });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  downloadBlob(new Blob([typeof data === 'string' ? data : (data.slice().buffer as ArrayBuffer)], { type }), name);
 }
 
 /** The image set an exported project trains on, in the GANV format the exported code reads. */

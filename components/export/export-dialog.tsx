@@ -17,10 +17,17 @@ type Files = { path: string; text: string }[];
 
 const language = (path: string) => (path.endsWith('.py') ? 'python' : path.endsWith('.json') ? 'json' : path.endsWith('.md') ? 'markdown' : 'typescript');
 
-/** Both exports, or why there are none (a graph with errors). */
-function useExports(project: GanProject): { typescript: Files; pytorch: Files; needsData: boolean } | { error: string } {
+type Exports = { typescript: Files; pytorch: Files; needsData: boolean } | { error: string };
+const CLOSED: Exports = { typescript: [], pytorch: [], needsData: false };
+
+/**
+ * Both exports, or why there are none (a graph with errors). The dialog stays mounted, so only an
+ * open one generates code: a closed one must not add two emitters to every edit.
+ */
+function useExports(project: GanProject, open: boolean): Exports {
   const t = useTranslations('export');
   return useMemo(() => {
+    if (!open) return CLOSED;
     try {
       const ts = exportTypeScript(project);
       return { typescript: ts.files, pytorch: exportPyTorch(project).files, needsData: ts.needsDataFile };
@@ -28,7 +35,7 @@ function useExports(project: GanProject): { typescript: Files; pytorch: Files; n
       if (err instanceof CompileError) return { error: t('fixErrors', { count: err.diagnostics.length, message: err.diagnostics[0]?.message ?? '' }) };
       return { error: err instanceof Error ? err.message : String(err) };
     }
-  }, [project, t]);
+  }, [project, open, t]);
 }
 
 /** Export: the design as TypeScript (tfjs) and PyTorch code, and the trained weights. */
@@ -41,7 +48,7 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
   const [busy, setBusy] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
-  const exports = useExports(project);
+  const exports = useExports(project, open);
 
   useEffect(() => {
     const d = dialog.current;

@@ -6,6 +6,7 @@ import type { SampleFrame } from '@/lib/train/types';
 import { defaultColumns, renderSheet } from './sample-sheet';
 import styles from './training.module.css';
 import { useElementWidth } from './use-element-width';
+import { downloadBlob } from '../download';
 
 /** Props of {@link SampleGrid}. */
 export interface SampleGridProps {
@@ -57,7 +58,7 @@ export function SampleGrid({ frames, columns }: SampleGridProps) {
     if (!frame) return;
     const iteration = frame.iteration;
     renderSheet(frame, cols, document.createElement('canvas')).toBlob((blob) => {
-      if (blob) download(blob, `samples-iteration-${iteration}.png`);
+      if (blob) downloadBlob(blob, `samples-iteration-${iteration}.png`);
     }, 'image/png');
   };
 
@@ -119,15 +120,4 @@ function frameIndex(frames: SampleFrame[], pinned: number | null): number {
   if (pinned === null) return last;
   const at = frames.findIndex((f) => f.iteration >= pinned);
   return at < 0 ? last : at;
-}
-
-function download(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }

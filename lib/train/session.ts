@@ -217,9 +217,10 @@ export async function createSession(options: SessionOptions): Promise<TrainingSe
           throw err;
         }
         // Through setWeights so that the divergence guard's restore point is the loaded weights.
-        trainer.setWeights(await trainer.getWeights());
-        lastWeights = await trainer.getWeights();
-        return lastWeights;
+        const loaded = await trainer.getWeights();
+        trainer.setWeights(loaded);
+        lastWeights = loaded;
+        return loaded;
       }),
     dispose: () => {
       running = false;
