@@ -32,6 +32,9 @@ export default defineConfig({
     launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
     viewport: { width: 1440, height: 900 },
     screenshot: 'only-on-failure',
+    // The production build registers a service worker that precaches a few MB on every first
+    // visit; specs that are not about it (all but e2e/offline.spec.ts) run without it.
+    serviceWorkers: 'block',
     trace: 'off',
   },
   webServer: {

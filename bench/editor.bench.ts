@@ -79,7 +79,7 @@ async function editToLabel(page: Page, edgeId: string, runs: number): Promise<{ 
 export async function benchEditor(): Promise<string[]> {
   const app = await startApp();
   try {
-    const page = await app.browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const page = await app.browser.newPage({ viewport: { width: 1440, height: 900 }, serviceWorkers: 'block' });
     // tsx (esbuild keepNames) wraps functions sent to page.evaluate in a __name helper the page lacks.
     await page.addInitScript('window.__name = (f) => f');
     const project = bigProject(300);

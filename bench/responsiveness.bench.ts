@@ -7,7 +7,7 @@ import { startApp } from './browser';
 export async function benchResponsiveness(seconds = 30): Promise<string[]> {
   const app = await startApp(3201);
   try {
-    const page = await app.browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const page = await app.browser.newPage({ viewport: { width: 1440, height: 900 }, serviceWorkers: 'block' });
     await page.addInitScript(() => {
       const w = window as unknown as { __long: number[] };
       w.__long = [];

@@ -5,11 +5,12 @@ import { benchEditor } from './editor.bench';
 import { benchOverhead } from './overhead.bench';
 import { benchQuality } from './quality-table';
 import { benchResponsiveness } from './responsiveness.bench';
+import { benchWorkshop } from './workshop-size.bench';
 
 /**
  * Prints every benchmark as Markdown, ready for docs/BENCHMARKS.md. Never fails on time.
  * `npm run bench -- --only=analyze,editor` runs a subset; names: analyze, editor, overhead,
- * backends, responsiveness, quality.
+ * backends, responsiveness, quality, workshop.
  */
 const SUITES: [name: string, title: string, run: () => Promise<string[]> | string[]][] = [
   ['analyze', 'analyze (shape inference + diagnostics)', benchAnalyze],
@@ -18,6 +19,7 @@ const SUITES: [name: string, title: string, run: () => Promise<string[]> | strin
   ['backends', 'Backends in Chromium vs PyTorch CPU', benchBackends],
   ['responsiveness', 'Main thread while training', benchResponsiveness],
   ['quality', '2-D quality (mode-collapse protocol)', benchQuality],
+  ['workshop', 'Classroom: what a workshop downloads (from the production build in NEXT_DIST_DIR)', benchWorkshop],
 ];
 
 async function main() {

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { node, openEditor } from './support/editor';
+import { node, openEditor, setParams } from './support/editor';
 
 test('the editor switches to Chinese, remembers it across a reload, and switches back', async ({ page }, testInfo) => {
   const problems: string[] = [];
@@ -45,6 +45,20 @@ test('the editor switches to Chinese, remembers it across a reload, and switches
   await inspector.getByTestId('param-units').locator('input').fill('many');
   await expect(inspector.locator('.field-error')).toHaveText('请输入一个数字');
   await inspector.getByTestId('param-units').locator('input').fill('128');
+  await expect(node(page, 'generator', 'g1')).toContainText('128 个单元');
+
+  // A broken graph explains itself in Chinese: the Problems panel, the node's badge, the inspector.
+  await setParams(page, 'generator', 'img', { targetShape: '7, 7, 64' });
+  const reshape = node(page, 'generator', 'img');
+  await expect(reshape).toHaveAttribute('data-status', 'error');
+  const finding = '重塑为 [7,7,64] 需要 3136 个值，但收到 784 个（来自 [784]）';
+  await expect(page.getByTestId('problem').filter({ hasText: finding })).toHaveCount(1);
+  await expect(page.getByTestId('inspector-issue').first()).toContainText(finding);
+  await reshape.hover();
+  await expect(reshape.locator('.layer-node-issues')).toContainText(finding);
+  await page.screenshot({ path: testInfo.outputPath('zh-problems.png') });
+  await setParams(page, 'generator', 'img', { targetShape: '28, 28, 1' });
+  await expect(page.getByTestId('problems')).toContainText('无：两个网络都能编译');
 
   // The Train tab.
   await page.getByTestId('side-train').click();

@@ -16,7 +16,7 @@ import {
   type NodeChange,
 } from '@xyflow/react';
 import { memo, useCallback, useEffect, useRef, type DragEvent } from 'react';
-import { useTranslations } from 'use-intl';
+import { useLocale, useTranslations } from 'use-intl';
 import { checkConnection } from '@/lib/compiler/connect';
 import { layerSpec } from '@/lib/compiler/layers';
 import type { LayerKind, Role } from '@/lib/project/kinds';
@@ -24,9 +24,11 @@ import { NODE_SIZE } from '@/lib/project/layout';
 import type { Position } from '@/lib/store/editor-store';
 import { graphView } from '@/lib/store/analysis';
 import { useEditor, useEditorApi } from '@/lib/store/provider';
+import { useCanvasMark } from '@/lib/store/slow-motion-provider';
 import { useCanvasRegistry } from './canvas-registry';
 import { LayerNode, type LayerNodeData } from './layer-node';
 import { ShapeEdge, type ShapeEdgeData } from './shape-edge';
+import slowmo from './slow-motion.module.css';
 import { useFlowEdges, useFlowNodes } from './use-flow-elements';
 
 export const PALETTE_MIME = 'application/x-ganvas-kind';
@@ -45,6 +47,7 @@ export function GraphCanvas({ role }: { role: Role }) {
 
 function Canvas({ role }: { role: Role }) {
   const tn = useTranslations('notices');
+  const locale = useLocale();
   const store = useEditorApi();
   const graph = useEditor((s) => s.project[role]);
   const selection = useEditor((s) => s.selection[role]);
@@ -57,6 +60,7 @@ function Canvas({ role }: { role: Role }) {
   const flow = useReactFlow();
   const wrapper = useRef<HTMLDivElement>(null);
   const registry = useCanvasRegistry();
+  const mark = useCanvasMark(role);
 
   useEffect(() => {
     registry.set(role, {
@@ -125,9 +129,9 @@ function Canvas({ role }: { role: Role }) {
   const onConnect = useCallback(
     (conn: Connection) => {
       const result = store.getState().connect(role, conn);
-      if (!result.ok) store.getState().notify({ tone: 'error', title: tn('connectionRefused'), details: [result.reason] });
+      if (!result.ok) store.getState().notify({ tone: 'error', title: tn('connectionRefused'), details: [locale === 'zh' ? result.zh : result.reason] });
     },
-    [store, role, tn],
+    [store, role, tn, locale],
   );
 
   const isValidConnection = useCallback(
@@ -141,9 +145,9 @@ function Canvas({ role }: { role: Role }) {
       if (state.isValid !== false || !state.fromNode || !state.toNode) return;
       const [source, target] = state.fromHandle?.type === 'target' ? [state.toNode.id, state.fromNode.id] : [state.fromNode.id, state.toNode.id];
       const check = checkConnection(store.getState().project[role], { source, target });
-      if (!check.ok) store.getState().notify({ tone: 'error', title: tn('connectionRefused'), details: [check.reason] });
+      if (!check.ok) store.getState().notify({ tone: 'error', title: tn('connectionRefused'), details: [locale === 'zh' ? check.zh : check.reason] });
     },
-    [store, role, tn],
+    [store, role, tn, locale],
   );
 
   const onDragOver = useCallback((event: DragEvent) => {
@@ -165,9 +169,10 @@ function Canvas({ role }: { role: Role }) {
 
   return (
     <div
-      className="graph-canvas"
+      className={mark ? `graph-canvas ${slowmo[mark]} ${slowmo[role]}` : 'graph-canvas'}
       ref={wrapper}
       data-testid={`canvas-${role}`}
+      data-slowmo={mark ?? undefined}
       onPointerDownCapture={() => store.getState().setActiveRole(role)}
       onFocusCapture={() => store.getState().setActiveRole(role)}
     >
@@ -193,9 +198,15 @@ function CanvasStatus({ role }: { role: Role }) {
   const tr = useTranslations('roles');
   const errors = useEditor((s) => graphView(s.project, role).errors);
   const warnings = useEditor((s) => graphView(s.project, role).warnings);
+  const mark = useCanvasMark(role);
   return (
     <>
       {tr('tab', { role })}
+      {mark && (
+        <em className={`${slowmo.badge} ${mark === 'training' ? slowmo.badgeTraining : slowmo.badgeFrozen} ${slowmo[role]}`} data-testid={`slowmo-badge-${role}`}>
+          {t(mark === 'training' ? 'slowmoTraining' : 'slowmoFrozen')}
+        </em>
+      )}
       <span className={errors ? 'count-bad' : warnings ? 'count-warn' : 'count-good'}>
         {errors ? t('errors', { count: errors }) : warnings ? t('warnings', { count: warnings }) : t('ready')}
       </span>
@@ -227,9 +238,13 @@ type SurfaceProps = {
  */
 const FlowSurface = memo(function FlowSurface({ role, nodes, edges, onNodesChange, onEdgesChange, onConnect, onConnectEnd, isValidConnection, onDragOver, onDrop }: SurfaceProps) {
   const t = useTranslations('canvas');
+  const te = useTranslations('exercise');
   const store = useEditorApi();
   const flow = useReactFlow();
   const endDrag = useCallback(() => store.getState().endDrag(), [store]);
+  // An exercise that locks the graph: nothing moves or connects (the store refuses such edits
+  // too). Nodes stay selectable, so the inspector can still show them and any unlocked params.
+  const locked = useEditor((s) => s.locks.graph);
   return (
         <ReactFlow
           nodes={nodes}
@@ -245,6 +260,8 @@ const FlowSurface = memo(function FlowSurface({ role, nodes, edges, onNodesChang
           onSelectionDragStop={endDrag}
           onDragOver={onDragOver}
           onDrop={onDrop}
+          nodesDraggable={!locked}
+          nodesConnectable={!locked}
           deleteKeyCode={null}
           selectionKeyCode="Shift"
           multiSelectionKeyCode={MULTI_SELECT_KEYS}
@@ -261,12 +278,18 @@ const FlowSurface = memo(function FlowSurface({ role, nodes, edges, onNodesChang
             <CanvasStatus role={role} />
           </Panel>
           <Panel position="top-right">
-            <button type="button" className="btn small" onClick={() => {
-                store.getState().autoLayout(role);
-                requestAnimationFrame(() => void flow.fitView({ padding: 0.2, maxZoom: 1, duration: 200 }));
-              }} data-testid={`layout-${role}`}>
-              {t('autoLayout')}
-            </button>
+            {locked ? (
+              <span className="canvas-locked" title={te('lockedTitle')} data-testid={`graph-locked-${role}`}>
+                {te('graphLocked')}
+              </span>
+            ) : (
+              <button type="button" className="btn small" onClick={() => {
+                  store.getState().autoLayout(role);
+                  requestAnimationFrame(() => void flow.fitView({ padding: 0.2, maxZoom: 1, duration: 200 }));
+                }} data-testid={`layout-${role}`}>
+                {t('autoLayout')}
+              </button>
+            )}
           </Panel>
         </ReactFlow>
   );

@@ -7,8 +7,11 @@ import { paramSummary } from '@/lib/compiler/form';
 import { LAYERS } from '@/lib/compiler/layers';
 import type { Role } from '@/lib/project/kinds';
 import { useGraphNode, useNodeFacts } from '@/lib/store/hooks';
+import { useNodeHighlighted } from '@/lib/store/slow-motion-provider';
+import { useBiText } from '../i18n/use-bi-text';
 import { useLocalized } from '../i18n/use-localized';
 import { formatCount } from './format';
+import slowmo from './slow-motion.module.css';
 
 export type LayerNodeData = { role: Role };
 
@@ -16,15 +19,18 @@ export type LayerNodeData = { role: Role };
 function LayerNodeView({ id, data, selected }: NodeProps & { data: LayerNodeData }) {
   const t = useTranslations('canvas');
   const text = useLocalized();
+  const finding = useBiText();
   const node = useGraphNode(data.role, id);
   const { shape, params, status, issues } = useNodeFacts(data.role, id);
+  const highlighted = useNodeHighlighted(data.role, id);
   if (!node) return null;
   const spec = LAYERS[node.kind];
-  const summary = paramSummary(node.kind, node.params);
+  const summary = text(paramSummary(node.kind, node.params));
   return (
     <div
-      className={`layer-node cat-${spec.category.toLowerCase()} status-${status}${selected ? ' is-selected' : ''}`}
+      className={`layer-node cat-${spec.category.toLowerCase()} status-${status}${selected ? ' is-selected' : ''}${highlighted ? ` ${slowmo.node} ${slowmo[data.role]}` : ''}`}
       data-testid={`node-${id}`}
+      data-slowmo={highlighted ? 'highlighted' : undefined}
       data-kind={node.kind}
       data-status={status}
       aria-label={`${text(spec.title)} ${node.label ?? id}`}
@@ -45,7 +51,7 @@ function LayerNodeView({ id, data, selected }: NodeProps & { data: LayerNodeData
         <div className="layer-node-issues" role="tooltip">
           {issues.map((d, i) => (
             <p key={i} className={`issue-${d.severity}`}>
-              {d.message}
+              {finding(d)}
             </p>
           ))}
         </div>

@@ -1,9 +1,14 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslations } from 'use-intl';
 import type { Role } from '@/lib/project/kinds';
 import type { EditorStore } from '@/lib/store/editor-store';
+import type { Exercise } from '@/lib/project/exercise';
+import { ExerciseProvider, useExerciseApi } from '@/lib/store/exercise-provider';
+import { createExerciseStore } from '@/lib/store/exercise-store';
+import { ExerciseBanner } from '../exercise/exercise-banner';
+import { useExerciseLinks } from '../exercise/use-exercise-links';
 import { persistLayoutPreference, startAutosave } from '@/lib/store/persistence';
 import { EditorProvider, useEditor, useEditorApi } from '@/lib/store/provider';
 import { CanvasRegistryProvider } from '../canvas/canvas-registry';
@@ -12,37 +17,61 @@ import { Palette } from '../palette/palette';
 import { ProblemsPanel } from '../problems/problems-panel';
 import { createTrainingStore } from '@/lib/store/training-store';
 import { TrainingProvider } from '@/lib/store/training-provider';
+import { SlowMotionProvider } from '@/lib/store/slow-motion-provider';
 import { Header } from './header';
 import { SidePanel } from './side-panel';
 import { NoticeBar } from './notice-bar';
 import { useShareLinks } from './use-share-links';
 import { useShortcuts } from './use-shortcuts';
 
+export interface EditorProps {
+  store: EditorStore;
+  /** A column left of the palette (a lesson's steps). */
+  aside?: ReactNode;
+  /**
+   * Where this editor keeps its work: the user's project by default. A lesson passes its own
+   * keys, so its project and checkpoints never overwrite the user's.
+   */
+  workspace?: { autosaveKey: string; checkpointKey: string };
+  /** Opens in exercise mode (from a link, or kept across a reload). */
+  exercise?: { exercise: Exercise; completed?: boolean } | null;
+}
+
 /** The editor page: header, palette, the two canvases, inspector and problems. */
-export function Editor({ store }: { store: EditorStore }) {
-  const [training] = useState(createTrainingStore);
+export function Editor({ store, aside, workspace, exercise }: EditorProps) {
+  const [training] = useState(() => createTrainingStore(workspace ? { checkpointKey: workspace.checkpointKey } : {}));
+  const autosaveKey = workspace?.autosaveKey;
+  // Exercise links and the kept exercise belong to the user's own project, not to a workspace's.
+  const [exercises] = useState(() => createExerciseStore(store, exercise ?? null, { persist: !workspace }));
   useShortcuts(store);
-  useEffect(() => startAutosave(store), [store]);
+  useEffect(() => startAutosave(store, autosaveKey), [store, autosaveKey]);
   useEffect(() => persistLayoutPreference(store), [store]);
   useEffect(() => () => training.getState().dispose(), [training]);
   return (
     <EditorProvider store={store}>
-      <TrainingProvider store={training}>
-        <CanvasRegistryProvider>
-          <Shell />
-        </CanvasRegistryProvider>
-      </TrainingProvider>
+      <ExerciseProvider store={exercises}>
+        <TrainingProvider store={training}>
+          <SlowMotionProvider>
+            <CanvasRegistryProvider>
+              <Shell aside={aside} exerciseLinks={!workspace} />
+            </CanvasRegistryProvider>
+          </SlowMotionProvider>
+        </TrainingProvider>
+      </ExerciseProvider>
     </EditorProvider>
   );
 }
 
-function Shell() {
+function Shell({ aside, exerciseLinks }: { aside?: ReactNode; exerciseLinks: boolean }) {
   useShareLinks(useEditorApi());
+  useExerciseLinks(useEditorApi(), useExerciseApi(), exerciseLinks);
   return (
     <div className="editor">
       <Header />
-      <div className="editor-body">
+      <ExerciseBanner />
+      <div className={aside ? 'editor-body with-aside' : 'editor-body'}>
         <NoticeBar />
+        {aside}
         <Palette />
         <Canvases />
         <SidePanel />

@@ -1,6 +1,8 @@
 'use client';
 
-import { MAX_PROJECT_BYTES, parseProjectText, serializeProject, type ParseResult } from '@/lib/project/parse';
+import { bi, biText } from '@/lib/i18n/bi';
+import type { Locale } from '@/lib/i18n/locale';
+import { MAX_PROJECT_BYTES, parseProjectText, serializeProject, tooLarge, type ParseError, type ParseResult } from '@/lib/project/parse';
 import type { GanProject } from '@/lib/project/schema';
 import { encodeShare, SHARE_PARAM } from '@/lib/project/share';
 import { downloadBlob } from '../download';
@@ -17,13 +19,11 @@ export function downloadProject(project: GanProject): void {
 
 /** Reads and validates a chosen file; never throws. */
 export async function readProjectFile(file: File): Promise<ParseResult> {
-  if (file.size > MAX_PROJECT_BYTES) {
-    return { ok: false, errors: [{ path: '', message: `the file is ${(file.size / 2 ** 20).toFixed(1)} MB; a project is at most ${MAX_PROJECT_BYTES / 2 ** 20} MB` }] };
-  }
+  if (file.size > MAX_PROJECT_BYTES) return { ok: false, errors: [{ path: '', ...tooLarge(file.size) }] };
   try {
     return parseProjectText(await file.text());
   } catch {
-    return { ok: false, errors: [{ path: '', message: 'the file could not be read' }] };
+    return { ok: false, errors: [{ path: '', ...bi('the file could not be read', '无法读取这个文件') }] };
   }
 }
 
@@ -33,8 +33,11 @@ export async function shareLink(project: GanProject): Promise<string> {
   return `${location.origin}${location.pathname}#${SHARE_PARAM}=${encoded}`;
 }
 
-/** Parse errors as lines a person can read: "generator.nodes.1.kind: Invalid option ...". */
-export function describeErrors(result: ParseResult): string[] {
+/** Parse errors as lines a person can read, in their language: "generator.nodes.1.kind: Invalid option ...". */
+export function describeErrors(result: { ok: true } | { ok: false; errors: ParseError[] }, locale: Locale): string[] {
   if (result.ok) return [];
-  return result.errors.slice(0, 8).map((e) => (e.path ? `${e.path}: ${e.message}` : e.message));
+  return result.errors.slice(0, 8).map((e) => {
+    const text = biText(e, locale);
+    return e.path ? `${e.path}${locale === 'zh' ? '：' : ': '}${text}` : text;
+  });
 }

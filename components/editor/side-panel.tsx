@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { useTranslations } from 'use-intl';
+import { useSettingControls } from '../exercise/use-setting-controls';
 import { Inspector } from '../inspector/inspector';
 import { TrainingPanel } from '../training/training-panel';
 
@@ -11,6 +12,7 @@ type Tab = 'inspector' | 'train';
 export function SidePanel() {
   const t = useTranslations('sidePanel');
   const [tab, setTab] = useState<Tab>('inspector');
+  const settings = useSettingControls();
   return (
     <aside className={`side-panel tab-${tab}`} aria-label={t('label')}>
       <div role="tablist" className="side-tabs">
@@ -21,7 +23,7 @@ export function SidePanel() {
           {t('train')}
         </button>
       </div>
-      <div className="side-body">{tab === 'inspector' ? <Inspector /> : <TrainingPanel />}</div>
+      <div className="side-body">{tab === 'inspector' ? <Inspector /> : <TrainingPanel settings={settings} />}</div>
     </aside>
   );
 }

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect } from 'react';
-import { useTranslations } from 'use-intl';
+import { useLocale, useTranslations } from 'use-intl';
 import { decodeShare, shareFromHash } from '@/lib/project/share';
 import type { EditorStore } from '@/lib/store/editor-store';
 import { describeErrors } from './file-actions';
@@ -12,6 +12,7 @@ import { describeErrors } from './file-actions';
  */
 export function useShareLinks(store: EditorStore): void {
   const t = useTranslations('notices');
+  const locale = useLocale();
   useEffect(() => {
     const onHash = async () => {
       const encoded = shareFromHash(location.hash);
@@ -23,10 +24,10 @@ export function useShareLinks(store: EditorStore): void {
         store.temporal.getState().clear();
         store.getState().notify({ tone: 'info', title: t('sharedOpened', { name: result.project.name }) });
       } else {
-        store.getState().notify({ tone: 'error', title: t('shareBrokenUnchanged'), details: describeErrors(result) });
+        store.getState().notify({ tone: 'error', title: t('shareBrokenUnchanged'), details: describeErrors(result, locale) });
       }
     };
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
-  }, [store, t]);
+  }, [store, t, locale]);
 }

@@ -1,5 +1,5 @@
 import { unzipSync, zipSync, strToU8, strFromU8 } from 'fflate';
-import { IMAGE_SET_URLS } from '@/lib/data/load-image-set';
+import { fetchImageSetBytes, IMAGE_SET_URLS } from '@/lib/data/load-image-set';
 import { encodeImageSet } from '@/lib/data/image-set';
 import { loadUserImages } from '@/lib/data/user-images';
 import type { DatasetRef } from '@/lib/project/schema';
@@ -15,9 +15,8 @@ export function download(name: string, data: string | Uint8Array, type = 'text/p
 /** The image set an exported project trains on, in the GANV format the exported code reads. */
 export async function datasetFile(ref: DatasetRef): Promise<Uint8Array> {
   if (ref.id === 'mnist' || ref.id === 'fashion-mnist') {
-    const response = await fetch(IMAGE_SET_URLS[ref.id]);
-    if (!response.ok) throw new Error(`could not fetch the ${ref.id} images (${response.status})`);
-    return new Uint8Array(await response.arrayBuffer());
+    // Served gzipped; the exported code reads the plain GANV file.
+    return fetchImageSetBytes(IMAGE_SET_URLS[ref.id]);
   }
   const set = await loadUserImages();
   if (!set) throw new Error('there are no images yet: drop some on the Data panel first');

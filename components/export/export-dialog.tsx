@@ -1,8 +1,9 @@
 'use client';
 
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useTranslations } from 'use-intl';
+import { useLocale, useTranslations } from 'use-intl';
 import { CompileError } from '@/lib/compiler/errors';
+import { biText } from '@/lib/i18n/bi';
 import { exportPyTorch } from '@/lib/export/pytorch';
 import { DATA_FILE, exportTypeScript } from '@/lib/export/typescript';
 import type { GanProject } from '@/lib/project/schema';
@@ -26,16 +27,20 @@ const CLOSED: Exports = { typescript: [], pytorch: [], needsData: false };
  */
 function useExports(project: GanProject, open: boolean): Exports {
   const t = useTranslations('export');
+  const locale = useLocale();
   return useMemo(() => {
     if (!open) return CLOSED;
     try {
       const ts = exportTypeScript(project);
       return { typescript: ts.files, pytorch: exportPyTorch(project).files, needsData: ts.needsDataFile };
     } catch (err) {
-      if (err instanceof CompileError) return { error: t('fixErrors', { count: err.diagnostics.length, message: err.diagnostics[0]?.message ?? '' }) };
+      if (err instanceof CompileError) {
+        const first = err.diagnostics[0];
+        return { error: t('fixErrors', { count: err.diagnostics.length, message: first ? biText(first, locale) : '' }) };
+      }
       return { error: err instanceof Error ? err.message : String(err) };
     }
-  }, [project, open, t]);
+  }, [project, open, t, locale]);
 }
 
 /** Export: the design as TypeScript (tfjs) and PyTorch code, and the trained weights. */

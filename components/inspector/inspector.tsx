@@ -9,6 +9,7 @@ import { nodeDiagnostics } from '@/lib/store/analysis';
 import { useGraphView, useSelectedNode } from '@/lib/store/hooks';
 import { useEditor, useEditorApi } from '@/lib/store/provider';
 import { formatCount, formatShape } from '../canvas/format';
+import { useBiText } from '../i18n/use-bi-text';
 import { ParamField } from './param-field';
 import { useParamLabel } from './use-param-label';
 
@@ -26,10 +27,14 @@ function NodeInspector({ role }: { role: Role }) {
   const t = useTranslations('inspector');
   const locale = useLocale();
   const paramLabel = useParamLabel();
+  const finding = useBiText();
   const store = useEditorApi();
   const node = useSelectedNode(role);
   const view = useGraphView(role);
   const labelId = useId();
+  const te = useTranslations('exercise');
+  const locked = useEditor((s) => s.locks.params);
+  const lockedTitle = locked ? te('lockedTitle') : undefined;
   if (!node) {
     return (
       <div className="inspector-empty">
@@ -60,11 +65,17 @@ function NodeInspector({ role }: { role: Role }) {
         <dt>{t('parameters')}</dt>
         <dd>{formatCount(view.params[node.id] ?? 0)}</dd>
       </dl>
-      <div className="param-field">
+      {locked && (
+        <p className="inspector-locked" data-testid="params-locked">
+          {te('paramsLocked')}
+        </p>
+      )}
+      <div className="param-field" title={lockedTitle}>
         <label htmlFor={labelId}>{t('label')}</label>
         <input
           id={labelId}
           type="text"
+          disabled={locked}
           maxLength={200}
           value={node.label ?? ''}
           placeholder={node.id}
@@ -79,6 +90,8 @@ function NodeInspector({ role }: { role: Role }) {
           field={field}
           label={paramLabel(field)}
           value={params[field.name]}
+          disabled={locked}
+          title={lockedTitle}
           onCommit={(value) => store.getState().updateParams(role, node.id, { [field.name]: value })}
         />
       ))}
@@ -86,7 +99,7 @@ function NodeInspector({ role }: { role: Role }) {
         <ul className="inspector-issues">
           {diagnostics.map((d, i) => (
             <li key={i} className={`issue-${d.severity}`} data-testid="inspector-issue">
-              {d.message}
+              {finding(d)}
             </li>
           ))}
         </ul>

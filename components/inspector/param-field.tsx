@@ -4,6 +4,7 @@ import { useId, useState } from 'react';
 import { useTranslations } from 'use-intl';
 import { validateParam, type ParamField as Field } from '@/lib/compiler/form';
 import type { ParamValue } from '@/lib/project/schema';
+import { useBiText } from '../i18n/use-bi-text';
 
 interface Props {
   kind: string;
@@ -12,6 +13,9 @@ interface Props {
   label: string;
   value: unknown;
   onCommit: (value: ParamValue) => void;
+  /** Read-only (an exercise that locks the params); `title` then says why. */
+  disabled?: boolean;
+  title?: string;
 }
 
 type DraftError = 'wholeNumbers' | 'aNumber';
@@ -38,8 +42,9 @@ function display(value: unknown): string {
 }
 
 /** One generated form control with inline validation; valid values apply at once. */
-export function ParamField({ kind, field, label, value, onCommit }: Props) {
+export function ParamField({ kind, field, label, value, onCommit, disabled, title }: Props) {
   const t = useTranslations('inspector');
+  const inLocale = useBiText();
   const id = useId();
   const [draft, setDraft] = useState<{ text: string; error: string | null; source: unknown } | null>(null);
   // A draft belongs to the value it was typed over; undo or another edit replaces it.
@@ -47,7 +52,8 @@ export function ParamField({ kind, field, label, value, onCommit }: Props) {
 
   const commitText = (text: string) => {
     const parsed = parseDraft(field, text);
-    const error = 'problem' in parsed ? t(parsed.problem) : validateParam(kind, field.name, parsed.value);
+    const invalid = 'problem' in parsed ? null : validateParam(kind, field.name, parsed.value);
+    const error = 'problem' in parsed ? t(parsed.problem) : invalid && inLocale(invalid);
     if (!error && 'value' in parsed) {
       onCommit(parsed.value);
       setDraft({ text, error: null, source: parsed.value });
@@ -58,10 +64,10 @@ export function ParamField({ kind, field, label, value, onCommit }: Props) {
 
   let control;
   if (field.type === 'boolean') {
-    control = <input id={id} type="checkbox" checked={value === true} onChange={(e) => onCommit(e.target.checked)} />;
+    control = <input id={id} type="checkbox" disabled={disabled} checked={value === true} onChange={(e) => onCommit(e.target.checked)} />;
   } else if (field.type === 'enum') {
     control = (
-      <select id={id} value={String(value)} onChange={(e) => onCommit(e.target.value)}>
+      <select id={id} disabled={disabled} value={String(value)} onChange={(e) => onCommit(e.target.value)}>
         {field.options.map((o) => (
           <option key={o} value={o}>
             {o}
@@ -76,6 +82,7 @@ export function ParamField({ kind, field, label, value, onCommit }: Props) {
         id={id}
         type="text"
         inputMode={numeric ? 'decimal' : 'text'}
+        disabled={disabled}
         value={current ? current.text : display(value)}
         placeholder={field.type !== 'shape' && field.nullable ? t('default') : undefined}
         aria-invalid={current?.error ? true : undefined}
@@ -87,7 +94,7 @@ export function ParamField({ kind, field, label, value, onCommit }: Props) {
   }
 
   return (
-    <div className={`param-field type-${field.type}`} data-testid={`param-${field.name}`}>
+    <div className={`param-field type-${field.type}`} data-testid={`param-${field.name}`} title={title} data-locked={disabled || undefined}>
       <label htmlFor={id}>{label}</label>
       {control}
       {current?.error && (

@@ -5,12 +5,14 @@ import { useTranslations } from 'use-intl';
 import { graphView } from '@/lib/store/analysis';
 import { useEditor, useEditorApi } from '@/lib/store/provider';
 import type { Role } from '@/lib/project/kinds';
+import { useBiText } from '../i18n/use-bi-text';
 
 const ROLES: Role[] = ['generator', 'discriminator'];
 
 /** Every diagnostic of both networks; clicking one focuses its node. */
 export function ProblemsPanel() {
   const t = useTranslations('problems');
+  const text = useBiText();
   const store = useEditorApi();
   const project = useEditor((s) => s.project);
   const items = useMemo(
@@ -42,7 +44,7 @@ export function ProblemsPanel() {
                 {d.role === 'generator' ? 'G' : 'D'}
                 {d.nodeId ? ` · ${d.nodeId}` : ''}
               </span>
-              <span className="problem-message">{d.message}</span>
+              <span className="problem-message">{text(d)}</span>
             </button>
           </li>
         ))}

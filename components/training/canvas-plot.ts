@@ -1,4 +1,4 @@
-import { CANVAS_FONT, COLOURS } from './palette';
+import { canvasFont, canvasTextScale, COLOURS } from './palette';
 
 /** The plotting rectangle inside a canvas, in CSS pixels. */
 export interface PlotFrame {
@@ -6,6 +6,20 @@ export interface PlotFrame {
   top: number;
   width: number;
   height: number;
+}
+
+/** Margins around a plot, in CSS pixels. */
+export interface Margins {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+
+/** `margins` grown with the canvas text, so larger tick labels in presentation mode still fit. */
+export function scaledMargins(margins: Margins): Margins {
+  const k = canvasTextScale();
+  return { left: Math.round(margins.left * k), right: Math.round(margins.right * k), top: Math.round(margins.top * k), bottom: Math.round(margins.bottom * k) };
 }
 
 /** A linear map from data values in [lo, hi] to pixels in [from, to]. */
@@ -65,7 +79,7 @@ export function drawAxes(ctx: CanvasRenderingContext2D, frame: PlotFrame, axes: 
   ctx.strokeStyle = '#d5d9e4';
   ctx.lineWidth = 1;
   ctx.strokeRect(Math.round(left) + 0.5, Math.round(top) + 0.5, Math.round(width) - 1, Math.round(height) - 1);
-  ctx.font = `11px ${CANVAS_FONT}`;
+  ctx.font = canvasFont(11);
   for (const axis of axes) {
     const colour = axis.colour ?? COLOURS.axis;
     ctx.fillStyle = colour;

@@ -1,5 +1,5 @@
 import type uPlot from 'uplot';
-import { CANVAS_FONT, COLOURS } from './palette';
+import { CANVAS_FONT, COLOURS, PRESENTATION_LINE_SCALE, PRESENTATION_TEXT_SCALE } from './palette';
 import { REFERENCE_GUTTER } from './reference-line';
 
 /** Hovering one metrics chart shows the same iteration on all of them. */
@@ -39,6 +39,22 @@ export function metricsOptions(series: uPlot.Series[], y: uPlot.Scale, plugins: 
     // No horizontal crosshair: it would read as one more reference line.
     cursor: { sync: { key: METRICS_SYNC_KEY }, y: false, points: { size: 6 } },
     plugins,
+  };
+}
+
+/**
+ * `options` for presentation mode: axis labels {@link PRESENTATION_TEXT_SCALE} larger (with room for
+ * them), lines {@link PRESENTATION_LINE_SCALE} thicker. The same options when `on` is false.
+ */
+export function presentOptions<T extends Omit<uPlot.Options, 'width' | 'height'>>(options: T, on: boolean): T {
+  if (!on) return options;
+  const k = PRESENTATION_TEXT_SCALE;
+  const grow = (v: unknown) => (typeof v === 'number' ? Math.round(v * k) : v);
+  return {
+    ...options,
+    axes: options.axes?.map((a) => ({ ...a, font: `${Math.round(11 * k)}px ${CANVAS_FONT}`, size: grow(a.size), space: grow(a.space) }) as uPlot.Axis),
+    series: options.series.map((s, i) => (i === 0 ? s : { ...s, width: (s.width ?? 1) * PRESENTATION_LINE_SCALE })),
+    padding: options.padding?.map(grow) as uPlot.Padding | undefined,
   };
 }
 

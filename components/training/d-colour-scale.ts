@@ -1,12 +1,14 @@
 /**
- * The diverging colour scale of D's output over the plane: purple where D says "fake" (D → 0),
- * near-white where it cannot tell (D = 1/2), green where it says "real" (D → 1). The ends are
- * tints, so the saturated dots drawn on top stay readable.
+ * The diverging colour scale of D's output over the plane: vermillion where D says "fake"
+ * (D → 0), near-white where it cannot tell (D = 1/2), bluish green where it says "real" (D → 1),
+ * the colours of fake and real in components/training/palette.ts. The ends are half tints (the
+ * colour mixed half with white), so the saturated dots drawn on top stay readable;
+ * tests/a11y/colour-vision.test.ts checks both ends stay apart under colour-vision deficiencies.
  */
 const STOPS: readonly [number, readonly [number, number, number]][] = [
-  [0, [176, 142, 230]],
+  [0, [234, 175, 128]],
   [0.5, [246, 246, 249]],
-  [1, [132, 206, 163]],
+  [1, [128, 207, 185]],
 ];
 
 /** D's probability as an RGB triple on the diverging scale; NaN is drawn as the midpoint. */

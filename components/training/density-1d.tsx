@@ -8,6 +8,7 @@ import { densityCurves } from './density-curves';
 import { densityLayout, drawDensity } from './draw-density';
 import { LegendSwatch } from './legend-swatch';
 import { COLOURS } from './palette';
+import { usePresentation } from '../presentation/presentation-store';
 import styles from './training.module.css';
 import { useElementWidth } from './use-element-width';
 
@@ -32,6 +33,8 @@ export function Density1D({ data }: Density1DProps) {
   const width = useElementWidth(box);
   const axisLabel = t('axis');
   const curves = useMemo(() => (data ? densityCurves(data) : null), [data]);
+  // Presentation mode draws larger labels and thicker curves: redraw when it changes.
+  const presenting = usePresentation();
 
   useEffect(() => {
     const el = canvas.current;
@@ -43,7 +46,7 @@ export function Density1D({ data }: Density1DProps) {
     const { height, frame } = densityLayout(width);
     const ctx = prepareCanvas(el, width, height);
     if (ctx) drawDensity(ctx, data, curves, frame, axisLabel);
-  }, [data, curves, width, axisLabel]);
+  }, [data, curves, width, axisLabel, presenting]);
 
   return (
     <section className={styles.panel} data-testid="density-1d" aria-label={t('label')}>

@@ -1,22 +1,23 @@
 import type { Density1DData } from '@/lib/train/types';
-import { drawAxes, linearScale, niceTicks, type PlotFrame, type Scale } from './canvas-plot';
+import { drawAxes, linearScale, niceTicks, scaledMargins, type PlotFrame, type Scale } from './canvas-plot';
 import type { DensityCurves } from './density-curves';
-import { CANVAS_FONT, COLOURS } from './palette';
+import { canvasFont, canvasLine, COLOURS } from './palette';
 
 const MARGIN = { left: 40, right: 36, top: 20, bottom: 24 };
 
 /** Canvas height and plot frame for a given width: a wide strip, like the paper's panels. */
 export function densityLayout(width: number): { height: number; frame: PlotFrame } {
   const height = Math.round(Math.min(320, Math.max(200, width * 0.5)));
+  const margin = scaledMargins(MARGIN);
   return {
     height,
-    frame: { left: MARGIN.left, top: MARGIN.top, width: Math.max(40, width - MARGIN.left - MARGIN.right), height: height - MARGIN.top - MARGIN.bottom },
+    frame: { left: margin.left, top: margin.top, width: Math.max(40, width - margin.left - margin.right), height: height - margin.top - margin.bottom },
   };
 }
 
 /**
  * Goodfellow et al. (2014) Figure 1 for the current iteration: the data (histogram, or the true
- * density dotted black), the generator's density (green), D (blue dashed) and D* (thin grey),
+ * density dotted black), the generator's density (vermillion), D (blue dashed) and D* (thin grey),
  * densities on the left axis and D on the right axis, [0, 1].
  */
 export function drawDensity(ctx: CanvasRenderingContext2D, data: Density1DData, curves: DensityCurves, frame: PlotFrame, densityLabel = 'density'): void {
@@ -51,14 +52,15 @@ export function drawDensity(ctx: CanvasRenderingContext2D, data: Density1DData, 
     { side: 'right', ticks: [0, 0.5, 1], scale: sd, colour: COLOURS.discriminator },
   ]);
   ctx.save();
-  ctx.font = `11px ${CANVAS_FONT}`;
+  ctx.font = canvasFont(11);
   ctx.textBaseline = 'bottom';
   ctx.fillStyle = COLOURS.axis;
   ctx.textAlign = 'left';
-  ctx.fillText(densityLabel, frame.left - MARGIN.left + 4, frame.top - 5);
+  const margin = scaledMargins(MARGIN);
+  ctx.fillText(densityLabel, frame.left - margin.left + 4, frame.top - 5);
   ctx.fillStyle = COLOURS.discriminator;
   ctx.textAlign = 'right';
-  ctx.fillText('D(x)', frame.left + frame.width + MARGIN.right - 4, frame.top - 5);
+  ctx.fillText('D(x)', frame.left + frame.width + margin.right - 4, frame.top - 5);
   ctx.restore();
 }
 
@@ -84,7 +86,7 @@ function curve(ctx: CanvasRenderingContext2D, xs: Float32Array, ys: Float32Array
     pen = true;
   }
   ctx.strokeStyle = stroke.colour;
-  ctx.lineWidth = stroke.width;
+  ctx.lineWidth = canvasLine(stroke.width);
   ctx.lineCap = stroke.cap ?? 'butt';
   ctx.lineJoin = 'round';
   ctx.setLineDash(stroke.dash ?? []);

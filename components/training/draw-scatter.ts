@@ -1,7 +1,7 @@
 import type { Scatter2DData } from '@/lib/train/types';
-import { drawAxes, linearScale, niceTicks, type PlotFrame, type Scale } from './canvas-plot';
+import { drawAxes, linearScale, niceTicks, scaledMargins, type PlotFrame, type Scale } from './canvas-plot';
 import { dColour } from './d-colour-scale';
-import { COLOURS } from './palette';
+import { canvasLine, COLOURS } from './palette';
 
 const MARGIN = { left: 34, right: 10, top: 8, bottom: 24 };
 const DOT_RADIUS = 2.2;
@@ -9,12 +9,13 @@ const DOT_RADIUS = 2.2;
 /** Canvas height and plot frame for a given width, keeping the extent's aspect ratio (clamped). */
 export function scatterLayout(width: number, extent: Scatter2DData['extent']): { height: number; frame: PlotFrame } {
   const [x0, x1, y0, y1] = extent;
-  const plotWidth = Math.max(40, width - MARGIN.left - MARGIN.right);
+  const margin = scaledMargins(MARGIN);
+  const plotWidth = Math.max(40, width - margin.left - margin.right);
   const aspect = x1 > x0 && y1 > y0 ? (y1 - y0) / (x1 - x0) : 1;
   const plotHeight = Math.round(plotWidth * Math.min(1.25, Math.max(0.5, aspect)));
   return {
-    height: plotHeight + MARGIN.top + MARGIN.bottom,
-    frame: { left: MARGIN.left, top: MARGIN.top, width: plotWidth, height: plotHeight },
+    height: plotHeight + margin.top + margin.bottom,
+    frame: { left: margin.left, top: margin.top, width: plotWidth, height: plotHeight },
   };
 }
 
@@ -69,14 +70,15 @@ function drawHeatmap(ctx: CanvasRenderingContext2D, map: NonNullable<Scatter2DDa
 }
 
 function drawDots(ctx: CanvasRenderingContext2D, points: Float32Array, sx: Scale, sy: Scale, colour: string): void {
+  const radius = canvasLine(DOT_RADIUS);
   ctx.fillStyle = colour;
   ctx.globalAlpha = 0.85;
   ctx.beginPath();
   for (let i = 0; i + 1 < points.length; i += 2) {
     const x = sx(points[i]!);
     const y = sy(points[i + 1]!);
-    ctx.moveTo(x + DOT_RADIUS, y);
-    ctx.arc(x, y, DOT_RADIUS, 0, 2 * Math.PI);
+    ctx.moveTo(x + radius, y);
+    ctx.arc(x, y, radius, 0, 2 * Math.PI);
   }
   ctx.fill();
   ctx.globalAlpha = 1;
@@ -119,7 +121,7 @@ function drawArrows(ctx: CanvasRenderingContext2D, arrows: NonNullable<Scatter2D
   ctx.strokeStyle = COLOURS.arrow;
   ctx.fillStyle = COLOURS.arrow;
   ctx.globalAlpha = 0.75;
-  ctx.lineWidth = 1.1;
+  ctx.lineWidth = canvasLine(1.1);
   ctx.lineCap = 'round';
   ctx.stroke(shafts);
   ctx.fill(heads);

@@ -3,6 +3,7 @@
 import { useMemo } from 'react';
 import { useTranslations } from 'use-intl';
 import type uPlot from 'uplot';
+import { decimateHistory } from '@/lib/train/decimate';
 import type { MetricsHistory } from '@/lib/train/types';
 import { lineSeries, metricsOptions } from './chart-options';
 import { MetricsChart } from './metrics-chart';
@@ -24,7 +25,10 @@ export function GradNormChart({ history }: GradNormChartProps) {
   const t = useTranslations('charts');
   const xLabel = t('iteration');
   const options = useMemo(() => metricsOptions(SERIES, LOG_SCALE, [], xLabel), [xLabel]);
-  const data = useMemo<uPlot.AlignedData>(() => [history.iteration, history.gradNormD, history.gradNormG], [history]);
+  const data = useMemo<uPlot.AlignedData>(() => {
+    const shown = decimateHistory(history);
+    return [shown.iteration, shown.gradNormD, shown.gradNormG];
+  }, [history]);
   return (
     <MetricsChart
       testId="grad-norm-chart"

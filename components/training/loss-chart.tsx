@@ -3,6 +3,7 @@
 import { useMemo } from 'react';
 import { useTranslations } from 'use-intl';
 import type uPlot from 'uplot';
+import { decimateHistory } from '@/lib/train/decimate';
 import type { LossInfo, MetricsHistory } from '@/lib/train/types';
 import { lineSeries, metricsOptions } from './chart-options';
 import { MetricsChart } from './metrics-chart';
@@ -29,7 +30,10 @@ export function LossChart({ history, info }: LossChartProps) {
     if (equilibrium === null) return metricsOptions(series, { auto: true }, [], xLabel);
     return metricsOptions(series, { range: rangeIncluding(equilibrium) }, [referenceLine(equilibrium, '2 ln 2')], xLabel);
   }, [equilibrium, xLabel, dLabel, gLabel]);
-  const data = useMemo<uPlot.AlignedData>(() => [history.iteration, history.dLoss, history.gLoss], [history]);
+  const data = useMemo<uPlot.AlignedData>(() => {
+    const shown = decimateHistory(history);
+    return [shown.iteration, shown.dLoss, shown.gLoss];
+  }, [history]);
   return (
     <MetricsChart
       testId="loss-chart"

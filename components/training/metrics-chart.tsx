@@ -3,6 +3,8 @@
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { usePresentation } from '../presentation/presentation-store';
+import { presentOptions } from './chart-options';
 import styles from './training.module.css';
 
 /** Props of {@link MetricsChart}. */
@@ -30,15 +32,18 @@ export function MetricsChart({ options, data, revision, height = 170, title, hin
   const chart = useRef<uPlot | null>(null);
   // What the chart last drew, so a mount or re-creation is not followed by a redundant setData.
   const fed = useRef({ data, revision });
+  // Presentation mode re-creates the chart with larger labels, thicker lines and more height.
+  const presenting = usePresentation();
 
   useEffect(() => {
     const el = host.current;
     if (!el) return;
-    const u = new uPlot({ ...options, width: Math.max(120, el.clientWidth), height }, fed.current.data, el);
+    const plotHeight = presenting ? Math.round(height * 1.25) : height;
+    const u = new uPlot({ ...presentOptions(options, presenting), width: Math.max(120, el.clientWidth), height: plotHeight }, fed.current.data, el);
     chart.current = u;
     const observer = new ResizeObserver((entries) => {
       const w = Math.floor(entries[0]?.contentRect.width ?? 0);
-      if (w > 0 && w !== u.width) u.setSize({ width: w, height });
+      if (w > 0 && w !== u.width) u.setSize({ width: w, height: plotHeight });
     });
     observer.observe(el);
     return () => {
@@ -46,7 +51,7 @@ export function MetricsChart({ options, data, revision, height = 170, title, hin
       u.destroy();
       chart.current = null;
     };
-  }, [options, height]);
+  }, [options, height, presenting]);
 
   useEffect(() => {
     if (fed.current.data === data && fed.current.revision === revision) return;

@@ -3,6 +3,7 @@
 import { useMemo } from 'react';
 import { useTranslations } from 'use-intl';
 import type uPlot from 'uplot';
+import { decimateHistory } from '@/lib/train/decimate';
 import type { LossInfo, MetricsHistory } from '@/lib/train/types';
 import { lineSeries, metricsOptions } from './chart-options';
 import { MetricsChart } from './metrics-chart';
@@ -29,7 +30,10 @@ export function ProbabilityChart({ history, info }: ProbabilityChartProps) {
     if (!probabilities) return metricsOptions(series, { auto: true }, [], xLabel);
     return metricsOptions(series, { range: [0, 1] }, [referenceLine(0.5, 'D = ½')], xLabel);
   }, [probabilities, xLabel]);
-  const data = useMemo<uPlot.AlignedData>(() => [history.iteration, history.dReal, history.dFake], [history]);
+  const data = useMemo<uPlot.AlignedData>(() => {
+    const shown = decimateHistory(history);
+    return [shown.iteration, shown.dReal, shown.dFake];
+  }, [history]);
   return (
     <MetricsChart
       testId="probability-chart"

@@ -1,5 +1,5 @@
 import uPlot from 'uplot';
-import { CANVAS_FONT, COLOURS } from './palette';
+import { canvasFont, canvasLine, COLOURS } from './palette';
 
 /** Right padding (CSS px) the metrics charts keep free for a reference line's label. */
 export const REFERENCE_GUTTER = 46;
@@ -24,7 +24,7 @@ export function referenceLine(value: number, label: string, colour: string = COL
         const { ctx, bbox } = u;
         ctx.save();
         ctx.strokeStyle = colour;
-        ctx.lineWidth = 1.25 * px;
+        ctx.lineWidth = canvasLine(1.25) * px;
         ctx.setLineDash([6 * px, 4 * px]);
         ctx.beginPath();
         ctx.moveTo(bbox.left, y);
@@ -38,7 +38,7 @@ export function referenceLine(value: number, label: string, colour: string = COL
         const px = uPlot.pxRatio;
         const { ctx, bbox } = u;
         ctx.save();
-        ctx.font = `600 ${11 * px}px ${CANVAS_FONT}`;
+        ctx.font = canvasFont(11 * px, 600);
         ctx.fillStyle = colour;
         ctx.textAlign = 'left';
         ctx.textBaseline = 'middle';

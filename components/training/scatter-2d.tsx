@@ -8,6 +8,7 @@ import { dGradientCss } from './d-colour-scale';
 import { drawScatter, scatterLayout } from './draw-scatter';
 import { LegendSwatch } from './legend-swatch';
 import { COLOURS } from './palette';
+import { usePresentation } from '../presentation/presentation-store';
 import styles from './training.module.css';
 import { useElementWidth } from './use-element-width';
 
@@ -21,7 +22,7 @@ const GRADIENT = dGradientCss();
 
 /**
  * The 2-D picture of a GAN at one iteration, after GAN Lab: D's decision surface as a heatmap
- * (green "real", purple "fake"), real and generated points on it, and arrows showing where
+ * (bluish green "real", vermillion "fake"), real and generated points on it, and arrows showing where
  * G's gradient pushes some generated points.
  */
 export function Scatter2D({ data }: Scatter2DProps) {
@@ -30,6 +31,8 @@ export function Scatter2D({ data }: Scatter2DProps) {
   const box = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const width = useElementWidth(box);
+  // Presentation mode draws larger labels and dots: redraw when it changes.
+  const presenting = usePresentation();
 
   useEffect(() => {
     const el = canvas.current;
@@ -41,7 +44,7 @@ export function Scatter2D({ data }: Scatter2DProps) {
     const { height, frame } = scatterLayout(width, data.extent);
     const ctx = prepareCanvas(el, width, height);
     if (ctx) drawScatter(ctx, data, frame);
-  }, [data, width]);
+  }, [data, width, presenting]);
 
   return (
     <section className={styles.panel} data-testid="scatter-2d" aria-label={t('label')}>

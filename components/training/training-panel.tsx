@@ -1,7 +1,8 @@
 'use client';
 
 import { useMemo } from 'react';
-import { useTranslations } from 'use-intl';
+import { useLocale, useTranslations } from 'use-intl';
+import { biText } from '@/lib/i18n/bi';
 import { graphView } from '@/lib/store/analysis';
 import { useEditor } from '@/lib/store/provider';
 import { useTraining } from '@/lib/store/training-provider';
@@ -13,11 +14,19 @@ import { LossChart } from './loss-chart';
 import { ProbabilityChart } from './probability-chart';
 import { SampleGrid } from './sample-grid';
 import { Scatter2D } from './scatter-2d';
+import { CompareLauncher } from './compare-launcher';
+import { SlowMotionPanel } from './slow-motion-panel';
 import { TrainingControls } from './training-controls';
+import { TrainingSettings, type TrainingSettingsProps } from './training-settings';
 
-/** The training dashboard: controls, backend, progress, charts and the picture of what G makes. */
-export function TrainingPanel() {
+/**
+ * The training dashboard: settings, controls, backend, progress, charts and the picture of what
+ * G makes. `settings` hides or locks settings (an exercise that fixes some of them).
+ */
+export function TrainingPanel({ settings }: { settings?: TrainingSettingsProps } = {}) {
   const t = useTranslations('training');
+  const locale = useLocale();
+  const zh = locale === 'zh';
   const project = useEditor((s) => s.project);
   const errors = graphView(project, 'generator').errors + graphView(project, 'discriminator').errors;
   const fingerprint = useMemo(() => trainingFingerprint(project), [project]);
@@ -38,7 +47,10 @@ export function TrainingPanel() {
 
   return (
     <div className="training-panel" data-testid="training-panel">
+      <TrainingSettings {...settings} />
       <TrainingControls blocked={errors > 0} />
+      <SlowMotionPanel blocked={errors > 0} />
+      <CompareLauncher />
       <div className="train-status">
         <span>
           {t('iteration')} <strong data-testid="iteration">{status?.iteration ?? 0}</strong>
@@ -52,7 +64,7 @@ export function TrainingPanel() {
       </div>
       {decision && (
         <p className="backend-line" data-testid="backend">
-          <strong>{decision.backend}</strong> <span className="muted">{decision.reason}</span>
+          <strong>{decision.backend}</strong> <span className="muted">{zh ? decision.zh : decision.reason}</span>
         </p>
       )}
       {errors > 0 && <p className="train-note bad">{t('fixErrors', { count: errors })}</p>}
@@ -60,12 +72,12 @@ export function TrainingPanel() {
       {resumedFrom !== null && <p className="train-note">{t('resumed', { iteration: resumedFrom })}</p>}
       {divergence && (
         <div className="train-note bad" role="alert" data-testid="divergence">
-          <strong>{t('paused', { what: divergence.what })}</strong> {divergence.advice}
+          <strong>{t('paused', { what: zh ? divergence.zh.what : divergence.what })}</strong> {zh ? divergence.zh.advice : divergence.advice}
         </div>
       )}
       {error && (
         <p className="train-note bad" role="alert" data-testid="train-error">
-          {error}
+          {biText(error, locale)}
         </p>
       )}
       {dims === 3 && <SampleGrid frames={frames} />}

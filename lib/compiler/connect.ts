@@ -8,7 +8,12 @@ export interface ConnectionRequest {
   targetHandle?: string | null;
 }
 
-export type ConnectionCheck = { ok: true; replace: string[] } | { ok: false; reason: string };
+/** A refusal says why in English (`reason`) and in Chinese (`zh`), made from the same names. */
+export type ConnectionCheck = { ok: true; replace: string[] } | { ok: false; reason: string; zh: string };
+
+function refuse(reason: string, zh: string): ConnectionCheck {
+  return { ok: false, reason, zh };
+}
 
 /**
  * Whether a new edge may be drawn, and which edges it replaces: a one-input layer that already has
@@ -17,26 +22,29 @@ export type ConnectionCheck = { ok: true; replace: string[] } | { ok: false; rea
 export function checkConnection(graph: Graph, conn: ConnectionRequest): ConnectionCheck {
   const source = graph.nodes.find((n) => n.id === conn.source);
   const target = graph.nodes.find((n) => n.id === conn.target);
-  if (!source || !target) return { ok: false, reason: 'One end of the connection is not a node.' };
+  if (!source || !target) return refuse('One end of the connection is not a node.', '连接的一端不是节点。');
   const sourceSpec = layerSpec(source.kind);
   const targetSpec = layerSpec(target.kind);
-  if (!sourceSpec || !targetSpec) return { ok: false, reason: 'One end of the connection is a node of an unknown kind.' };
+  if (!sourceSpec || !targetSpec) return refuse('One end of the connection is a node of an unknown kind.', '连接的一端是未知类型的节点。');
   if ((conn.sourceHandle ?? 'out') !== 'out' || (conn.targetHandle ?? 'in') !== 'in') {
-    return { ok: false, reason: 'Connect a node’s output (bottom) to another node’s input (top).' };
+    return refuse('Connect a node’s output (bottom) to another node’s input (top).', '请把一个节点的输出（底部）连到另一个节点的输入（顶部）。');
   }
-  if (source.id === target.id) return { ok: false, reason: `${sourceSpec.title.en} cannot feed itself: that would be a cycle.` };
-  if (sourceSpec.kind === 'output') return { ok: false, reason: 'Output is the end of the network: nothing can follow it.' };
+  if (source.id === target.id) return refuse(`${sourceSpec.title.en} cannot feed itself: that would be a cycle.`, `${sourceSpec.title.zh}不能连到自己：那会形成环。`);
+  if (sourceSpec.kind === 'output') return refuse('Output is the end of the network: nothing can follow it.', '输出节点是网络的终点，后面不能再接任何层。');
   if (targetSpec.arity === 'source') {
-    return { ok: false, reason: `${targetSpec.title.en} is an input: it takes no connections. Connect into a layer instead.` };
+    return refuse(`${targetSpec.title.en} is an input: it takes no connections. Connect into a layer instead.`, `${targetSpec.title.zh}是输入节点，不接受任何连接。请连到某个层上。`);
   }
   const path = pathBetween(graph, target.id, source.id);
   if (path) {
-    const names = [...path, target.id].map((id) => id).join(' → ');
-    return { ok: false, reason: `That would make a cycle (${names}). GAN networks are feed-forward.` };
+    const names = [...path, target.id].join(' → ');
+    return refuse(`That would make a cycle (${names}). GAN networks are feed-forward.`, `这样会形成环（${names}）。GAN 网络是前馈的。`);
   }
   const existing = graph.edges.filter((e) => e.target === target.id);
   if (existing.some((e) => e.source === source.id)) {
-    return { ok: false, reason: `${sourceSpec.title.en} (${source.id}) already feeds ${targetSpec.title.en} (${target.id}).` };
+    return refuse(
+      `${sourceSpec.title.en} (${source.id}) already feeds ${targetSpec.title.en} (${target.id}).`,
+      `${sourceSpec.title.zh}（${source.id}）已经连到${targetSpec.title.zh}（${target.id}）了。`,
+    );
   }
   return { ok: true, replace: targetSpec.arity === 'one' ? existing.map((e) => e.id) : [] };
 }

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { bi, type BiText } from '../i18n/bi';
+import { issueText } from '../i18n/zod-issue';
 import { layerSpec } from './layers';
 import type { Params } from './types';
 
@@ -59,39 +61,53 @@ export function defaultParams(kind: string): Params {
   return parsed?.success ? (parsed.data as Params) : {};
 }
 
-/** Checks one param value; returns a message for the inspector, or null when it is valid. */
-export function validateParam(kind: string, name: string, value: unknown): string | null {
+/** Checks one param value; returns a message for the inspector in both languages, or null when it is valid. */
+export function validateParam(kind: string, name: string, value: unknown): BiText | null {
   const field = objectShape(kind)?.[name];
-  if (!field) return `unknown param "${name}"`;
-  const result = field.safeParse(value);
-  return result.success ? null : (result.error.issues[0]?.message ?? 'invalid value');
+  if (!field) return bi(`unknown param "${name}"`, `未知参数 "${name}"`);
+  const result = field.safeParse(value, { reportInput: true });
+  if (result.success) return null;
+  const issue = result.error.issues[0];
+  return issue ? issueText(issue) : bi('invalid value', '无效的值');
 }
 
-/** The few params worth showing on the node itself, e.g. "64 filters · 4×4 · s2 · same". */
-export function paramSummary(kind: string, params: Params): string {
+/** Words of the summaries that name a param value, in Chinese. */
+const VALUE_ZH: Record<string, string> = { normal: '正态', uniform: '均匀', nearest: '最近邻', bilinear: '双线性' };
+
+const same = (text: string) => ({ en: text, zh: text });
+
+/** The few params worth showing on the node itself, e.g. "64 filters · 4×4 · s2 · same", in both languages. */
+export function paramSummary(kind: string, params: Params): { en: string; zh: string } {
   const p = { ...defaultParams(kind), ...params };
+  const zh = (value: unknown) => VALUE_ZH[String(value)] ?? String(value);
   switch (kind) {
     case 'noise':
-      return `${p.dim} · ${p.distribution}`;
+      return { en: `${p.dim} · ${p.distribution}`, zh: `${p.dim} 维 · ${zh(p.distribution)}` };
     case 'dense':
-      return `${p.units} unit${p.units === 1 ? '' : 's'}`;
+      return { en: `${p.units} unit${p.units === 1 ? '' : 's'}`, zh: `${p.units} 个单元` };
     case 'conv2d':
-    case 'conv2dTranspose':
-      return `${p.filters} filters · ${p.kernelSize}×${p.kernelSize} · s${p.strides} · ${p.padding}`;
+    case 'conv2dTranspose': {
+      const kernel = `${p.kernelSize}×${p.kernelSize}`;
+      return { en: `${p.filters} filters · ${kernel} · s${p.strides} · ${p.padding}`, zh: `${p.filters} 个卷积核 · ${kernel} · 步长 ${p.strides} · ${p.padding}` };
+    }
     case 'upSampling2d':
-      return `×${p.size} · ${p.interpolation}`;
+      return { en: `×${p.size} · ${p.interpolation}`, zh: `×${p.size} · ${zh(p.interpolation)}` };
     case 'maxPooling2d':
-    case 'averagePooling2d':
-      return `${p.poolSize}×${p.poolSize} · s${p.strides ?? p.poolSize}`;
+    case 'averagePooling2d': {
+      const window = `${p.poolSize}×${p.poolSize}`;
+      const strides = p.strides ?? p.poolSize;
+      return { en: `${window} · s${strides}`, zh: `${window} · 步长 ${strides}` };
+    }
     case 'dropout':
-      return `rate ${p.rate}`;
+      return { en: `rate ${p.rate}`, zh: `比率 ${p.rate}` };
     case 'activation':
-      return p.fn === 'leakyRelu' ? `leakyRelu α=${p.alpha}` : String(p.fn);
+      // Function names read the same in both languages.
+      return same(p.fn === 'leakyRelu' ? `leakyRelu α=${p.alpha}` : String(p.fn));
     case 'reshape':
-      return Array.isArray(p.targetShape) ? `→ ${p.targetShape.join('×')}` : '';
+      return same(Array.isArray(p.targetShape) ? `→ ${p.targetShape.join('×')}` : '');
     case 'concatenate':
-      return `axis ${p.axis}`;
+      return { en: `axis ${p.axis}`, zh: `轴 ${p.axis}` };
     default:
-      return '';
+      return same('');
   }
 }

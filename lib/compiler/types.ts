@@ -1,5 +1,6 @@
 import type * as TF from '@tensorflow/tfjs';
 import type { z } from 'zod';
+import type { BiText } from '../i18n/bi';
 import type { LayerKind, LossKind, NoiseDistribution, Role } from '../project/kinds';
 
 /** A tensor shape without the batch dimension, channels-last: `[28, 28, 1]`. */
@@ -15,8 +16,10 @@ export interface Diagnostic {
   severity: Severity;
   /** Stable machine-readable kind of finding, e.g. `cycle`, `reshape-size`. */
   code: DiagnosticCode;
-  /** What is wrong and how to fix it, naming the shapes involved. */
+  /** What is wrong and how to fix it, naming the shapes involved (English). */
   message: string;
+  /** The same in Simplified Chinese, made from the same values (`bi`). */
+  zh: string;
 }
 
 export type DiagnosticCode =
@@ -81,7 +84,7 @@ export type LayerCategory = 'Inputs' | 'Core' | 'Convolution' | 'Normalization' 
 /** `source`: no inputs; `one`: exactly one; `many`: two or more on handle `in`, in edge order. */
 export type Arity = 'source' | 'one' | 'many';
 
-export type InferResult = { shape: Shape; params: number; warning?: string } | { error: string; param?: string; code?: DiagnosticCode };
+export type InferResult = { shape: Shape; params: number; warning?: BiText } | { error: BiText; param?: string; code?: DiagnosticCode };
 
 export type Params = Record<string, unknown>;
 export type Tfjs = typeof TF;
@@ -107,6 +110,9 @@ export interface LayerSpec<P = Params> {
 export function defineLayer<P>(spec: LayerSpec<P>): LayerSpec {
   return spec as unknown as LayerSpec;
 }
+
+/** What Chinese messages call each network. */
+export const ROLE_ZH: Record<Role, string> = { generator: '生成器', discriminator: '判别器' };
 
 /** `[28,28,1]`, the way messages show shapes. */
 export function fmt(shape: readonly number[]): string {

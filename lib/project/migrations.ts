@@ -1,3 +1,4 @@
+import { bi, type BiText } from '../i18n/bi';
 import { CURRENT_VERSION } from './schema';
 
 /**
@@ -8,7 +9,7 @@ import { CURRENT_VERSION } from './schema';
 export type Migration = (doc: Record<string, unknown>) => Record<string, unknown>;
 export const migrations: Readonly<Record<number, Migration>> = {};
 
-export type MigrateResult = { ok: true; doc: Record<string, unknown> } | { ok: false; message: string };
+export type MigrateResult = { ok: true; doc: Record<string, unknown> } | ({ ok: false } & BiText);
 
 /** Lifts a raw document of any known version to `target`, one step at a time. */
 export function migrate(
@@ -17,17 +18,24 @@ export function migrate(
   target: number = CURRENT_VERSION,
 ): MigrateResult {
   const version = doc.version;
-  if (version === undefined) return { ok: false, message: 'the file has no "version"; is it a GANvas project?' };
+  if (version === undefined) return { ok: false, ...bi('the file has no "version"; is it a GANvas project?', '文件中没有 "version"；这是 GANvas 项目吗？') };
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    return { ok: false, message: `"version" must be a whole number from 1 to ${target}, not ${describe(version)}` };
+    const given = describe(version);
+    return { ok: false, ...bi(`"version" must be a whole number from 1 to ${target}, not ${given}`, `"version" 必须是 1 到 ${target} 的整数，而不是 ${given}`) };
   }
   if (version > target) {
-    return { ok: false, message: `this project was saved by a newer GANvas (format ${version}); this one reads formats up to ${target}` };
+    return {
+      ok: false,
+      ...bi(
+        `this project was saved by a newer GANvas (format ${version}); this one reads formats up to ${target}`,
+        `这个项目由更新版本的 GANvas 保存（格式 ${version}）；当前版本最多只能读取格式 ${target}`,
+      ),
+    };
   }
   let current = doc;
   for (let v = version; v < target; v++) {
     const step = steps[v];
-    if (!step) return { ok: false, message: `no migration from format ${v} to ${v + 1}` };
+    if (!step) return { ok: false, ...bi(`no migration from format ${v} to ${v + 1}`, `没有从格式 ${v} 到格式 ${v + 1} 的迁移`) };
     current = { ...step(current), version: v + 1 };
   }
   return { ok: true, doc: current };

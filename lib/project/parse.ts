@@ -1,11 +1,13 @@
 import type { z } from 'zod';
+import { bi, type BiText } from '../i18n/bi';
+import { issueText } from '../i18n/zod-issue';
 import { migrate } from './migrations';
 import { projectSchema, type GanProject } from './schema';
 
-export interface ParseError {
+/** What is wrong at `path`: `message` in English, `zh` in Chinese. */
+export interface ParseError extends BiText {
   /** Dotted path into the document, e.g. `generator.nodes.3.kind`; empty for the whole file. */
   path: string;
-  message: string;
 }
 export type ParseResult = { ok: true; project: GanProject } | { ok: false; errors: ParseError[] };
 
@@ -20,31 +22,41 @@ const MAX_ERRORS = 20;
 export function parseProject(json: unknown): ParseResult {
   try {
     if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-      return fail('', 'a GANvas project is a JSON object with version, name, generator, discriminator, dataset and training');
+      return fail(
+        '',
+        bi(
+          'a GANvas project is a JSON object with version, name, generator, discriminator, dataset and training',
+          'GANvas 项目是一个 JSON 对象，包含 version、name、generator、discriminator、dataset 和 training',
+        ),
+      );
     }
     const unsafe = findUnsafeKey(json);
-    if (unsafe) return fail(unsafe, `the key "${unsafe.split('.').pop()}" is not allowed in a project (it could alter objects it is copied into)`);
+    if (unsafe) {
+      const key = unsafe.split('.').pop();
+      return fail(unsafe, bi(`the key "${key}" is not allowed in a project (it could alter objects it is copied into)`, `项目中不允许出现键 "${key}"（它可能篡改被复制到的对象）`));
+    }
     const migrated = migrate(json as Record<string, unknown>);
-    if (!migrated.ok) return fail('version', migrated.message);
-    const result = projectSchema.safeParse(migrated.doc, { reportInput: false });
+    if (!migrated.ok) return fail('version', migrated);
+    // The input is reported so that a wrong type can say what it got; errors keep only text.
+    const result = projectSchema.safeParse(migrated.doc, { reportInput: true });
     if (!result.success) return { ok: false, errors: toErrors(result.error) };
     return { ok: true, project: result.data };
   } catch (err) {
-    return fail('', `the project could not be read (${err instanceof Error ? err.message.slice(0, 200) : 'unknown error'})`);
+    const why = err instanceof Error ? err.message.slice(0, 200) : 'unknown error';
+    return fail('', bi(`the project could not be read (${why})`, `无法读取项目（${why}）`));
   }
 }
 
 /** Parses the text of a `.ganvas.json` file. */
 export function parseProjectText(text: string): ParseResult {
-  if (typeof text !== 'string') return fail('', 'expected the text of a .ganvas.json file');
-  if (text.length > MAX_PROJECT_BYTES) {
-    return fail('', `the file is ${(text.length / 2 ** 20).toFixed(1)} MB; a project is at most ${MAX_PROJECT_BYTES / 2 ** 20} MB`);
-  }
+  if (typeof text !== 'string') return fail('', bi('expected the text of a .ganvas.json file', '需要 .ganvas.json 文件的文本'));
+  if (text.length > MAX_PROJECT_BYTES) return fail('', tooLarge(text.length));
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (err) {
-    return fail('', `the file is not valid JSON (${err instanceof Error ? err.message.slice(0, 200) : 'parse error'})`);
+    const why = err instanceof Error ? err.message.slice(0, 200) : 'parse error';
+    return fail('', bi(`the file is not valid JSON (${why})`, `文件不是有效的 JSON（${why}）`));
   }
   return parseProject(json);
 }
@@ -76,13 +88,17 @@ function findUnsafeKey(root: object): string | null {
   return null;
 }
 
-function fail(path: string, message: string): ParseResult {
-  return { ok: false, errors: [{ path, message }] };
+/** Why a file of `bytes` is refused for its size. */
+export function tooLarge(bytes: number): BiText {
+  const size = (bytes / 2 ** 20).toFixed(1);
+  const most = MAX_PROJECT_BYTES / 2 ** 20;
+  return bi(`the file is ${size} MB; a project is at most ${most} MB`, `文件大小为 ${size} MB；项目最大为 ${most} MB`);
+}
+
+function fail(path: string, text: BiText): ParseResult {
+  return { ok: false, errors: [{ path, message: text.message, zh: text.zh }] };
 }
 
 function toErrors(error: z.ZodError): ParseError[] {
-  return error.issues.slice(0, MAX_ERRORS).map((issue) => ({
-    path: issue.path.map(String).join('.'),
-    message: issue.message,
-  }));
+  return error.issues.slice(0, MAX_ERRORS).map((issue) => ({ path: issue.path.map(String).join('.'), ...issueText(issue) }));
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zodMessage } from '../i18n/zod-issue';
 import { LAYER_KINDS, LOSS_KINDS, NOISE_DISTRIBUTIONS } from './kinds';
 
 /** The document version this build writes. Older versions are lifted by `migrations.ts`. */
@@ -8,18 +9,23 @@ export const CURRENT_VERSION = 1;
 export const LIMITS = { nodes: 2000, edges: 8000, text: 200, paramArray: 8 } as const;
 
 const finite = z.number().finite();
-const text = z.string().max(LIMITS.text, `at most ${LIMITS.text} characters`);
+const text = z.string().max(LIMITS.text, zodMessage(`at most ${LIMITS.text} characters`, `最多 ${LIMITS.text} 个字符`));
 
 /** Node and edge ids double as tfjs layer names and generated identifiers, hence the narrow alphabet. */
 export const idSchema = z
   .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, 'an id is 1-64 letters, digits, "_" or "-", starting with a letter or digit');
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/,
+    zodMessage('an id is 1-64 letters, digits, "_" or "-", starting with a letter or digit', 'id 由 1-64 个字母、数字、"_" 或 "-" 组成，并以字母或数字开头'),
+  );
 
-const handleSchema = z.string().regex(/^[a-z][A-Za-z0-9_-]{0,31}$/, 'a handle id is a short lowercase name such as "in" or "out"');
+const handleSchema = z
+  .string()
+  .regex(/^[a-z][A-Za-z0-9_-]{0,31}$/, zodMessage('a handle id is a short lowercase name such as "in" or "out"', '端口 id 是简短的小写名称，例如 "in" 或 "out"'));
 
 /** Param values stay flat (no nested objects), so no document can be deep or cyclic here. */
 const paramValue = z.union([finite, z.string().max(LIMITS.text), z.boolean(), z.array(finite).max(LIMITS.paramArray), z.null()]);
-const paramKey = z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,31}$/, 'a param name is a short identifier');
+const paramKey = z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,31}$/, zodMessage('a param name is a short identifier', '参数名应是简短的标识符'));
 
 export const nodeSchema = z.object({
   id: idSchema,
@@ -39,19 +45,24 @@ export const edgeSchema = z.object({
 
 export const graphSchema = z
   .object({
-    nodes: z.array(nodeSchema).max(LIMITS.nodes, `at most ${LIMITS.nodes} nodes`),
-    edges: z.array(edgeSchema).max(LIMITS.edges, `at most ${LIMITS.edges} edges`),
+    nodes: z.array(nodeSchema).max(LIMITS.nodes, zodMessage(`at most ${LIMITS.nodes} nodes`, `最多 ${LIMITS.nodes} 个节点`)),
+    edges: z.array(edgeSchema).max(LIMITS.edges, zodMessage(`at most ${LIMITS.edges} edges`, `最多 ${LIMITS.edges} 条连接`)),
   })
   .superRefine((graph, ctx) => {
-    flagDuplicates(graph.nodes, 'nodes', 'node', ctx);
-    flagDuplicates(graph.edges, 'edges', 'edge', ctx);
+    flagDuplicates(graph.nodes, 'nodes', { en: 'node', zh: '节点' }, ctx);
+    flagDuplicates(graph.edges, 'edges', { en: 'edge', zh: '连接' }, ctx);
   });
 
-function flagDuplicates(items: { id: string }[], key: string, what: string, ctx: z.RefinementCtx) {
+function flagDuplicates(items: { id: string }[], key: string, what: { en: string; zh: string }, ctx: z.RefinementCtx) {
   const seen = new Set<string>();
   items.forEach((item, i) => {
     if (seen.has(item.id)) {
-      ctx.addIssue({ code: 'custom', path: [key, i, 'id'], message: `${what} id "${item.id}" is used twice; ids must be unique` });
+      ctx.addIssue({
+        code: 'custom',
+        path: [key, i, 'id'],
+        message: `${what.en} id "${item.id}" is used twice; ids must be unique`,
+        params: { zh: `${what.zh} id "${item.id}" 出现了两次；id 必须唯一` },
+      });
     }
     seen.add(item.id);
   });

@@ -1,3 +1,4 @@
+import { bi, type BiText } from '../i18n/bi';
 import { MAX_PROJECT_BYTES, parseProjectText, type ParseResult } from './parse';
 import type { GanProject } from './schema';
 
@@ -7,9 +8,43 @@ const MAX_LINK_CHARS = 2_000_000;
 
 /** Compresses a project into a URL-safe string for the hash. */
 export async function encodeShare(project: GanProject): Promise<string> {
-  const bytes = new TextEncoder().encode(JSON.stringify(project));
-  const packed = await pipe(bytes, new CompressionStream('deflate-raw'), Infinity);
+  return packLinkText(JSON.stringify(project));
+}
+
+/** Compresses any text (deflate-raw) into base64url: the body of every GANvas link. */
+export async function packLinkText(text: string): Promise<string> {
+  const packed = await pipe(new TextEncoder().encode(text), new CompressionStream('deflate-raw'), Infinity);
   return toBase64Url(packed);
+}
+
+export type UnpackResult = { ok: true; text: string } | ({ ok: false } & BiText);
+
+/**
+ * Reverses {@link packLinkText}. Never throws: an over-long link, bad base64url, bad deflate data,
+ * bad UTF-8 and output past `limit` bytes (a decompression bomb is cut off, not inflated) all come
+ * back as `{ ok: false, message }`.
+ */
+export async function unpackLinkText(encoded: string, limit: number): Promise<UnpackResult> {
+  try {
+    if (encoded.length > MAX_LINK_CHARS) return { ok: false, ...bi('the link is too long to be a GANvas link', '链接太长，不可能是 GANvas 链接') };
+    const bytes = fromBase64Url(encoded);
+    if (!bytes) {
+      return {
+        ok: false,
+        ...bi('the link is damaged: it is not valid base64url text (was it cut short or changed when copied?)', '链接已损坏：它不是有效的 base64url 文本（复制时是否被截断或改动了？）'),
+      };
+    }
+    try {
+      const raw = await pipe(bytes, new DecompressionStream('deflate-raw'), limit);
+      return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(raw) };
+    } catch (err) {
+      if (err instanceof TooLarge) return { ok: false, ...err.text };
+      return { ok: false, ...bi('the link is damaged: its data does not decompress (was it cut short when copied?)', '链接已损坏：其中的数据无法解压（复制时是否被截断了？）') };
+    }
+  } catch (err) {
+    const why = err instanceof Error ? err.message.slice(0, 120) : 'unknown error';
+    return { ok: false, ...bi(`the link could not be read (${why})`, `无法读取链接（${why}）`) };
+  }
 }
 
 /**
@@ -18,21 +53,8 @@ export async function encodeShare(project: GanProject): Promise<string> {
  * `{ ok: false, errors }`.
  */
 export async function decodeShare(encoded: string): Promise<ParseResult> {
-  try {
-    if (encoded.length > MAX_LINK_CHARS) return fail('the link is too long to be a GANvas project');
-    const bytes = fromBase64Url(encoded);
-    if (!bytes) return fail('the link is damaged: it is not valid base64url text');
-    let text: string;
-    try {
-      const raw = await pipe(bytes, new DecompressionStream('deflate-raw'), MAX_PROJECT_BYTES);
-      text = new TextDecoder('utf-8', { fatal: true }).decode(raw);
-    } catch (err) {
-      return fail(err instanceof TooLarge ? err.message : 'the link is damaged: its data does not decompress (was it cut short when copied?)');
-    }
-    return parseProjectText(text);
-  } catch (err) {
-    return fail(`the link could not be read (${err instanceof Error ? err.message.slice(0, 120) : 'unknown error'})`);
-  }
+  const unpacked = await unpackLinkText(encoded, MAX_PROJECT_BYTES);
+  return unpacked.ok ? parseProjectText(unpacked.text) : { ok: false, errors: [{ path: '', message: unpacked.message, zh: unpacked.zh }] };
 }
 
 /** Finds the share string in a location hash such as `#p=...`. */
@@ -42,7 +64,13 @@ export function shareFromHash(hash: string): string | null {
 }
 
 
-class TooLarge extends Error {}
+class TooLarge extends Error {
+  readonly text: BiText;
+  constructor(text: BiText) {
+    super(text.message);
+    this.text = text;
+  }
+}
 
 async function pipe(bytes: Uint8Array, transform: GenericTransformStream, limit: number): Promise<Uint8Array> {
   const writer = transform.writable.getWriter();
@@ -57,7 +85,8 @@ async function pipe(bytes: Uint8Array, transform: GenericTransformStream, limit:
     total += value.byteLength;
     if (total > limit) {
       await reader.cancel().catch(() => undefined);
-      throw new TooLarge(`the link unpacks to more than ${Math.round(limit / 2 ** 20)} MB, more than any project`);
+      const most = Math.round(limit / 2 ** 20);
+      throw new TooLarge(bi(`the link unpacks to more than ${most} MB, more than any project`, `链接解压后超过 ${most} MB，比任何项目都大`));
     }
     chunks.push(value);
   }
@@ -84,8 +113,4 @@ function fromBase64Url(text: string): Uint8Array | null {
   } catch {
     return null;
   }
-}
-
-function fail(message: string): ParseResult {
-  return { ok: false, errors: [{ path: '', message }] };
 }

@@ -6,6 +6,7 @@ import type { LayerKind, Role } from '../project/kinds';
 import * as ops from '../project/graph-ops';
 import { autoLayout } from '../project/layout';
 import type { DatasetRef, GanProject, Graph, ParamValue } from '../project/schema';
+import { patchTraining, withNoiseDim, type TrainingPatch, type TrainingPatchResult } from '../project/training-settings';
 
 export type Position = ops.Position;
 export type LayoutMode = 'tabs' | 'split';
@@ -19,6 +20,17 @@ export interface Notice {
   title: string;
   details?: string[];
 }
+
+/** Edits an exercise forbids. The store refuses them, whichever control or shortcut asks. */
+export interface EditLocks {
+  /** No adding, deleting, connecting, pasting or moving nodes. */
+  graph: boolean;
+  /** No changing layer params or labels. */
+  params: boolean;
+  /** The layer kinds that may be added; null = all. */
+  kinds: readonly LayerKind[] | null;
+}
+export const NO_LOCKS: EditLocks = { graph: false, params: false, kinds: null };
 
 export interface EditorState {
   /** The document: the only part that undo/redo and autosave see. */
@@ -35,10 +47,16 @@ export interface EditorState {
   clipboard: Graph | null;
   /** Bumped whenever a whole project is loaded, so canvases refit their view. */
   loaded: number;
+  locks: EditLocks;
 
   loadProject(project: GanProject): void;
   rename(name: string): void;
   setDataset(dataset: DatasetRef): void;
+  /**
+   * Changes training settings as one undo step when the result passes the schema; otherwise
+   * changes nothing and says why. A new noise dim also resizes the generator's Noise nodes.
+   */
+  setTraining(patch: TrainingPatch): TrainingPatchResult;
   addNode(role: Role, kind: LayerKind, position: Position): string;
   connect(role: Role, conn: ConnectionRequest): ConnectionCheck;
   updateParams(role: Role, nodeId: string, params: Record<string, ParamValue>): void;
@@ -59,6 +77,7 @@ export interface EditorState {
   notify(notice: Omit<Notice, 'id'>): void;
   dismissNotice(): void;
   focusNode(role: Role, nodeId: string): void;
+  setLocks(locks: EditLocks): void;
 }
 
 const EMPTY: Selection = { nodes: [], edges: [] };
@@ -69,11 +88,20 @@ export function createEditorStore(initial: GanProject, prefs: { layout?: LayoutM
   return createStore<EditorState>()(
     temporal(
       (set, get) => {
-        const editGraph = (role: Role, edit: (graph: Graph) => Graph) =>
+        // The one gate for graph edits: a locked graph (or locked params) leaves the project as it is.
+        // Returns whether the edit was allowed.
+        const editGraph = (role: Role, edit: (graph: Graph) => Graph, what: 'graph' | 'params' = 'graph'): boolean => {
+          if (get().locks[what]) return false;
           set((s) => {
             const next = edit(s.project[role]);
             return next === s.project[role] ? {} : { project: { ...s.project, [role]: next } };
           });
+          return true;
+        };
+        const mayAdd = (kinds: Iterable<LayerKind>) => {
+          const { graph, kinds: allowed } = get().locks;
+          return !graph && (allowed === null || [...kinds].every((k) => allowed.includes(k)));
+        };
         const select = (role: Role, selection: Selection) => set((s) => ({ selection: { ...s.selection, [role]: selection } }));
 
         return {
@@ -87,13 +115,25 @@ export function createEditorStore(initial: GanProject, prefs: { layout?: LayoutM
           focus: null,
           clipboard: null,
           loaded: 0,
+          locks: NO_LOCKS,
 
           loadProject: (project) =>
             set((s) => ({ project, selection: { generator: EMPTY, discriminator: EMPTY }, drag: null, loaded: s.loaded + 1 })),
           rename: (name) => set((s) => (s.project.name === name ? {} : { project: { ...s.project, name } })),
           setDataset: (dataset) => set((s) => ({ project: { ...s.project, dataset } })),
+          setTraining: (patch) => {
+            const { project } = get();
+            const result = patchTraining(project.training, patch);
+            if (result.ok && result.training !== project.training) {
+              const dim = result.training.noise.dim;
+              const generator = dim === project.training.noise.dim ? project.generator : withNoiseDim(project.generator, dim);
+              set({ project: { ...project, training: result.training, generator } });
+            }
+            return result;
+          },
 
           addNode: (role, kind, position) => {
+            if (!mayAdd([kind])) return '';
             let id = '';
             editGraph(role, (graph) => {
               const added = ops.addNode(graph, { kind, params: defaultParams(kind) as Record<string, ParamValue>, position });
@@ -106,6 +146,7 @@ export function createEditorStore(initial: GanProject, prefs: { layout?: LayoutM
           },
 
           connect: (role, conn) => {
+            if (get().locks.graph) return { ok: false, reason: 'This exercise locks the graph: connections cannot be changed.', zh: '这个练习锁定了图：不能更改连接。' };
             const check = checkConnection(get().project[role], conn);
             if (check.ok) {
               editGraph(role, (graph) => ops.addEdge(graph, { source: conn.source, target: conn.target, sourceHandle: 'out', targetHandle: 'in' }, check.replace).graph);
@@ -117,13 +158,12 @@ export function createEditorStore(initial: GanProject, prefs: { layout?: LayoutM
             editGraph(role, (graph) => {
               const node = graph.nodes.find((n) => n.id === nodeId);
               return node ? ops.updateNode(graph, nodeId, { params: { ...node.params, ...params } }) : graph;
-            }),
-          setLabel: (role, nodeId, label) => editGraph(role, (graph) => ops.updateNode(graph, nodeId, { label })),
+            }, 'params'),
+          setLabel: (role, nodeId, label) => editGraph(role, (graph) => ops.updateNode(graph, nodeId, { label }), 'params'),
 
           deleteElements: (role, nodeIds, edgeIds) => {
             if (!nodeIds.length && !edgeIds.length) return;
-            editGraph(role, (graph) => ops.removeElements(graph, nodeIds, edgeIds));
-            select(role, EMPTY);
+            if (editGraph(role, (graph) => ops.removeElements(graph, nodeIds, edgeIds))) select(role, EMPTY);
           },
           deleteSelection: (role) => {
             const { nodes, edges } = get().selection[role];
@@ -143,6 +183,7 @@ export function createEditorStore(initial: GanProject, prefs: { layout?: LayoutM
           endDrag: () => {
             const drag = get().drag;
             if (!drag) return;
+            if (get().locks.graph) return set({ drag: null });
             set((s) => ({ drag: null, project: { ...s.project, [drag.role]: ops.moveNodes(s.project[drag.role], drag.positions) } }));
           },
           setMeasured: (role, sizes) => set((s) => ({ measured: { ...s.measured, [role]: { ...s.measured[role], ...sizes } } })),
@@ -153,7 +194,7 @@ export function createEditorStore(initial: GanProject, prefs: { layout?: LayoutM
           },
           paste: (role) => {
             const clip = get().clipboard;
-            if (!clip?.nodes.length) return;
+            if (!clip?.nodes.length || !mayAdd(clip.nodes.map((n) => n.kind))) return;
             let ids: string[] = [];
             editGraph(role, (graph) => {
               const pasted = ops.pasteSubgraph(graph, clip, { x: 40, y: 40 });
@@ -168,6 +209,7 @@ export function createEditorStore(initial: GanProject, prefs: { layout?: LayoutM
             const { nodes } = get().selection[role];
             if (!nodes.length) return;
             const clip = ops.extractSubgraph(get().project[role], nodes);
+            if (!mayAdd(clip.nodes.map((n) => n.kind))) return;
             let ids: string[] = [];
             editGraph(role, (graph) => {
               const pasted = ops.pasteSubgraph(graph, clip, { x: 40, y: 40 });
@@ -182,6 +224,7 @@ export function createEditorStore(initial: GanProject, prefs: { layout?: LayoutM
           setActiveRole: (role) => set((s) => (s.activeRole === role ? {} : { activeRole: role })),
           notify: (notice) => set({ notice: { ...notice, id: ++noticeCounter } }),
           dismissNotice: () => set({ notice: null }),
+          setLocks: (locks) => set({ locks }),
           focusNode: (role, nodeId) => {
             select(role, { nodes: [nodeId], edges: [] });
             set({ activeRole: role, focus: { role, nodeId, nonce: ++noticeCounter } });

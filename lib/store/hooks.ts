@@ -33,7 +33,7 @@ export interface NodeFacts {
   shape: string | null;
   params: number | null;
   status: 'ok' | 'warning' | 'error';
-  issues: { severity: Severity; message: string }[];
+  issues: { severity: Severity; message: string; zh: string }[];
 }
 
 export function useNodeFacts(role: Role, id: string): NodeFacts {
@@ -41,7 +41,7 @@ export function useNodeFacts(role: Role, id: string): NodeFacts {
   const params = useEditor((s) => graphView(s.project, role).params[id] ?? null);
   // A string, so that a re-analysis that leaves this node's findings alone is no change here.
   const key = useEditor((s) => graphView(s.project, role).issueKey[id] ?? '[]');
-  const issues = useMemo(() => (JSON.parse(key) as [Severity, string][]).map(([severity, message]) => ({ severity, message })), [key]);
+  const issues = useMemo(() => (JSON.parse(key) as [Severity, string, string][]).map(([severity, message, zh]) => ({ severity, message, zh })), [key]);
   const status = issues.some((d) => d.severity === 'error') ? 'error' : issues.length ? 'warning' : 'ok';
   return { shape, params, status, issues };
 }

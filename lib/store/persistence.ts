@@ -9,9 +9,9 @@ const AUTOSAVE_KEY = 'ganvas:autosave';
 const LAYOUT_KEY = 'ganvas:layout';
 
 /** The autosaved project, or null when there is none or it no longer parses. */
-export async function loadAutosave(): Promise<GanProject | null> {
+export async function loadAutosave(key = AUTOSAVE_KEY): Promise<GanProject | null> {
   try {
-    const text = await get<string>(AUTOSAVE_KEY);
+    const text = await get<string>(key);
     if (typeof text !== 'string') return null;
     const result = parseProjectText(text);
     return result.ok ? result.project : null;
@@ -20,15 +20,20 @@ export async function loadAutosave(): Promise<GanProject | null> {
   }
 }
 
+/** Writes the autosave at once: a project just opened from a link, before any edit would save it. */
+export async function writeAutosave(project: GanProject, key = AUTOSAVE_KEY): Promise<void> {
+  await set(key, serializeProject(project)).catch(() => undefined);
+}
+
 /**
  * Saves the project to IndexedDB after every change (debounced by 150 ms, so a burst of edits is
  * one write) and at once when the page is hidden. Returns the unsubscribe function.
  */
-export function startAutosave(store: EditorStore): () => void {
+export function startAutosave(store: EditorStore, key = AUTOSAVE_KEY): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const write = () => {
     timer = undefined;
-    void set(AUTOSAVE_KEY, serializeProject(store.getState().project)).catch(() => undefined);
+    void set(key, serializeProject(store.getState().project)).catch(() => undefined);
   };
   const unsubscribe = store.subscribe((state, prev) => {
     if (state.project === prev.project) return;

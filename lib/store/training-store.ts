@@ -3,11 +3,15 @@
 import * as Comlink from 'comlink';
 import { del, get, set } from 'idb-keyval';
 import { createStore } from 'zustand/vanilla';
+import { bi, BiError, errorText, type BiText } from '../i18n/bi';
+import { LEARN_EVENTS, type LearnEvent } from '../learn/checks';
 import type { GanProject } from '../project/schema';
 import type { BackendChoice, BackendDecision } from '../train/backends';
 import { trainingFingerprint } from '../train/fingerprint';
+import { appendMetrics, truncateHistory } from '../train/history';
 import { lossInfo } from '../train/losses';
 import type { GanArtifacts, SessionUpdate } from '../train/session';
+import type { IterationTrace } from '../train/trace';
 import type { Divergence, StepMode, TrainerStatus } from '../train/trainer';
 import { emptyHistory, type Density1DData, type LossInfo, type MetricsHistory, type SampleFrame, type Scatter2DData } from '../train/types';
 import type { TrainerWorkerApi } from '../train/worker';
@@ -27,24 +31,37 @@ export interface TrainingState {
   scatter: Scatter2DData | null;
   density: Density1DData | null;
   divergence: (Divergence & { restoredIteration: number }) | null;
-  error: string | null;
+  /** Why training stopped with an error, in English (`message`) and Chinese (`zh`). */
+  error: BiText | null;
   /** The design the worker trains; an edited graph needs a reset to train. */
   fingerprint: string | null;
   resumedFrom: number | null;
+  /** How often each classroom event happened on this page (lessons compare against a baseline). */
+  eventCounts: Record<LearnEvent, number>;
 
+  record(event: LearnEvent): void;
   setBackendChoice(choice: BackendChoice): void;
   play(project: GanProject): Promise<void>;
   pause(): void;
   step(project: GanProject, mode: StepMode): Promise<void>;
+  /** One iteration like Step, recorded sub-step by sub-step for slow motion; null when it could not run. */
+  traceIteration(project: GanProject): Promise<IterationTrace | null>;
   reset(): Promise<void>;
   /** Both networks' current weights in the tfjs layers format; null when nothing was trained yet. */
   exportWeights(project: GanProject): Promise<GanArtifacts | null>;
+  /** Fresh images of one class from the trained conditional G; null when nothing was trained. */
+  samplesOf(label: number, count: number): Promise<SampleFrame | null>;
   /** Loads weights (a download from this app or the exported code) and saves them as the checkpoint. */
   importWeights(project: GanProject, artifacts: GanArtifacts): Promise<void>;
   dispose(): void;
 }
 
 const CHECKPOINT_KEY = 'ganvas:checkpoint';
+
+export interface TrainingStoreOptions {
+  /** Where checkpoints go in IndexedDB: each lesson keeps its own, away from the user's project. */
+  checkpointKey?: string;
+}
 const MAX_FRAMES = 120;
 
 interface Checkpoint {
@@ -57,7 +74,7 @@ interface Checkpoint {
  * Main-thread side of training: owns the worker (comlink), turns its updates into chart data,
  * and keeps checkpoints in IndexedDB so a reload resumes the run.
  */
-export function createTrainingStore() {
+export function createTrainingStore({ checkpointKey = CHECKPOINT_KEY }: TrainingStoreOptions = {}) {
   let worker: Worker | null = null;
   let remote: Comlink.Remote<TrainerWorkerApi> | null = null;
   let history = emptyHistory();
@@ -79,15 +96,7 @@ export function createTrainingStore() {
     const apply = (u: SessionUpdate) => {
       // A chunk that was in flight when Reset disposed the session reports late: drop it.
       if (getState().phase === 'idle') return;
-      for (const m of u.metrics) {
-        history.iteration.push(m.iteration);
-        history.dLoss.push(m.dLoss);
-        history.gLoss.push(m.gLoss);
-        history.dReal.push(m.dReal);
-        history.dFake.push(m.dFake);
-        history.gradNormD.push(m.gradNormD);
-        history.gradNormG.push(m.gradNormG);
-      }
+      appendMetrics(history, u.metrics);
       const patch: Partial<TrainingState> = { status: u.status, history: { ...history } };
       if (u.visual?.kind === 'images') patch.frames = [...getState().frames, u.visual.frame].slice(-MAX_FRAMES);
       if (u.visual?.kind === 'scatter') patch.scatter = u.visual.data;
@@ -96,18 +105,18 @@ export function createTrainingStore() {
       if (u.divergence) {
         patch.divergence = u.divergence;
         patch.phase = 'paused';
-        history = truncate(history, u.divergence.restoredIteration);
+        history = truncateHistory(history, u.divergence.restoredIteration);
         patch.history = { ...history };
       }
       if (u.error) {
-        patch.error = u.error;
+        patch.error = bi(u.error, u.errorZh ?? errorText(u.error).zh);
         patch.phase = 'error';
       } else if (!u.running && (getState().phase === 'running' || getState().phase === 'pausing')) patch.phase = 'paused';
       setState(patch);
       const fingerprint = getState().fingerprint;
       if (u.checkpoint && fingerprint) {
         const checkpoint: Checkpoint = { fingerprint, weights: u.checkpoint, history };
-        void set(CHECKPOINT_KEY, checkpoint).catch(() => undefined);
+        void set(checkpointKey, checkpoint).catch(() => undefined);
       }
     };
 
@@ -117,7 +126,7 @@ export function createTrainingStore() {
       const state = getState();
       if (state.fingerprint === fingerprint && state.decision && state.phase !== 'error') return true;
       setState({ phase: 'starting', error: null, divergence: null });
-      const saved = await get<Checkpoint>(CHECKPOINT_KEY).catch(() => undefined);
+      const saved = await get<Checkpoint>(checkpointKey).catch(() => undefined);
       const resume = saved?.fingerprint === fingerprint ? saved : undefined;
       history = resume ? resume.history : emptyHistory();
       try {
@@ -136,7 +145,7 @@ export function createTrainingStore() {
         });
         return true;
       } catch (err) {
-        setState({ phase: 'error', error: err instanceof Error ? err.message : String(err) });
+        setState({ phase: 'error', error: errorText(err) });
         return false;
       }
     };
@@ -155,7 +164,9 @@ export function createTrainingStore() {
       error: null,
       fingerprint: null,
       resumedFrom: null,
+      eventCounts: Object.fromEntries(LEARN_EVENTS.map((e) => [e, 0])) as Record<LearnEvent, number>,
 
+      record: (event) => setState((s) => ({ eventCounts: { ...s.eventCounts, [event]: s.eventCounts[event] + 1 } })),
       setBackendChoice: (backendChoice) => {
         if (backendChoice === getState().backendChoice) return;
         // A new backend means a new session; keep the weights through a checkpoint.
@@ -175,12 +186,24 @@ export function createTrainingStore() {
       step: async (project, mode) => {
         if (getState().phase === 'running' || getState().phase === 'pausing' || !(await ensureSession(project))) return;
         apply(await connect().step(mode));
+        if (mode === 'd') getState().record('stepped-d');
+        if (mode === 'g') getState().record('stepped-g');
+      },
+      traceIteration: async (project) => {
+        if (getState().phase === 'running' || getState().phase === 'pausing' || !(await ensureSession(project))) return null;
+        const update = await connect().traceIteration();
+        apply(update);
+        return update.trace ?? null;
       },
       reset: async () => {
         await remote?.dispose();
         history = emptyHistory();
-        await del(CHECKPOINT_KEY).catch(() => undefined);
+        await del(checkpointKey).catch(() => undefined);
         setState({ phase: 'idle', decision: null, status: null, history: { ...history }, frames: [], scatter: null, density: null, divergence: null, error: null, fingerprint: null, resumedFrom: null });
+      },
+      samplesOf: async (label, count) => {
+        if (!remote || !getState().fingerprint) return null;
+        return remote.samplesOf(label, count);
       },
       exportWeights: async (project) => {
         if (getState().fingerprint !== trainingFingerprint(project) || !remote) return null;
@@ -188,7 +211,7 @@ export function createTrainingStore() {
       },
       importWeights: async (project, artifacts) => {
         if (getState().phase === 'running' || getState().phase === 'pausing') throw new Error('Pause training before loading weights.');
-        if (!(await ensureSession(project))) throw new Error(getState().error ?? 'training could not start');
+        if (!(await ensureSession(project))) throw new BiError(getState().error ?? bi('training could not start', '训练无法开始'));
         const weights = await connect().importWeights(artifacts);
         setState({ status: { iteration: weights.iteration, last: null, iterationsPerSecond: 0, samplesPerSecond: 0 }, divergence: null });
         apply({ running: false, status: getState().status!, metrics: [], visual: await connect().visual() });
@@ -206,7 +229,7 @@ export function createTrainingStore() {
       if (!remote || !fingerprint) return;
       try {
         const weights = await remote.getWeights();
-        await set(CHECKPOINT_KEY, { fingerprint, weights, history } satisfies Checkpoint);
+        await set(checkpointKey, { fingerprint, weights, history } satisfies Checkpoint);
       } catch {
         // Nothing to save yet.
       }
@@ -215,17 +238,3 @@ export function createTrainingStore() {
 }
 
 export type TrainingStore = ReturnType<typeof createTrainingStore>;
-
-function truncate(h: MetricsHistory, iteration: number): MetricsHistory {
-  const keep = h.iteration.findIndex((i) => i > iteration);
-  if (keep < 0) return h;
-  return {
-    iteration: h.iteration.slice(0, keep),
-    dLoss: h.dLoss.slice(0, keep),
-    gLoss: h.gLoss.slice(0, keep),
-    dReal: h.dReal.slice(0, keep),
-    dFake: h.dFake.slice(0, keep),
-    gradNormD: h.gradNormD.slice(0, keep),
-    gradNormG: h.gradNormG.slice(0, keep),
-  };
-}

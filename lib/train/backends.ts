@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { bi, BiError, type BiText } from '../i18n/bi';
 import type { GanProject } from '../project/schema';
 
 export const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
@@ -28,13 +29,13 @@ export function registerBackends(wasmPath = '/tfjs-wasm/'): Promise<void> {
   return registered;
 }
 
-/** Why a backend cannot train this project, or null when it can. */
-export function unsupportedReason(backend: BackendName, project: GanProject): string | null {
+/** Why a backend cannot train this project, in both languages, or null when it can. */
+export function unsupportedReason(backend: BackendName, project: GanProject): BiText | null {
   const gone = lost.get(backend);
-  if (gone) return `${backend} stopped working in this tab (${gone}); reload the page to use it again`;
+  if (gone) return bi(`${backend} stopped working in this tab (${gone}); reload the page to use it again`, `${backend} 在这个标签页中已停止工作（${gone}）；重新载入页面后才能再用`);
   if (backend === 'wasm') {
     const conv = [...project.generator.nodes, ...project.discriminator.nodes].find((n) => WASM_UNTRAINABLE.has(n.kind));
-    if (conv) return `wasm cannot train ${conv.kind} layers (tfjs has no Conv2DBackpropFilter on wasm)`;
+    if (conv) return bi(`wasm cannot train ${conv.kind} layers (tfjs has no Conv2DBackpropFilter on wasm)`, `wasm 无法训练 ${conv.kind} 层（tfjs 在 wasm 上没有 Conv2DBackpropFilter）`);
   }
   return null;
 }
@@ -43,7 +44,10 @@ export interface AdapterInfo {
   available: boolean;
   /** A software adapter (SwiftShader) or a real GPU. */
   fallback: boolean;
+  /** The adapter's name, or why there is none (English). */
   description: string;
+  /** `description` in Chinese (an adapter's name stays as it is). */
+  zh: string;
 }
 
 type GpuAdapter = { isFallbackAdapter?: boolean; info?: { vendor?: string; architecture?: string; description?: string } };
@@ -51,16 +55,17 @@ type GpuAdapter = { isFallbackAdapter?: boolean; info?: { vendor?: string; archi
 /** What WebGPU offers here: a real GPU, a software fallback, or nothing. */
 export async function webgpuAdapter(): Promise<AdapterInfo> {
   const gpu = (globalThis.navigator as unknown as { gpu?: { requestAdapter(): Promise<GpuAdapter | null> } } | undefined)?.gpu;
-  if (!gpu) return { available: false, fallback: false, description: 'this browser offers no WebGPU' };
+  if (!gpu) return { available: false, fallback: false, description: 'this browser offers no WebGPU', zh: '这个浏览器不支持 WebGPU' };
   try {
     const adapter = await gpu.requestAdapter();
-    if (!adapter) return { available: false, fallback: false, description: 'WebGPU found no adapter' };
+    if (!adapter) return { available: false, fallback: false, description: 'WebGPU found no adapter', zh: 'WebGPU 没有找到适配器' };
     const info = adapter.info ?? {};
-    const name = [info.vendor, info.architecture, info.description].filter(Boolean).join(' ') || 'unknown adapter';
+    const name = [info.vendor, info.architecture, info.description].filter(Boolean).join(' ');
     const fallback = adapter.isFallbackAdapter === true || /swiftshader/i.test(name);
-    return { available: true, fallback, description: name };
+    return { available: true, fallback, description: name || 'unknown adapter', zh: name || '未知适配器' };
   } catch (err) {
-    return { available: false, fallback: false, description: `WebGPU failed: ${err instanceof Error ? err.message : String(err)}` };
+    const why = err instanceof Error ? err.message : String(err);
+    return { available: false, fallback: false, description: `WebGPU failed: ${why}`, zh: `WebGPU 出错：${why}` };
   }
 }
 
@@ -77,7 +82,10 @@ export async function switchBackend(backend: BackendName): Promise<boolean> {
 
 export interface BackendDecision {
   backend: BackendName;
+  /** Why this backend (English). */
   reason: string;
+  /** `reason` in Chinese, made from the same figures. */
+  zh: string;
   /** Milliseconds per iteration measured for each candidate that was timed. */
   timings: Partial<Record<BackendName, number>>;
 }
@@ -94,18 +102,22 @@ export async function chooseBackend(
 ): Promise<BackendDecision> {
   if (choice !== 'auto') {
     const why = unsupportedReason(choice, project);
-    if (why) throw new Error(`${choice} was chosen, but ${why}`);
-    if (!(await switchBackend(choice))) throw new Error(`${choice} is not available in this browser`);
-    return { backend: choice, reason: `${choice}, as chosen`, timings: {} };
+    if (why) throw new BiError(bi(`${choice} was chosen, but ${why.message}`, `选择了 ${choice}，但${why.zh}`));
+    if (!(await switchBackend(choice))) throw new BiError(bi(`${choice} is not available in this browser`, `${choice} 在这个浏览器中不可用`));
+    return { backend: choice, reason: `${choice}, as chosen`, zh: `${choice}（按你的选择）`, timings: {} };
   }
   const gpu = await webgpuAdapter();
   if (gpu.available && !gpu.fallback && !lost.has('webgpu') && (await switchBackend('webgpu'))) {
-    return { backend: 'webgpu', reason: `WebGPU on a real GPU (${gpu.description})`, timings: {} };
+    return { backend: 'webgpu', reason: `WebGPU on a real GPU (${gpu.description})`, zh: `在真实 GPU 上使用 WebGPU（${gpu.zh}）`, timings: {} };
   }
   const timings: Partial<Record<BackendName, number>> = {};
   // A software WebGPU adapter (SwiftShader) is no GPU, but with async reads it can still be the
   // fastest backend here, so it is timed like the others rather than taken on trust.
-  const skipped: string[] = [gpu.available ? `WebGPU is a software adapter (${gpu.description}), timed like the others` : gpu.description];
+  const skipped: BiText[] = [
+    gpu.available
+      ? bi(`WebGPU is a software adapter (${gpu.description}), timed like the others`, `WebGPU 是软件适配器（${gpu.zh}），与其他后端一样计时`)
+      : bi(gpu.description, gpu.zh),
+  ];
   const candidates: BackendName[] = gpu.available ? ['webgpu', 'webgl', 'wasm', 'cpu'] : ['webgl', 'wasm', 'cpu'];
   for (const backend of candidates) {
     const why = unsupportedReason(backend, project);
@@ -114,19 +126,26 @@ export async function chooseBackend(
       continue;
     }
     if (!(await switchBackend(backend))) {
-      skipped.push(`${backend} is not available`);
+      skipped.push(bi(`${backend} is not available`, `${backend} 不可用`));
       continue;
     }
     try {
       timings[backend] = await timeIterations();
     } catch (err) {
-      skipped.push(`${backend} failed (${err instanceof Error ? err.message.slice(0, 80) : 'error'})`);
+      const why = err instanceof Error ? err.message.slice(0, 80) : 'error';
+      skipped.push(bi(`${backend} failed (${why})`, `${backend} 出错（${why}）`));
     }
   }
   const ranked = (Object.entries(timings) as [BackendName, number][]).sort((a, b) => a[1] - b[1]);
   const best = ranked[0];
-  if (!best) throw new Error(`no backend can train this graph here: ${skipped.join('; ')}`);
+  const notes = { en: skipped.map((s) => s.message).join('; '), zh: skipped.map((s) => s.zh).join('；') };
+  if (!best) throw new BiError(bi(`no backend can train this graph here: ${notes.en}`, `这里没有能训练这张图的后端：${notes.zh}`));
   await switchBackend(best[0]);
-  const measured = ranked.map(([b, ms]) => `${b} ${ms.toFixed(0)} ms`).join(', ');
-  return { backend: best[0], reason: `fastest for this graph (${measured} per iteration); ${skipped.join('; ')}`, timings };
+  const measured = ranked.map(([b, ms]) => `${b} ${ms.toFixed(0)} ms`);
+  return {
+    backend: best[0],
+    reason: `fastest for this graph (${measured.join(', ')} per iteration); ${notes.en}`,
+    zh: `对这张图最快（每次迭代 ${measured.join('、')}）；${notes.zh}`,
+    timings,
+  };
 }

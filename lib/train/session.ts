@@ -2,11 +2,13 @@ import * as tf from '@tensorflow/tfjs';
 import { createDataset, type Dataset } from '../data/dataset';
 import type { ImageSet } from '../data/image-set';
 import { isSyntheticRef } from '../data/synthetic';
+import { bi, BiError, errorText } from '../i18n/bi';
 import type { DatasetRef, GanProject } from '../project/schema';
 import { loadLayersArtifacts, saveLayersArtifacts, type LayersArtifacts } from '../export/tfjs-artifacts';
 import { chooseBackend, markLost, type BackendChoice, type BackendDecision, type BackendName } from './backends';
-import { createGanTrainer, type Divergence, type GanTrainer, type StepMode, type TrainerStatus } from './trainer';
-import type { IterationMetrics } from './types';
+import type { IterationTrace } from './trace';
+import { createGanTrainer, type Divergence, type GanTrainer, type StepMode, type StepResult, type TrainerStatus } from './trainer';
+import type { IterationMetrics, SampleFrame } from './types';
 import { createVisualizer, type Visual } from './visuals';
 import type { GanWeights } from './weights';
 
@@ -32,15 +34,30 @@ export interface SessionUpdate {
   /** Set when the backend changed mid-run (a lost WebGPU device). */
   backend?: BackendDecision;
   error?: string;
+  /** `error` in Chinese. */
+  errorZh?: string;
+  /** Slow motion: what each sub-step of a traced iteration saw. */
+  trace?: IterationTrace;
 }
 
 /** Training as the worker runs it: backend choice, the play loop, visuals, checkpoints, recovery. */
 export interface TrainingSession {
   readonly decision: BackendDecision;
-  play(onUpdate: (update: SessionUpdate) => void): void;
+  /**
+   * Trains until paused, reporting each chunk. When the page has not finished with the last report
+   * (a comlink call resolves once the page's handler returns), later chunks are merged into one
+   * report instead of queueing: a busy page is never flooded, and training does not wait for it.
+   */
+  play(onUpdate: (update: SessionUpdate) => void | Promise<void>): void;
   pause(): void;
   step(mode: StepMode): Promise<SessionUpdate>;
+  /** One full iteration like `step('both')`, recorded sub-step by sub-step (`update.trace`). */
+  traceIteration(): Promise<SessionUpdate>;
+  /** `iterations` full iterations in one call, without a visual: how a comparison takes turns. */
+  advance(iterations: number): Promise<SessionUpdate>;
   visual(): Promise<Visual>;
+  /** `count` fresh images of one class from a conditional G (the digit picker of the conditional lesson). */
+  samplesOf(label: number, count: number): Promise<SampleFrame>;
   getWeights(): Promise<GanWeights>;
   /** Both networks in the tfjs layers format (the weights download). */
   exportWeights(): Promise<GanArtifacts>;
@@ -119,7 +136,12 @@ export async function createSession(options: SessionOptions): Promise<TrainingSe
     }
     const next = await chooseBackend(project, 'auto', () => timeIterations(project, loadImages)).catch(() => null);
     if (!next || next.backend === failed) return null;
-    decision = { ...next, reason: `${failed} failed (${why}); continuing on ${next.backend} from iteration ${lastWeights?.iteration ?? 0}` };
+    const from = lastWeights?.iteration ?? 0;
+    decision = {
+      ...next,
+      reason: `${failed} failed (${why}); continuing on ${next.backend} from iteration ${from}`,
+      zh: `${failed} 出错（${why}）；从第 ${from} 次迭代起改用 ${next.backend} 继续`,
+    };
     dataset = await makeDataset(project, loadImages);
     trainer = createGanTrainer({ project, dataset });
     if (lastWeights) trainer.setWeights(lastWeights);
@@ -136,22 +158,25 @@ export async function createSession(options: SessionOptions): Promise<TrainingSe
     return run;
   };
 
-  const runStep = (iterations: number, mode: StepMode): Promise<SessionUpdate> => exclusive(() => stepNow(iterations, mode));
-  const stepNow = async (iterations: number, mode: StepMode): Promise<SessionUpdate> => {
+  const runStep = (iterations: number, mode: StepMode): Promise<SessionUpdate> => exclusive(() => settle(() => trainer.step(iterations, mode)));
+  /** Trainer work as an update: a failure becomes a backend switch or an error. */
+  const settle = async (work: () => Promise<StepResult & { trace?: IterationTrace }>): Promise<SessionUpdate> => {
     try {
-      const result = await trainer.step(iterations, mode);
-      return { running, status: trainer.metrics(), metrics: result.metrics, ...(result.divergence && { divergence: result.divergence }) };
+      const result = await work();
+      return { running, status: trainer.metrics(), metrics: result.metrics, ...(result.divergence && { divergence: result.divergence }), ...(result.trace && { trace: result.trace }) };
     } catch (err) {
       const switched = await recover(err);
       if (switched) return { running, status: trainer.metrics(), metrics: [], backend: switched };
       running = false;
-      return { running, status: trainer.metrics(), metrics: [], error: err instanceof Error ? err.message : String(err) };
+      const text = errorText(err);
+      return { running, status: trainer.metrics(), metrics: [], error: text.message, errorZh: text.zh };
     }
   };
 
-  const play = (onUpdate: (update: SessionUpdate) => void) => {
+  const play = (onUpdate: (update: SessionUpdate) => void | Promise<void>) => {
     if (running) return;
     running = true;
+    const report = reporter(onUpdate);
     void (async () => {
       let chunk = 1;
       pace.length = 0;
@@ -177,12 +202,12 @@ export async function createSession(options: SessionOptions): Promise<TrainingSe
         }
         update.running = running;
         update.status = withPace(update.status);
-        onUpdate(update);
+        report(update);
         // Let pause() and other messages in between chunks.
         await new Promise((resolve) => setTimeout(resolve, 0));
         // A pause that arrived just now ends the loop with nothing left to report: say so, or
         // the page would wait for a last chunk that never comes.
-        if (!running && update.running) onUpdate({ running: false, status: update.status, metrics: [] });
+        if (!running && update.running) report({ running: false, status: update.status, metrics: [] });
       }
     })();
   };
@@ -200,7 +225,21 @@ export async function createSession(options: SessionOptions): Promise<TrainingSe
       update.visual = await visualize(trainer, trainer.metrics().iteration);
       return update;
     },
+    traceIteration: () =>
+      exclusive(async () => {
+        const update = await settle(() => trainer.traceIteration());
+        if (!update.error) update.visual = await visualize(trainer, trainer.metrics().iteration);
+        return update;
+      }),
+    advance: (iterations) => runStep(Math.max(1, Math.min(500, Math.floor(iterations))), 'both'),
     visual: () => exclusive(() => visualize(trainer, trainer.metrics().iteration)),
+    samplesOf: (label, count) =>
+      exclusive(async () => {
+        const n = Math.max(1, Math.min(64, Math.floor(count)));
+        const { data, shape } = await trainer.sample(n, undefined, Array.from({ length: n }, () => Math.floor(label)));
+        if (shape.length !== 4) throw new BiError(bi('this generator does not make images', '这个生成器生成的不是图像'));
+        return { iteration: trainer.metrics().iteration, images: data, count: n, shape: [shape[1]!, shape[2]!, shape[3]!] };
+      }),
     getWeights: () => exclusive(async () => (lastWeights = await trainer.getWeights())),
     exportWeights: () => exclusive(async () => ({
       generator: await saveLayersArtifacts(tf, trainer.models.generator),
@@ -228,5 +267,51 @@ export async function createSession(options: SessionOptions): Promise<TrainingSe
       dataset.dispose();
       tf.disposeVariables();
     },
+  };
+}
+
+/**
+ * Delivers updates one at a time: while one is with the page, newer ones merge into a single
+ * pending update (metrics appended, the latest status, picture, checkpoint and running flag).
+ */
+export function reporter(onUpdate: (update: SessionUpdate) => void | Promise<void>): (update: SessionUpdate) => void {
+  let pending: SessionUpdate | null = null;
+  let busy = false;
+  const flush = () => {
+    if (busy || !pending) return;
+    const next = pending;
+    pending = null;
+    busy = true;
+    let delivered: void | Promise<void>;
+    try {
+      delivered = onUpdate(next);
+    } catch {
+      delivered = undefined;
+    }
+    void Promise.resolve(delivered)
+      .catch(() => undefined)
+      .then(() => {
+        busy = false;
+        flush();
+      });
+  };
+  return (update) => {
+    pending = pending ? mergeUpdates(pending, update) : update;
+    flush();
+  };
+}
+
+/** One update standing for two consecutive ones. */
+export function mergeUpdates(older: SessionUpdate, newer: SessionUpdate): SessionUpdate {
+  return {
+    ...older,
+    ...newer,
+    metrics: [...older.metrics, ...newer.metrics],
+    visual: newer.visual ?? older.visual,
+    checkpoint: newer.checkpoint ?? older.checkpoint,
+    divergence: newer.divergence ?? older.divergence,
+    backend: newer.backend ?? older.backend,
+    error: newer.error ?? older.error,
+    errorZh: newer.errorZh ?? older.errorZh,
   };
 }

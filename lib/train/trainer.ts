@@ -4,9 +4,12 @@ import { contextFor } from '../compiler/context';
 import type { Dataset } from '../data/dataset';
 import { createRng, deriveSeed, type Rng } from '../data/rng';
 import type { GanProject } from '../project/schema';
-import { discriminatorLoss, displayScore, generatorLoss, generatorLossPerSample, gradientPenalty } from './losses';
+import { divergenceOf, lossDiverged, weightsDiverged } from './divergence-text';
+import { displayScore, generatorLossPerSample } from './losses';
 import './second-order';
+import { createTraceRecorder, type IterationTrace, type TraceRecorder } from './trace';
 import type { IterationMetrics } from './types';
+import { createUpdates, flatConcat } from './updates';
 import { readWeights, writeWeights, type GanWeights } from './weights';
 
 export type StepMode = 'both' | 'd' | 'g';
@@ -18,12 +21,19 @@ export interface Divergence {
   iteration: number;
   what: string;
   advice: string;
+  /** `what` and `advice` in Chinese. */
+  zh: { what: string; advice: string };
 }
 
 export interface StepResult {
   metrics: IterationMetrics[];
   /** Set when a loss or weight went NaN/Inf: the weights are back at `restoredIteration`. */
   divergence?: Divergence & { restoredIteration: number };
+}
+
+/** One traced iteration: the step's result plus what each sub-step saw. */
+export interface TracedStep extends StepResult {
+  trace: IterationTrace;
 }
 
 export interface TrainerStatus {
@@ -37,6 +47,11 @@ export interface TrainerStatus {
 
 export interface GanTrainer {
   step(iterations: number, mode?: StepMode): Promise<StepResult>;
+  /**
+   * Exactly `step(1)` (same updates, losses, Adams and random streams; the counter advances by
+   * one), while recording small summaries of every sub-step for slow motion.
+   */
+  traceIteration(): Promise<TracedStep>;
   /** n generated samples; `noise` (n × dim) fixes z, `labels` fixes classes for conditional G. */
   sample(n: number, noise?: Float32Array, labels?: number[]): Promise<{ data: Float32Array; shape: number[] }>;
   /** D's score on n samples (flattened): a probability for minimax and non-saturating, raw otherwise. */
@@ -94,47 +109,20 @@ export function createGanTrainer({ project, dataset, seed = project.training.see
     generator.apply(conditional && y ? [z, y] : z, { training }) as tf.Tensor;
   const runD = (x: tf.Tensor, y: tf.Tensor | undefined, training: boolean) =>
     discriminator.apply(conditional && y ? [x, y] : x, { training }) as tf.Tensor;
-  // Flattened and joined first: 4 kernels per norm whatever the layer count, which matters on
-  // backends where each kernel launch is the cost (WebGL on a software rasteriser).
-  const flatConcat = (tensors: tf.Tensor[]) => (tensors.length === 1 ? tf.reshape(tensors[0]!, [-1]) : tf.concat(tensors.map((t) => tf.reshape(t, [-1]))));
-  const globalNorm = (grads: tf.NamedTensorMap) => tf.tidy(() => tf.sqrt(tf.sum(tf.square(flatConcat(Object.values(grads))))));
-
-  /** One D update; returns [loss, mean D(x), mean D(G(z)), ‖∇D‖] as a kept tensor. */
-  const dUpdate = (): tf.Tensor =>
-    tf.tidy(() => {
-      const batch = dataset.sample(cfg.batchSize, rng);
-      const yFake = conditional ? randomLabels(cfg.batchSize) : undefined;
-      const fake = runG(noise(cfg.batchSize), yFake, true);
-      let scores: tf.Tensor | null = null;
-      const { value, grads } = tf.variableGrads(() => {
-        const realOut = runD(batch.x, batch.labels, true);
-        const fakeOut = runD(fake, yFake, true);
-        let loss = discriminatorLoss(cfg.loss, realOut, fakeOut, cfg.labelSmoothing);
-        if (cfg.loss === 'wasserstein-gp') {
-          const penalty = gradientPenalty((x) => runD(x, yFake, true), batch.x, fake, cfg.gradientPenalty, deriveSeed(rng));
-          loss = tf.add(loss, penalty) as tf.Scalar;
-        }
-        scores = tf.keep(tf.stack([tf.mean(displayScore(cfg.loss, realOut)), tf.mean(displayScore(cfg.loss, fakeOut))]));
-        return loss;
-      }, dVars());
-      const norm = globalNorm(grads);
-      dOpt.applyGradients(named(grads));
-      tf.dispose([batch.x, batch.labels]);
-      const out = tf.concat([value.reshape([1]), scores!, norm.reshape([1])]);
-      tf.dispose(scores!);
-      return out;
-    });
-
-  /** One G update; returns [loss, ‖∇G‖]. */
-  const gUpdate = (): tf.Tensor =>
-    tf.tidy(() => {
-      const y = conditional ? randomLabels(cfg.batchSize) : undefined;
-      const z = noise(cfg.batchSize);
-      const { value, grads } = tf.variableGrads(() => generatorLoss(cfg.loss, runD(runG(z, y, true), y, true)), gVars());
-      const norm = globalNorm(grads);
-      gOpt.applyGradients(named(grads));
-      return tf.concat([value.reshape([1]), norm.reshape([1])]);
-    });
+  const { dUpdate, gUpdate } = createUpdates({
+    cfg,
+    dataset,
+    rng,
+    conditional,
+    noise,
+    randomLabels,
+    runG,
+    runD,
+    gVars,
+    dVars,
+    gOpt: () => gOpt,
+    dOpt: () => dOpt,
+  });
 
   const allWeights = () => [...generator.weights, ...discriminator.weights].map((w) => w.read());
 
@@ -163,7 +151,20 @@ export function createGanTrainer({ project, dataset, seed = project.training.see
 
   takeSnapshot(true);
 
-  const step = async (iterations: number, mode: StepMode = 'both'): Promise<StepResult> => {
+  const step = (iterations: number, mode: StepMode = 'both'): Promise<StepResult> => run(iterations, mode);
+
+  const traceIteration = async (): Promise<TracedStep> => {
+    const recorder = createTraceRecorder(cfg, dataShape);
+    try {
+      const result = await run(1, 'both', recorder);
+      const trace = await recorder.read(result.metrics[0] ?? null, result.divergence ? result.divergence.iteration : iteration);
+      return { ...result, trace };
+    } finally {
+      recorder.dispose();
+    }
+  };
+
+  const run = async (iterations: number, mode: StepMode, recorder?: TraceRecorder): Promise<StepResult> => {
     const start = performance.now();
     const rows: tf.Tensor[] = [];
     const nan = tf.scalar(Number.NaN);
@@ -171,11 +172,11 @@ export function createGanTrainer({ project, dataset, seed = project.training.see
       let d: tf.Tensor | null = null;
       const dSteps = mode === 'both' ? cfg.k : mode === 'd' ? 1 : 0;
       for (let j = 0; j < dSteps; j++) {
-        const next = dUpdate();
+        const next = dUpdate(recorder?.dProbe(j));
         if (d) d.dispose();
         d = next;
       }
-      const g = mode === 'g' || mode === 'both' ? gUpdate() : null;
+      const g = mode === 'g' || mode === 'both' ? gUpdate(recorder?.gProbe()) : null;
       rows.push(
         tf.tidy(() => {
           const dPart = d ?? tf.stack([nan, nan, nan, nan]);
@@ -200,12 +201,13 @@ export function createGanTrainer({ project, dataset, seed = project.training.see
       const r = values.subarray(i * 6, i * 6 + 6);
       const m: IterationMetrics = { iteration: iteration + i + 1, dLoss: r[0]!, dReal: r[1]!, dFake: r[2]!, gradNormD: r[3]!, gLoss: r[4]!, gradNormG: r[5]! };
       if (!bad && ((mode !== 'g' && !Number.isFinite(m.dLoss)) || (mode !== 'd' && !Number.isFinite(m.gLoss)))) {
-        bad = { iteration: m.iteration, what: `the ${Number.isFinite(m.dLoss) || mode === 'g' ? 'generator' : 'discriminator'} loss became ${Number.isNaN(mode === 'g' ? m.gLoss : m.dLoss) ? 'NaN' : 'infinite'} at iteration ${m.iteration}`, advice: adviceFor(project) };
+        const network = Number.isFinite(m.dLoss) || mode === 'g' ? 'generator' : 'discriminator';
+        bad = divergenceOf(m.iteration, lossDiverged(network, Number.isNaN(mode === 'g' ? m.gLoss : m.dLoss), m.iteration), project);
       }
       metrics.push(m);
     }
     if (!bad && !Number.isFinite(values[values.length - 1]!)) {
-      bad = { iteration: iteration + iterations, what: `a weight became NaN or infinite by iteration ${iteration + iterations}`, advice: adviceFor(project) };
+      bad = divergenceOf(iteration + iterations, weightsDiverged(iteration + iterations), project);
     }
     if (bad) {
       restoreSnapshot();
@@ -259,6 +261,7 @@ export function createGanTrainer({ project, dataset, seed = project.training.see
 
   return {
     step,
+    traceIteration,
     sample,
     scoreD,
     generatorGradients,
@@ -283,17 +286,3 @@ export function createGanTrainer({ project, dataset, seed = project.training.see
   };
 }
 
-function adviceFor(project: GanProject): string {
-  const { loss, optimizers } = project.training;
-  const lr = Math.max(optimizers.generator.lr, optimizers.discriminator.lr);
-  const tips = [`lower the learning rates (now up to ${lr}; try ${+(lr / 4).toPrecision(2)})`];
-  if (loss === 'minimax') tips.push('use the non-saturating loss');
-  else if (loss !== 'wasserstein-gp') tips.push('try the wasserstein-gp or least-squares loss');
-  tips.push('add BatchNorm or LayerNorm between layers');
-  return `Training paused and the last good weights were restored. Try: ${tips.join('; ')}.`;
-}
-
-/** Gradients in the list form `applyGradients` accepts. */
-function named(grads: tf.NamedTensorMap): { name: string; tensor: tf.Tensor }[] {
-  return Object.entries(grads).map(([name, tensor]) => ({ name, tensor }));
-}

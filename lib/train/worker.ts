@@ -3,12 +3,15 @@ import * as tf from '@tensorflow/tfjs';
 import * as Comlink from 'comlink';
 import { IMAGE_SET_URLS, loadImageSet } from '../data/load-image-set';
 import { loadUserImages } from '../data/user-images';
+import { bi, BiError } from '../i18n/bi';
 import type { DatasetRef, GanProject } from '../project/schema';
 import { registerBackends, type BackendChoice, type BackendDecision } from './backends';
 import { createSession, type GanArtifacts, type SessionUpdate, type TrainingSession } from './session';
 import type { StepMode } from './trainer';
 import type { Visual } from './visuals';
 import type { GanWeights } from './weights';
+import type { SampleFrame } from './types';
+import { sendChineseWithErrors } from './worker-errors';
 
 /** The training worker: every tensor lives here, off the main thread. */
 let session: TrainingSession | null = null;
@@ -17,14 +20,14 @@ async function loadImages(ref: DatasetRef) {
   if (ref.id === 'mnist' || ref.id === 'fashion-mnist') return loadImageSet(IMAGE_SET_URLS[ref.id]);
   if (ref.id === 'images') {
     const set = await loadUserImages();
-    if (!set) throw new Error('No images yet: drop some image files on the Data panel first.');
+    if (!set) throw new BiError(bi('No images yet: drop some image files on the Data panel first.', '还没有图像：请先把一些图像文件拖到数据面板上。'));
     return set;
   }
-  throw new Error(`${ref.id} is not an image dataset`);
+  throw new BiError(bi(`${ref.id} is not an image dataset`, `${ref.id} 不是图像数据集`));
 }
 
 function live(): TrainingSession {
-  if (!session) throw new Error('Training has not started');
+  if (!session) throw new BiError(bi('Training has not started', '训练还没有开始'));
   return session;
 }
 
@@ -36,7 +39,7 @@ const api = {
     session = await createSession({ project, backend, loadImages, resume });
     return session.decision;
   },
-  play(onUpdate: (update: SessionUpdate) => void): void {
+  play(onUpdate: (update: SessionUpdate) => void | Promise<void>): void {
     live().play(onUpdate);
   },
   pause(): void {
@@ -45,8 +48,17 @@ const api = {
   step(mode: StepMode): Promise<SessionUpdate> {
     return live().step(mode);
   },
+  traceIteration(): Promise<SessionUpdate> {
+    return live().traceIteration();
+  },
+  advance(iterations: number): Promise<SessionUpdate> {
+    return live().advance(iterations);
+  },
   visual(): Promise<Visual> {
     return live().visual();
+  },
+  samplesOf(label: number, count: number): Promise<SampleFrame> {
+    return live().samplesOf(label, count);
   },
   getWeights(): Promise<GanWeights> {
     return live().getWeights();
@@ -78,4 +90,5 @@ const api = {
 
 export type TrainerWorkerApi = typeof api;
 
+sendChineseWithErrors();
 Comlink.expose(api);

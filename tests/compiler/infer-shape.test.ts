@@ -96,7 +96,7 @@ describe('inferShape matches tfjs', () => {
           }
           const policy = POLICY[kind]?.(params, inputs) ?? false;
           const unusable = policy || reality === null || reality.real.some((d) => d <= 0 || !Number.isInteger(d)) || String(reality.real) !== String(reality.symbolic);
-          expect(unusable, `${label}: analyze refused (${inferred.error}) but tfjs built ${JSON.stringify(reality)}`).toBe(true);
+          expect(unusable, `${label}: analyze refused (${inferred.error.message}) but tfjs built ${JSON.stringify(reality)}`).toBe(true);
           continue;
         }
         valid++;

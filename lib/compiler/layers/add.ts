@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { bi } from '../../i18n/bi';
 import { defineLayer, fmt } from '../types';
 
 export default defineLayer({
@@ -10,7 +11,8 @@ export default defineLayer({
   infer: (inputs) => {
     const first = inputs[0] ?? [];
     if (inputs.some((s) => fmt(s) !== fmt(first))) {
-      return { error: `Add needs inputs of one shape but receives ${inputs.map(fmt).join(', ')}. Reshape or resize them to match.` };
+      const list = inputs.map(fmt).join(', ');
+      return { error: bi(`Add needs inputs of one shape but receives ${list}. Reshape or resize them to match.`, `相加层要求所有输入形状相同，但收到 ${list}。请重塑或缩放它们，使形状一致。`) };
     }
     return { shape: [...first], params: 0 };
   },

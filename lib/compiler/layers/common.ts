@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import type * as TF from '@tensorflow/tfjs';
+import { bi } from '../../i18n/bi';
 import { fmt, type BuildContext, type InferResult, type Shape, type Tfjs } from '../types';
+
+type Title = { en: string; zh: string };
 
 export const paddingSchema = z.enum(['same', 'valid']).default('same');
 export type Padding = 'same' | 'valid';
@@ -22,13 +25,15 @@ export function deconvLength(length: number, kernel: number, stride: number, pad
 }
 
 /** Checks that a layer receives an image `[height, width, channels]`. */
-export function needsImage(title: string, input: Shape): InferResult | null {
+export function needsImage(title: Title, input: Shape): InferResult | null {
   if (input.length === 3) return null;
-  const hint =
-    input.length === 1
-      ? ` Add a Reshape before it, e.g. to ${fmt(squareGuess(input[0] ?? 0))}.`
-      : ' Add a Reshape before it to make the input [height,width,channels].';
-  return { error: `${title} expects an image [height,width,channels] but receives ${fmt(input)}.${hint}` };
+  const guess = input.length === 1 ? fmt(squareGuess(input[0] ?? 0)) : null;
+  return {
+    error: bi(
+      `${title.en} expects an image [height,width,channels] but receives ${fmt(input)}.${guess ? ` Add a Reshape before it, e.g. to ${guess}.` : ' Add a Reshape before it to make the input [height,width,channels].'}`,
+      `${title.zh}需要图像输入 [高,宽,通道]，但收到 ${fmt(input)}。${guess ? `请在它前面加一个重塑层，例如重塑为 ${guess}。` : '请在它前面加一个重塑层，把输入变成 [高,宽,通道]。'}`,
+    ),
+  };
 }
 
 function squareGuess(n: number): Shape {
@@ -39,12 +44,18 @@ function squareGuess(n: number): Shape {
   return [n, 1, 1];
 }
 
+const WINDOW = { kernel: '卷积核', pool: '池化窗口' } as const;
+
 /** Checks that a kernel or pool window fits a 'valid'-padded input. */
-export function windowFits(title: string, what: string, param: string, window: number, input: Shape): InferResult | null {
+export function windowFits(title: Title, what: keyof typeof WINDOW, param: string, window: number, input: Shape): InferResult | null {
   const [h = 0, w = 0] = input;
   if (window <= h && window <= w) return null;
+  const most = Math.min(h, w);
   return {
-    error: `${title} ${what} ${window}×${window} is larger than its input ${h}×${w} (from ${fmt(input)}) with 'valid' padding. Use a ${what} of at most ${Math.min(h, w)}, or padding 'same'.`,
+    error: bi(
+      `${title.en} ${what} ${window}×${window} is larger than its input ${h}×${w} (from ${fmt(input)}) with 'valid' padding. Use a ${what} of at most ${most}, or padding 'same'.`,
+      `${title.zh}的${WINDOW[what]} ${window}×${window} 比输入 ${h}×${w}（来自 ${fmt(input)}）还大，而填充方式是 'valid'。请把${WINDOW[what]}改为不超过 ${most}，或把填充改为 'same'。`,
+    ),
     param,
   };
 }

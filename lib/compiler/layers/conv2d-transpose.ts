@@ -2,9 +2,11 @@ import { z } from 'zod';
 import { defineLayer } from '../types';
 import { applyOne, kernelInit, deconvLength, int, needsImage, paddingSchema } from './common';
 
+const title = { en: 'Conv2DTranspose', zh: '转置卷积' };
+
 export default defineLayer({
   kind: 'conv2dTranspose',
-  title: { en: 'Conv2DTranspose', zh: '转置卷积' },
+  title,
   category: 'Convolution',
   schema: z.object({
     filters: int(1, 4096, 64),
@@ -15,7 +17,7 @@ export default defineLayer({
   }),
   arity: 'one',
   infer: ([input = []], p) => {
-    const bad = needsImage('Conv2DTranspose', input);
+    const bad = needsImage(title, input);
     if (bad) return bad;
     const [h = 0, w = 0, c = 0] = input;
     return {

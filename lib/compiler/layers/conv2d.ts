@@ -2,9 +2,11 @@ import { z } from 'zod';
 import { defineLayer } from '../types';
 import { applyOne, kernelInit, convLength, int, needsImage, paddingSchema, windowFits } from './common';
 
+const title = { en: 'Conv2D', zh: '二维卷积' };
+
 export default defineLayer({
   kind: 'conv2d',
-  title: { en: 'Conv2D', zh: '二维卷积' },
+  title,
   category: 'Convolution',
   schema: z.object({
     filters: int(1, 4096, 64),
@@ -15,7 +17,7 @@ export default defineLayer({
   }),
   arity: 'one',
   infer: ([input = []], p) => {
-    const bad = needsImage('Conv2D', input) ?? (p.padding === 'valid' ? windowFits('Conv2D', 'kernel', 'kernelSize', p.kernelSize, input) : null);
+    const bad = needsImage(title, input) ?? (p.padding === 'valid' ? windowFits(title, 'kernel', 'kernelSize', p.kernelSize, input) : null);
     if (bad) return bad;
     const [h = 0, w = 0, c = 0] = input;
     return {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { defineLayer, fmt } from '../types';
+import { bi } from '../../i18n/bi';
+import { defineLayer, fmt, product } from '../types';
 import { applyOne, kernelInit, int } from './common';
 
 export default defineLayer({
@@ -10,7 +11,8 @@ export default defineLayer({
   arity: 'one',
   infer: ([input = []], p) => {
     if (input.length !== 1) {
-      return { error: `Dense expects a flat vector but receives ${fmt(input)}. Add a Flatten before it (giving [${input.reduce((a, b) => a * b, 1)}]).` };
+      const flat = product(input);
+      return { error: bi(`Dense expects a flat vector but receives ${fmt(input)}. Add a Flatten before it (giving [${flat}]).`, `全连接层需要一维向量，但收到 ${fmt(input)}。请在它前面加一个展平层（得到 [${flat}]）。`) };
     }
     const inUnits = input[0] ?? 0;
     return { shape: [p.units], params: inUnits * p.units + (p.useBias ? p.units : 0) };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { bi } from '../../i18n/bi';
 import { defineLayer } from '../types';
 
 export default defineLayer({
@@ -10,7 +11,13 @@ export default defineLayer({
   infer: (_inputs, _p, ctx) =>
     ctx.numClasses
       ? { shape: [ctx.numClasses], params: 0 }
-      : { error: 'Label needs a dataset with classes, and this one has none. Pick a labelled dataset such as MNIST, or delete this node.', code: 'no-labels' },
+      : {
+          error: bi(
+            'Label needs a dataset with classes, and this one has none. Pick a labelled dataset such as MNIST, or delete this node.',
+            '标签需要带类别的数据集，而当前数据集没有类别。请选择 MNIST 等带标签的数据集，或删除这个节点。',
+          ),
+          code: 'no-labels',
+        },
   build: (tf, _inputs, _p, name, ctx) => tf.input({ shape: [ctx.numClasses ?? 0], name }),
   doc: {
     en: 'The class label as a one-hot vector, for conditional GANs: feed the same label to G and D.',

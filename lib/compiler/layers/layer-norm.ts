@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { bi } from '../../i18n/bi';
 import { defineLayer, fmt } from '../types';
 import { applyOne } from './common';
 
@@ -9,7 +10,7 @@ export default defineLayer({
   schema: z.object({ epsilon: z.number().positive().max(1).default(1e-3) }),
   arity: 'one',
   infer: ([input = []]) => {
-    if (input.length === 0) return { error: `LayerNorm needs an input with a feature axis but receives ${fmt(input)}.` };
+    if (input.length === 0) return { error: bi(`LayerNorm needs an input with a feature axis but receives ${fmt(input)}.`, `层归一化需要带特征维的输入，但收到 ${fmt(input)}。`) };
     return { shape: [...input], params: 2 * (input[input.length - 1] ?? 0) };
   },
   build: (tf, [x], p, name) => applyOne(tf.layers.layerNormalization({ epsilon: p.epsilon, name }), x!),

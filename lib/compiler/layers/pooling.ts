@@ -27,7 +27,7 @@ export function poolingLayer(
     schema,
     arity: 'one',
     infer: ([input = []], p) => {
-      const bad = needsImage(title.en, input) ?? (p.padding === 'valid' ? windowFits(title.en, 'pool', 'poolSize', p.poolSize, input) : null);
+      const bad = needsImage(title, input) ?? (p.padding === 'valid' ? windowFits(title, 'pool', 'poolSize', p.poolSize, input) : null);
       if (bad) return bad;
       const [h = 0, w = 0, c = 0] = input;
       const s = p.strides ?? p.poolSize;

@@ -2,13 +2,16 @@ import { z } from 'zod';
 import { defineLayer } from '../types';
 import { applyOne } from './common';
 
-const finite = z.number().refine(Number.isFinite, 'a finite number');
+const finite = z.number().refine(Number.isFinite, { message: 'a finite number', params: { zh: '应为有限的数' } });
 
 export default defineLayer({
   kind: 'rescale',
   title: { en: 'Rescale', zh: '缩放' },
   category: 'Core',
-  schema: z.object({ scale: finite.refine((v) => v !== 0, 'a scale other than 0').default(1), offset: finite.default(0) }),
+  schema: z.object({
+    scale: finite.refine((v) => v !== 0, { message: 'a scale other than 0', params: { zh: '缩放系数不能为 0' } }).default(1),
+    offset: finite.default(0),
+  }),
   arity: 'one',
   infer: ([input = []]) => ({ shape: [...input], params: 0 }),
   build: (tf, [x], p, name) => applyOne(tf.layers.rescaling({ scale: p.scale, offset: p.offset, name }), x!),

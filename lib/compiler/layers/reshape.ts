@@ -1,8 +1,12 @@
 import { z } from 'zod';
+import { bi } from '../../i18n/bi';
 import { defineLayer, fmt, product } from '../types';
 import { applyOne } from './common';
 
-const dim = z.number().int().refine((v) => v === -1 || (v >= 1 && v <= 65536), 'each size is a whole number from 1 to 65536, or -1 once');
+const dim = z
+  .number()
+  .int()
+  .refine((v) => v === -1 || (v >= 1 && v <= 65536), { message: 'each size is a whole number from 1 to 65536, or -1 once', params: { zh: '每个维度是 1 到 65536 的整数，或者只出现一次的 -1' } });
 
 export default defineLayer({
   kind: 'reshape',
@@ -14,12 +18,17 @@ export default defineLayer({
     const total = product(input);
     const target = p.targetShape;
     const unknown = target.filter((d) => d === -1).length;
-    if (unknown > 1) return { error: `Reshape to ${fmt(target)} has more than one -1; only one size can be inferred.`, param: 'targetShape' };
+    if (unknown > 1) {
+      return { error: bi(`Reshape to ${fmt(target)} has more than one -1; only one size can be inferred.`, `重塑为 ${fmt(target)} 时出现了不止一个 -1；只能推断一个维度。`), param: 'targetShape' };
+    }
     const known = product(target.filter((d) => d !== -1));
     if (unknown === 1) {
       if (total % known !== 0) {
         return {
-          error: `Reshape to ${fmt(target)} cannot infer -1: ${total} values (from ${fmt(input)}) do not divide by ${known}. Change targetShape or the layer before it.`,
+          error: bi(
+            `Reshape to ${fmt(target)} cannot infer -1: ${total} values (from ${fmt(input)}) do not divide by ${known}. Change targetShape or the layer before it.`,
+            `重塑为 ${fmt(target)} 无法推断 -1：${total} 个值（来自 ${fmt(input)}）不能被 ${known} 整除。请修改 targetShape 或它前面的层。`,
+          ),
           param: 'targetShape',
         };
       }
@@ -27,7 +36,10 @@ export default defineLayer({
     }
     if (known !== total) {
       return {
-        error: `Reshape to ${fmt(target)} needs ${known} values but receives ${total} (from ${fmt(input)}). Change targetShape or the units before it.`,
+        error: bi(
+          `Reshape to ${fmt(target)} needs ${known} values but receives ${total} (from ${fmt(input)}). Change targetShape or the units before it.`,
+          `重塑为 ${fmt(target)} 需要 ${known} 个值，但收到 ${total} 个（来自 ${fmt(input)}）。请修改 targetShape 或它前面的单元数。`,
+        ),
         param: 'targetShape',
       };
     }

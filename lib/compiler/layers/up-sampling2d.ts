@@ -2,14 +2,16 @@ import { z } from 'zod';
 import { defineLayer } from '../types';
 import { applyOne, int, needsImage } from './common';
 
+const title = { en: 'UpSampling2D', zh: '上采样' };
+
 export default defineLayer({
   kind: 'upSampling2d',
-  title: { en: 'UpSampling2D', zh: '上采样' },
+  title,
   category: 'Convolution',
   schema: z.object({ size: int(1, 8, 2), interpolation: z.enum(['nearest', 'bilinear']).default('nearest') }),
   arity: 'one',
   infer: ([input = []], p) => {
-    const bad = needsImage('UpSampling2D', input);
+    const bad = needsImage(title, input);
     if (bad) return bad;
     const [h = 0, w = 0, c = 0] = input;
     return { shape: [h * p.size, w * p.size, c], params: 0 };

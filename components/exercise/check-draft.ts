@@ -1,0 +1,88 @@
+import { checkSchema, type Check, type CheckMetric, type CheckSetting } from '@/lib/learn/checks';
+import type { DatasetId, LayerKind, LossKind, Role } from '@/lib/project/kinds';
+import type { GanProject } from '@/lib/project/schema';
+
+/** The kinds of success check the exercise dialog offers (events belong to lessons, not links). */
+export const GOAL_KINDS = ['iterations', 'metric', 'edge', 'layer', 'modes', 'setting', 'valid', 'dataset', 'js'] as const;
+export type GoalKind = (typeof GOAL_KINDS)[number];
+
+/** What the dialog's goal fields hold: numbers as typed text, until they become a check. */
+export interface CheckDraft {
+  kind: GoalKind;
+  count: string;
+  metric: CheckMetric;
+  target: string;
+  within: string;
+  role: Role;
+  from: LayerKind;
+  to: LayerKind;
+  layer: LayerKind;
+  setting: CheckSetting;
+  value: string;
+  loss: LossKind;
+  dataset: DatasetId;
+  js: string;
+}
+
+/** A starting draft that fits the project: its dataset, its loss, a layer it has. */
+export function initialDraft(project: GanProject): CheckDraft {
+  return {
+    kind: 'iterations',
+    count: '100',
+    metric: 'dReal',
+    target: '0.5',
+    within: '0.05',
+    role: 'generator',
+    from: 'dense',
+    to: 'activation',
+    layer: 'batchNorm',
+    setting: 'batchSize',
+    value: String(project.training.batchSize),
+    loss: project.training.loss,
+    dataset: project.dataset.id,
+    js: '0.05',
+  };
+}
+
+const number = (text: string): number | undefined => {
+  const n = Number(text.trim());
+  return text.trim() !== '' && Number.isFinite(n) ? n : undefined;
+};
+
+/** The check a draft stands for, validated as a link's would be; null while a number is missing or out of range. */
+export function draftToCheck(d: CheckDraft): Check | null {
+  let candidate: unknown;
+  switch (d.kind) {
+    case 'iterations':
+      candidate = { kind: 'iterations', atLeast: number(d.count) };
+      break;
+    case 'metric':
+      candidate = { kind: 'metric', metric: d.metric, target: number(d.target), within: number(d.within) };
+      break;
+    case 'edge':
+      candidate = { kind: 'edge', role: d.role, from: d.from, to: d.to };
+      break;
+    case 'layer':
+      candidate = { kind: 'layer', role: d.role, layer: d.layer, atLeast: number(d.count) };
+      break;
+    case 'modes':
+      candidate = { kind: 'modes', atLeast: number(d.count) };
+      break;
+    case 'setting':
+      candidate = { kind: 'setting', name: d.setting, equals: d.setting === 'loss' ? d.loss : number(d.value) };
+      break;
+    case 'valid':
+      candidate = { kind: 'valid' };
+      break;
+    case 'dataset':
+      candidate = { kind: 'dataset', id: d.dataset };
+      break;
+    case 'js':
+      candidate = { kind: 'js', atMost: number(d.js) };
+      break;
+  }
+  // A number left empty must not silently become "no condition".
+  if (Object.values(candidate as object).some((v) => v === undefined)) return null;
+  const parsed = checkSchema.safeParse(candidate);
+  return parsed.success ? parsed.data : null;
+}

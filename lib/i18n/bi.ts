@@ -1,0 +1,49 @@
+import type { Locale } from './locale';
+
+/**
+ * A message from `lib/` in both languages. `message` is the English (tests, exports and logs read
+ * it); `zh` is the Simplified Chinese the UI shows in Chinese.
+ */
+export interface BiText {
+  message: string;
+  zh: string;
+}
+
+/**
+ * Both texts of one message, written side by side at the place that knows the values, so the
+ * numbers and shapes in the two cannot drift apart.
+ */
+export function bi(message: string, zh: string): BiText {
+  return { message, zh };
+}
+
+/** The text of a message for a locale. */
+export function biText(text: BiText, locale: Locale): string {
+  return locale === 'zh' ? text.zh : text.message;
+}
+
+/** Joins messages as the English and Chinese lists are joined ("; " and "；"). */
+export function biJoin(texts: readonly BiText[]): BiText {
+  return bi(texts.map((t) => t.message).join('; '), texts.map((t) => t.zh).join('；'));
+}
+
+/** An Error that carries its Chinese text too (`zh`), e.g. across the training worker's boundary. */
+export class BiError extends Error {
+  readonly zh: string;
+  constructor(text: BiText) {
+    super(text.message);
+    this.name = 'BiError';
+    this.zh = text.zh;
+  }
+}
+
+/**
+ * The text of anything thrown, in both languages: an error's own `zh` when it carries one (a
+ * `BiError`, also after comlink copied it), else its message behind a Chinese lead-in, since a
+ * foreign message (from tfjs or the browser) has no translation.
+ */
+export function errorText(err: unknown): BiText {
+  const message = err instanceof Error ? err.message : String(err);
+  const zh = typeof err === 'object' && err !== null && typeof (err as { zh?: unknown }).zh === 'string' ? (err as { zh: string }).zh : null;
+  return bi(message, zh ?? `出错了：${message}`);
+}

@@ -1,0 +1,257 @@
+'use client';
+
+import * as Comlink from 'comlink';
+import { createStore } from 'zustand/vanilla';
+import { datasetInfo } from '../data/catalog';
+import { compareRuns, type CompareChoice, type RunText } from '../project/compare-runs';
+import type { GanProject } from '../project/schema';
+import type { BackendChoice, BackendDecision } from '../train/backends';
+import { trainingFingerprint } from '../train/fingerprint';
+import { appendMetrics, truncateHistory } from '../train/history';
+import { lossInfo } from '../train/losses';
+import type { SessionUpdate } from '../train/session';
+import type { Divergence, TrainerStatus } from '../train/trainer';
+import { emptyHistory, type Density1DData, type LossInfo, type MetricsHistory, type Scatter2DData } from '../train/types';
+import type { Visual } from '../train/visuals';
+import type { TrainerWorkerApi } from '../train/worker';
+
+export type RunId = 'a' | 'b';
+export const RUN_IDS: readonly RunId[] = ['a', 'b'];
+
+/** `pausing`: Pause was pressed and the round in flight (A's turn, then B's) has not ended yet. */
+export type ComparePhase = 'idle' | 'starting' | 'running' | 'pausing' | 'paused' | 'error';
+
+/** One run of the comparison, as the panel draws it. */
+export interface RunState {
+  label: RunText;
+  info: LossInfo;
+  decision: BackendDecision;
+  status: TrainerStatus | null;
+  history: MetricsHistory;
+  scatter: Scatter2DData | null;
+  density: Density1DData | null;
+  divergence: (Divergence & { restoredIteration: number }) | null;
+}
+
+export interface CompareState {
+  phase: ComparePhase;
+  runs: Record<RunId, RunState> | null;
+  /** What the runs train: project A's fingerprint and B's difference. */
+  fingerprint: string | null;
+  choice: CompareChoice | null;
+  error: string | null;
+  /** Iterations each run trains per turn; adapted so that a turn takes about 120 ms. */
+  chunk: number;
+
+  /** "Train both": continues the runs, or starts them afresh when the project or B's setting changed. */
+  train(project: GanProject, choice: CompareChoice, backend: BackendChoice): Promise<void>;
+  /** Stops after the round in flight, so both runs stand at the same iteration. */
+  pause(): void;
+  /** Discards both runs' sessions and charts; the workers stay for the next start. */
+  reset(): Promise<void>;
+  /** Stops training and ends both workers. */
+  dispose(): void;
+}
+
+/** The part of the training worker's API (`lib/train/worker.ts`) a comparison uses. */
+export interface CompareWorker {
+  start(project: GanProject, backend: BackendChoice): Promise<BackendDecision>;
+  advance(iterations: number): Promise<SessionUpdate>;
+  visual(): Promise<Visual>;
+  dispose(): Promise<void>;
+}
+
+export interface CompareStoreOptions {
+  /** Makes the worker for a run; by default a Web Worker running lib/train/worker.ts. */
+  connect?: (run: RunId) => { api: CompareWorker; terminate(): void };
+  /** Milliseconds of training per run and turn (default 120). */
+  turnMs?: number;
+  /** Milliseconds between picture refreshes while training (default 700). */
+  visualEveryMs?: number;
+}
+
+const MAX_CHUNK = 500;
+
+function webWorker(run: RunId) {
+  const worker = new Worker(new URL('../train/worker.ts', import.meta.url), { type: 'module', name: `ganvas-compare-${run}` });
+  const api: CompareWorker = Comlink.wrap<TrainerWorkerApi>(worker);
+  return { api, terminate: () => worker.terminate() };
+}
+
+/**
+ * Two training runs that take turns: A trains `chunk` iterations in its own worker, then B the
+ * same number in another, and so on. Both start from the project's seed, so the only difference
+ * between them is B's one changed setting.
+ */
+export function createCompareStore(options: CompareStoreOptions = {}) {
+  const connectRun = options.connect ?? webWorker;
+  const turnMs = options.turnMs ?? 120;
+  const visualEveryMs = options.visualEveryMs ?? 700;
+  let workers: Partial<Record<RunId, ReturnType<typeof connectRun>>> = {};
+  const histories: Record<RunId, MetricsHistory> = { a: emptyHistory(), b: emptyHistory() };
+  /** Bumped by reset and dispose: a loop or start from before then drops what it gets. */
+  let generation = 0;
+  /** Whether the sessions exist in the workers (they do once a start has finished). */
+  let live = false;
+
+  const worker = (run: RunId) => (workers[run] ??= connectRun(run)).api;
+
+  return createStore<CompareState>()((setState, getState) => {
+    const patchRun = (run: RunId, patch: Partial<RunState>) => {
+      const runs = getState().runs;
+      if (runs) setState({ runs: { ...runs, [run]: { ...runs[run], ...patch } } });
+    };
+
+    const applyUpdate = (run: RunId, u: SessionUpdate) => {
+      const h = histories[run];
+      appendMetrics(h, u.metrics);
+      const patch: Partial<RunState> = { status: u.status, history: { ...h } };
+      if (u.backend) patch.decision = u.backend;
+      if (u.divergence) {
+        patch.divergence = u.divergence;
+        histories[run] = truncateHistory(h, u.divergence.restoredIteration);
+        patch.history = { ...histories[run] };
+      }
+      patchRun(run, patch);
+    };
+
+    const applyVisual = (run: RunId, v: Visual) => {
+      if (v.kind === 'scatter') patchRun(run, { scatter: v.data });
+      if (v.kind === 'density') patchRun(run, { density: v.data });
+    };
+
+    const refreshVisuals = async (gen: number) => {
+      for (const run of RUN_IDS) {
+        const v = await worker(run).visual();
+        if (gen !== generation) return;
+        applyVisual(run, v);
+      }
+    };
+
+    const loop = async (gen: number, pictures: boolean) => {
+      let lastVisual = 0;
+      let visualCost = 0;
+      try {
+        while (gen === generation && getState().phase === 'running') {
+          const chunk = getState().chunk;
+          const start = performance.now();
+          let stop: string | null = null;
+          for (const run of RUN_IDS) {
+            const update = await worker(run).advance(chunk);
+            if (gen !== generation) return;
+            applyUpdate(run, update);
+            if (update.error) stop = update.error;
+            else if (update.divergence) stop = stop ?? '';
+          }
+          const took = performance.now() - start;
+          const next = Math.max(1, Math.min(MAX_CHUNK, Math.round((chunk * 2 * turnMs) / Math.max(took, 1))));
+          if (stop !== null) {
+            setState({ phase: stop ? 'error' : 'paused', error: stop || null, chunk: next });
+            break;
+          }
+          setState({ chunk: next });
+          const now = performance.now();
+          if (pictures && now - lastVisual > Math.max(visualEveryMs, Math.min(visualCost * 6, 5000))) {
+            await refreshVisuals(gen);
+            lastVisual = performance.now();
+            visualCost = lastVisual - now;
+          }
+          // Let a pause and the page's other work in between rounds.
+          await new Promise((resolve) => setTimeout(resolve, 0));
+        }
+        if (gen !== generation) return;
+        if (pictures) await refreshVisuals(gen);
+        if (gen === generation && getState().phase === 'pausing') setState({ phase: 'paused' });
+      } catch (err) {
+        if (gen === generation) setState({ phase: 'error', error: err instanceof Error ? err.message : String(err) });
+      }
+    };
+
+    /** New sessions for A and B in their workers, from the same seed. */
+    const startRuns = async (project: GanProject, choice: CompareChoice, backend: BackendChoice, gen: number): Promise<boolean> => {
+      const derived = compareRuns(project, choice);
+      if (!derived.ok) {
+        setState({ phase: 'error', error: derived.reason === 'same' ? 'B must differ from A.' : derived.issues.map((i) => `${i.path}: ${i.message}`).join('; ') });
+        return false;
+      }
+      setState({ phase: 'starting', error: null, runs: null, fingerprint: null, choice: null, chunk: 1 });
+      histories.a = emptyHistory();
+      histories.b = emptyHistory();
+      try {
+        // Free both old runs before either new one allocates.
+        live = false;
+        await Promise.all(RUN_IDS.map((r) => workers[r]?.api.dispose()));
+        if (gen !== generation) return false;
+        const decisionA = await worker('a').start(derived.a.project, backend);
+        if (gen !== generation) return false;
+        // B on A's backend, chosen once: the same arithmetic for both, and no second round of timing.
+        const decisionB = await worker('b').start(derived.b.project, decisionA.backend);
+        if (gen !== generation) return false;
+        live = true;
+        const run = (r: typeof derived.a, decision: BackendDecision): RunState => ({
+          label: r.label,
+          info: lossInfo(r.project.training.loss),
+          decision,
+          status: null,
+          history: emptyHistory(),
+          scatter: null,
+          density: null,
+          divergence: null,
+        });
+        setState({ runs: { a: run(derived.a, decisionA), b: run(derived.b, decisionB) }, fingerprint: trainingFingerprint(project), choice });
+        return true;
+      } catch (err) {
+        if (gen === generation) setState({ phase: 'error', error: err instanceof Error ? err.message : String(err) });
+        return false;
+      }
+    };
+
+    return {
+      phase: 'idle',
+      runs: null,
+      fingerprint: null,
+      choice: null,
+      error: null,
+      chunk: 1,
+
+      train: async (project, choice, backend) => {
+        const state = getState();
+        if (state.phase === 'starting' || state.phase === 'running' || state.phase === 'pausing') return;
+        const gen = generation;
+        const same = live && state.runs && state.fingerprint === trainingFingerprint(project) && sameChoice(state.choice, choice);
+        if (!same && !(await startRuns(project, choice, backend, gen))) return;
+        if (gen !== generation) return;
+        setState({ phase: 'running', error: null });
+        patchRun('a', { divergence: null });
+        patchRun('b', { divergence: null });
+        await loop(gen, datasetInfo(project.dataset).shape.length < 3);
+      },
+      pause: () => {
+        if (getState().phase === 'running') setState({ phase: 'pausing' });
+      },
+      reset: async () => {
+        generation++;
+        live = false;
+        histories.a = emptyHistory();
+        histories.b = emptyHistory();
+        setState({ phase: 'idle', runs: null, fingerprint: null, choice: null, error: null, chunk: 1 });
+        await Promise.all(RUN_IDS.map((run) => workers[run]?.api.dispose())).catch(() => undefined);
+      },
+      dispose: () => {
+        generation++;
+        live = false;
+        for (const run of RUN_IDS) workers[run]?.terminate();
+        workers = {};
+        histories.a = emptyHistory();
+        histories.b = emptyHistory();
+        setState({ phase: 'idle', runs: null, fingerprint: null, choice: null, error: null, chunk: 1 });
+      },
+    };
+  });
+}
+
+export type CompareStore = ReturnType<typeof createCompareStore>;
+
+function sameChoice(a: CompareChoice | null, b: CompareChoice): boolean {
+  return a !== null && a.setting === b.setting && a.value === b.value;
+}

@@ -1,0 +1,126 @@
+import * as tf from '@tensorflow/tfjs';
+import type { Dataset } from '../data/dataset';
+import { deriveSeed, type Rng } from '../data/rng';
+import type { GanProject } from '../project/schema';
+import { discriminatorLoss, displayScore, generatorLoss, gradientPenalty } from './losses';
+
+/**
+ * What a trace sees of one update. Each hook runs inside the update's `tidy`, right after the
+ * stage it names. A probe only reads: it may compute summaries of the tensors it is given and
+ * `tf.keep` them, but never change a tensor or a variable or draw from the RNG, so a traced
+ * update is exactly the update (ops that do not lead to the loss are not on the gradient path).
+ */
+export interface UpdateProbe {
+  /** The real batch (D updates only). */
+  real?(x: tf.Tensor): void;
+  noise(z: tf.Tensor): void;
+  generated(fake: tf.Tensor): void;
+  /** D's logits on the fake batch, and on the real batch in a D update. */
+  scores(fakeLogits: tf.Tensor, realLogits?: tf.Tensor): void;
+  /** The loss minimised; `penalty` is the WGAN-GP term already included in it. */
+  loss(value: tf.Scalar, penalty?: tf.Scalar): void;
+  /** Global L2 norm of the gradients of the updated network's weights. */
+  gradients(norm: tf.Scalar): void;
+  /** The updated network's trainable variables just before and just after Adam's step. */
+  beforeApply(vars: tf.Variable[]): void;
+  afterApply(vars: tf.Variable[]): void;
+}
+
+/** What the updates need from the trainer. Getters, because a divergence replaces the Adams. */
+export interface UpdateContext {
+  cfg: GanProject['training'];
+  dataset: Dataset;
+  rng: Rng;
+  conditional: boolean;
+  noise(n: number): tf.Tensor;
+  randomLabels(n: number): tf.Tensor;
+  runG(z: tf.Tensor, y: tf.Tensor | undefined, training: boolean): tf.Tensor;
+  runD(x: tf.Tensor, y: tf.Tensor | undefined, training: boolean): tf.Tensor;
+  gVars(): tf.Variable[];
+  dVars(): tf.Variable[];
+  gOpt(): tf.Optimizer;
+  dOpt(): tf.Optimizer;
+}
+
+/**
+ * All tensors flattened and joined. Norms over this take 4 kernels whatever the layer count,
+ * which matters on backends where each kernel launch is the cost (WebGL on a software rasteriser).
+ */
+export const flatConcat = (tensors: tf.Tensor[]): tf.Tensor =>
+  tensors.length === 1 ? tf.reshape(tensors[0]!, [-1]) : tf.concat(tensors.map((t) => tf.reshape(t, [-1])));
+
+export const globalNorm = (tensors: tf.Tensor[]): tf.Scalar => tf.tidy(() => tf.sqrt(tf.sum(tf.square(flatConcat(tensors)))) as tf.Scalar);
+
+/**
+ * One D update and one G update of Algorithm 1, shared by the normal step and the traced one.
+ * `dUpdate` returns [loss, mean D(x), mean D(G(z)), ‖∇D‖] and `gUpdate` [loss, ‖∇G‖], as kept tensors.
+ */
+export function createUpdates(ctx: UpdateContext) {
+  const { cfg, dataset, rng, conditional } = ctx;
+
+  const dUpdate = (probe?: UpdateProbe): tf.Tensor =>
+    tf.tidy(() => {
+      const batch = dataset.sample(cfg.batchSize, rng);
+      probe?.real?.(batch.x);
+      const yFake = conditional ? ctx.randomLabels(cfg.batchSize) : undefined;
+      const z = ctx.noise(cfg.batchSize);
+      probe?.noise(z);
+      const fake = ctx.runG(z, yFake, true);
+      probe?.generated(fake);
+      let scores: tf.Tensor | null = null;
+      const vars = ctx.dVars();
+      const { value, grads } = tf.variableGrads(() => {
+        const realOut = ctx.runD(batch.x, batch.labels, true);
+        const fakeOut = ctx.runD(fake, yFake, true);
+        probe?.scores(fakeOut, realOut);
+        let loss = discriminatorLoss(cfg.loss, realOut, fakeOut, cfg.labelSmoothing);
+        let penalty: tf.Scalar | undefined;
+        if (cfg.loss === 'wasserstein-gp') {
+          penalty = gradientPenalty((x) => ctx.runD(x, yFake, true), batch.x, fake, cfg.gradientPenalty, deriveSeed(rng));
+          loss = tf.add(loss, penalty) as tf.Scalar;
+        }
+        probe?.loss(loss, penalty);
+        scores = tf.keep(tf.stack([tf.mean(displayScore(cfg.loss, realOut)), tf.mean(displayScore(cfg.loss, fakeOut))]));
+        return loss;
+      }, vars);
+      const norm = globalNorm(Object.values(grads));
+      probe?.gradients(norm);
+      probe?.beforeApply(vars);
+      ctx.dOpt().applyGradients(named(grads));
+      probe?.afterApply(vars);
+      tf.dispose([batch.x, batch.labels]);
+      const out = tf.concat([value.reshape([1]), scores!, norm.reshape([1])]);
+      tf.dispose(scores!);
+      return out;
+    });
+
+  const gUpdate = (probe?: UpdateProbe): tf.Tensor =>
+    tf.tidy(() => {
+      const y = conditional ? ctx.randomLabels(cfg.batchSize) : undefined;
+      const z = ctx.noise(cfg.batchSize);
+      probe?.noise(z);
+      const vars = ctx.gVars();
+      const { value, grads } = tf.variableGrads(() => {
+        const fake = ctx.runG(z, y, true);
+        probe?.generated(fake);
+        const fakeOut = ctx.runD(fake, y, true);
+        probe?.scores(fakeOut);
+        const loss = generatorLoss(cfg.loss, fakeOut);
+        probe?.loss(loss);
+        return loss;
+      }, vars);
+      const norm = globalNorm(Object.values(grads));
+      probe?.gradients(norm);
+      probe?.beforeApply(vars);
+      ctx.gOpt().applyGradients(named(grads));
+      probe?.afterApply(vars);
+      return tf.concat([value.reshape([1]), norm.reshape([1])]);
+    });
+
+  return { dUpdate, gUpdate };
+}
+
+/** Gradients in the list form `applyGradients` accepts. */
+function named(grads: tf.NamedTensorMap): { name: string; tensor: tf.Tensor }[] {
+  return Object.entries(grads).map(([name, tensor]) => ({ name, tensor }));
+}

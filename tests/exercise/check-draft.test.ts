@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { draftToCheck, GOAL_KINDS, initialDraft } from '@/components/exercise/check-draft';
+import { checkSchema } from '@/lib/learn/checks';
+import { presetProject } from '@/lib/project/presets';
+
+const draft = () => initialDraft(presetProject('gan-2d-ring'));
+
+describe('the exercise dialog’s check draft', () => {
+  it('turns every goal kind offered into a valid check', () => {
+    for (const kind of GOAL_KINDS) {
+      const check = draftToCheck({ ...draft(), kind });
+      expect(check, kind).not.toBeNull();
+      expect(check!.kind).toBe(kind);
+      expect(checkSchema.safeParse(check).success).toBe(true);
+    }
+  });
+
+  it('reads typed numbers, and the project’s own values as defaults', () => {
+    expect(draftToCheck({ ...draft(), kind: 'iterations', count: ' 5 ' })).toEqual({ kind: 'iterations', atLeast: 5 });
+    expect(draftToCheck({ ...draft(), kind: 'metric', metric: 'dReal', target: '0.5', within: '0.1' })).toEqual({ kind: 'metric', metric: 'dReal', target: 0.5, within: 0.1 });
+    expect(draftToCheck({ ...draft(), kind: 'setting', setting: 'loss' })).toEqual({ kind: 'setting', name: 'loss', equals: presetProject('gan-2d-ring').training.loss });
+    expect(draftToCheck({ ...draft(), kind: 'setting', setting: 'batchSize' })).toEqual({ kind: 'setting', name: 'batchSize', equals: presetProject('gan-2d-ring').training.batchSize });
+    expect(draftToCheck({ ...draft(), kind: 'dataset' })).toEqual({ kind: 'dataset', id: 'ring-8' });
+  });
+
+  it('gives no check while a number is empty, not a number or out of range', () => {
+    for (const bad of [
+      { kind: 'iterations' as const, count: '' },
+      { kind: 'iterations' as const, count: 'five' },
+      { kind: 'iterations' as const, count: '2.5' },
+      { kind: 'modes' as const, count: '-1' },
+      { kind: 'metric' as const, within: '' },
+      { kind: 'metric' as const, within: '0' },
+      { kind: 'setting' as const, setting: 'lrG' as const, value: 'fast' },
+      { kind: 'js' as const, js: '-0.1' },
+    ]) {
+      expect(draftToCheck({ ...draft(), ...bad }), JSON.stringify(bad)).toBeNull();
+    }
+  });
+});
