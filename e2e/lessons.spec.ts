@@ -78,3 +78,58 @@ test('lesson 1: the student does every step in the editor and the checks move th
   await expect(page.getByTestId('project-name')).toHaveValue(ownName);
   expect(problems).toEqual([]);
 });
+
+test('lessons 3, 4 and 7: the value-function plot, JS over training, and choosing a digit', async ({ page }, testInfo) => {
+  test.setTimeout(180_000);
+  const problems: string[] = [];
+  page.on('pageerror', (err) => problems.push(`page: ${err.message}`));
+  const step = page.getByTestId('lesson-step');
+
+  // Lesson 3: the plot is there before training; a few steps place the run on it.
+  await page.goto('/learn/value-function');
+  await expect(step).toHaveAttribute('data-step', 'minimax');
+  await expect(page.getByTestId('view-value-function')).toBeVisible();
+  await page.getByTestId('side-train').click();
+  await expect(page.getByTestId('setting-loss')).toHaveValue('minimax');
+  await page.getByTestId('backend-choice').selectOption('wasm');
+  for (let i = 0; i < 3; i++) await page.getByTestId('train-step').click();
+  await expect(page.getByTestId('value-function-now')).toContainText(/D\(G\(z\)\) = 0\.\d{3}; minimax pushes 0\.\d{3}/);
+  // Switching the loss in the settings is what the next step asks.
+  await page.getByTestId('lesson-next').click();
+  await expect(step).toHaveAttribute('data-step', 'non-saturating');
+  await page.getByTestId('setting-loss').selectOption('non-saturating');
+  await expect(step).toHaveAttribute('data-step', 'compare');
+  await page.screenshot({ path: testInfo.outputPath('lesson-3.png') });
+
+  // Lesson 4: the JS estimate follows the run.
+  await page.goto('/learn/equilibrium');
+  await expect(page.getByTestId('view-equilibrium')).toContainText('Train to see the estimate.');
+  await page.getByTestId('side-train').click();
+  await page.getByTestId('backend-choice').selectOption('wasm');
+  await page.getByTestId('train-play').click();
+  await expect(page.getByTestId('equilibrium-now')).toContainText(/JS ≈ 0\.\d{4} nats, so C\(G\) = 2·JS − 2 ln 2 ≈ -1\.\d{3}/);
+  await expect(page.getByTestId('iteration')).not.toHaveText('0');
+  await page.waitForTimeout(2000);
+  await page.getByTestId('train-pause').click();
+  await page.screenshot({ path: testInfo.outputPath('lesson-4.png') });
+
+  // Lesson 7: skip the long training step, train one step, then ask for a digit.
+  await page.goto('/learn/conditional');
+  await page.getByTestId('lesson-next').click();
+  await expect(step).toHaveAttribute('data-step', 'choose');
+  await expect(page.getByTestId('digit-3')).toBeDisabled();
+  await page.getByTestId('side-train').click();
+  await page.getByTestId('backend-choice').selectOption('wasm');
+  await page.getByTestId('train-step').click();
+  await expect(page.getByTestId('iteration')).toHaveText('1', { timeout: 60_000 });
+  await page.getByTestId('digit-3').click();
+  await expect(page.getByTestId('digit-samples')).toBeVisible();
+  await expect(page.getByTestId('lesson-task')).toHaveAttribute('data-met', 'true');
+  // The skipped first step stays undone, so the lesson is not complete yet.
+  await expect(page.locator('.lesson-dot.done')).toHaveCount(1);
+  await expect(page.getByTestId('lesson-complete')).toHaveCount(0);
+  const drawn = await page.getByTestId('digit-samples').evaluate((c: HTMLCanvasElement) => [c.width, c.height]);
+  expect(drawn).toEqual([4 * 28 + 3, 2 * 28 + 1]);
+  await page.screenshot({ path: testInfo.outputPath('lesson-7.png') });
+  expect(problems).toEqual([]);
+});

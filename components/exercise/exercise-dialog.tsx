@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useLocale, useTranslations } from 'use-intl';
 import { biText } from '@/lib/i18n/bi';
 import { describeCheck } from '@/lib/learn/describe';
@@ -8,6 +8,7 @@ import { CONTROL_IDS, EXERCISE_LIMITS, parseExercise, type ControlId, type Exerc
 import { LAYER_KINDS, type LayerKind } from '@/lib/project/kinds';
 import { useEditorApi } from '@/lib/store/provider';
 import { useLocalized } from '../i18n/use-localized';
+import { DialogHead, useModalDialog } from '../modal';
 import { draftToCheck, initialDraft, type CheckDraft } from './check-draft';
 import { CheckPicker } from './check-picker';
 import { ControlPicker } from './control-picker';
@@ -25,7 +26,7 @@ export function ExerciseDialog({ open, onClose }: { open: boolean; onClose: () =
   const text = useLocalized();
   const locale = useLocale();
   const store = useEditorApi();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog(open);
   const [title, setTitle] = useState('');
   const [instructions, setInstructions] = useState('');
   const [allowed, setAllowed] = useState<Set<LayerKind>>(() => new Set(LAYER_KINDS));
@@ -34,12 +35,6 @@ export function ExerciseDialog({ open, onClose }: { open: boolean; onClose: () =
   const [link, setLink] = useState<{ for: string; url: string; copied: boolean } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
-  useEffect(() => {
-    const d = dialog.current;
-    if (!d) return;
-    if (open && !d.open) d.showModal();
-    if (!open && d.open) d.close();
-  }, [open]);
 
   const check = useMemo(() => draftToCheck(draft), [draft]);
   const exercise: Exercise | null = check && {
@@ -70,14 +65,7 @@ export function ExerciseDialog({ open, onClose }: { open: boolean; onClose: () =
 
   return (
     <dialog ref={dialog} className={styles.dialog} onClose={onClose} data-testid="exercise-dialog" aria-label={t('dialogTitle')}>
-      <div className={styles.head}>
-        <h2>{t('dialogTitle')}</h2>
-        <span className={styles.note}>{t('dialogNote')}</span>
-        <span className={styles.spacer} />
-        <button type="button" className="btn" onClick={onClose} data-testid="exercise-close">
-          {t('close')}
-        </button>
-      </div>
+      <DialogHead title={t('dialogTitle')} note={t('dialogNote')} closeLabel={t('close')} closeTestId="exercise-close" onClose={onClose} classes={styles} />
       <div className={styles.body}>
         <section className={styles.section}>
           <label className={styles.block}>

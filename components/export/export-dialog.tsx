@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useLocale, useTranslations } from 'use-intl';
 import { CompileError } from '@/lib/compiler/errors';
 import { biText } from '@/lib/i18n/bi';
@@ -9,6 +9,7 @@ import { DATA_FILE, exportTypeScript } from '@/lib/export/typescript';
 import type { GanProject } from '@/lib/project/schema';
 import { useEditor } from '@/lib/store/provider';
 import { datasetFile, download, zipFolder } from './bundle';
+import { DialogHead, useModalDialog } from '../modal';
 import { CodeView } from './code-view';
 import styles from './export.module.css';
 import { WeightsPane } from './weights-pane';
@@ -47,7 +48,7 @@ function useExports(project: GanProject, open: boolean): Exports {
 export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const t = useTranslations('export');
   const project = useEditor((s) => s.project);
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog(open);
   const [tab, setTab] = useState<Tab>('typescript');
   const [file, setFile] = useState<Record<'typescript' | 'pytorch', string>>({ typescript: 'src/gan.ts', pytorch: 'models.py' });
   const [busy, setBusy] = useState<string | null>(null);
@@ -55,12 +56,6 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
   const [copied, setCopied] = useState(false);
   const exports = useExports(project, open);
 
-  useEffect(() => {
-    const d = dialog.current;
-    if (!d) return;
-    if (open && !d.open) d.showModal();
-    if (!open && d.open) d.close();
-  }, [open]);
 
   const files = 'error' in exports || tab === 'weights' ? [] : exports[tab];
   const current = tab === 'weights' ? undefined : (files.find((f) => f.path === file[tab]) ?? files[0]);
@@ -83,14 +78,7 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
   return (
     <dialog ref={dialog} className={styles.dialog} onClose={onClose} data-testid="export-dialog" aria-label={t('title')}>
       <div className={styles.body}>
-        <div className={styles.head}>
-          <h2>{t('title')}</h2>
-          <span className={styles.note}>{t('note')}</span>
-          <span className={styles.spacer} />
-          <button type="button" className="btn" onClick={onClose} data-testid="export-close">
-            {t('close')}
-          </button>
-        </div>
+        <DialogHead title={t('title')} note={t('note')} closeLabel={t('close')} closeTestId="export-close" onClose={onClose} classes={styles} />
         <div className={styles.tabs} role="tablist">
           {(['typescript', 'pytorch', 'weights'] as const).map((id) => (
             <button key={id} type="button" role="tab" aria-selected={tab === id} data-testid={`export-tab-${id}`} onClick={() => setTab(id)}>

@@ -48,7 +48,7 @@ function ValueFunctionView({ snapshot }: { snapshot: LearnSnapshot }) {
     if (!el || width === 0) return;
     const ctx = prepareCanvas(el, width, PLOT_HEIGHT);
     if (!ctx) return;
-    const frame: PlotFrame = { left: 30, top: 8, width: width - 40, height: PLOT_HEIGHT - 30 };
+    const frame: PlotFrame = { left: 30, top: 8, width: width - 40, height: PLOT_HEIGHT - 42 };
     const x = linearScale(0, 1, frame.left, frame.left + frame.width);
     const y = linearScale(0, 1, frame.top + frame.height, frame.top);
     drawAxes(ctx, frame, [
@@ -71,7 +71,8 @@ function ValueFunctionView({ snapshot }: { snapshot: LearnSnapshot }) {
     ctx.font = canvasFont(11);
     ctx.fillStyle = COLOURS.axis;
     ctx.textAlign = 'center';
-    ctx.fillText('D(G(z))', frame.left + frame.width / 2, PLOT_HEIGHT - 4);
+    ctx.textBaseline = 'bottom';
+    ctx.fillText('D(G(z))', frame.left + frame.width / 2, PLOT_HEIGHT - 1);
     if (dFake !== null && Number.isFinite(dFake)) {
       const px = x(Math.min(1, Math.max(0, dFake)));
       ctx.strokeStyle = COLOURS.reference;
@@ -206,7 +207,7 @@ function DigitView() {
   };
 
   useEffect(() => {
-    if (frame && canvas.current) renderSheet(frame, DIGIT_SAMPLES, canvas.current);
+    if (frame && canvas.current) renderSheet(frame, DIGIT_SAMPLES / 2, canvas.current);
   }, [frame]);
 
   return (

@@ -1,10 +1,11 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslations } from 'use-intl';
 import { createCompareStore } from '@/lib/store/compare-store';
 import styles from './compare.module.css';
 import { ComparePanel } from './compare-panel';
+import { DialogHead, useModalDialog } from '../modal';
 
 /**
  * The side-by-side comparison in a modal dialog. Its two training workers live only while it is
@@ -12,14 +13,10 @@ import { ComparePanel } from './compare-panel';
  */
 export function CompareDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const t = useTranslations('compare');
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog(open);
   const [store] = useState(() => createCompareStore());
 
   useEffect(() => {
-    const d = dialog.current;
-    if (!d) return;
-    if (open && !d.open) d.showModal();
-    if (!open && d.open) d.close();
     if (!open) store.getState().dispose();
   }, [open, store]);
   useEffect(() => () => store.getState().dispose(), [store]);
@@ -28,14 +25,7 @@ export function CompareDialog({ open, onClose }: { open: boolean; onClose: () =>
     <dialog ref={dialog} className={styles.dialog} onClose={onClose} data-testid="compare-dialog" aria-label={t('title')}>
       {open && (
         <div className={styles.body}>
-          <div className={styles.head}>
-            <h2>{t('title')}</h2>
-            <span className={styles.note}>{t('note')}</span>
-            <span className={styles.spacer} />
-            <button type="button" className="btn" onClick={onClose} data-testid="compare-close">
-              {t('close')}
-            </button>
-          </div>
+          <DialogHead title={t('title')} note={t('note')} closeLabel={t('close')} closeTestId="compare-close" onClose={onClose} classes={styles} />
           <ComparePanel store={store} />
         </div>
       )}

@@ -95,11 +95,16 @@ export function optimalDiscriminator(pData: Float32Array, pG: Float32Array): Flo
 
 /**
  * Jensen–Shannon divergence, in nats, of two densities sampled on the same evenly spaced grid of
- * step `dx`. Each is first renormalised to unit mass on the grid, so truncated tails do not bias
- * it; the result lies in [0, ln 2]: 0 for equal densities, ln 2 for disjoint supports. At D* the
- * minimax value function equals 2·JS − 2 ln 2.
+ * step `dx`, in [0, ln 2]: 0 for equal densities, ln 2 for disjoint supports. At D* the minimax
+ * value function equals 2·JS − 2 ln 2.
+ *
+ * Mass the grid misses is not dropped: a density whose mass on the grid is below 1 has the rest
+ * counted in one shared "outside the window" cell, so a generator whose samples all fall outside
+ * the picture scores ln 2 (it is as far from the data as can be), not 0. Pass `unit: false` for
+ * densities that are not normalised over the real line (estimates known only on the grid): each
+ * is then renormalised to unit mass on the grid.
  */
-export function jsDivergence(p: ArrayLike<number>, q: ArrayLike<number>, dx: number): number {
+export function jsDivergence(p: ArrayLike<number>, q: ArrayLike<number>, dx: number, { unit = true }: { unit?: boolean } = {}): number {
   const n = Math.min(p.length, q.length);
   let massP = 0;
   let massQ = 0;
@@ -107,16 +112,18 @@ export function jsDivergence(p: ArrayLike<number>, q: ArrayLike<number>, dx: num
     massP += Math.max(0, p[i]!) * dx;
     massQ += Math.max(0, q[i]!) * dx;
   }
-  if (!(massP > 0) || !(massQ > 0)) return 0;
-  let js = 0;
-  for (let i = 0; i < n; i++) {
-    const a = Math.max(0, p[i]!) / massP;
-    const b = Math.max(0, q[i]!) / massQ;
+  // The grid's sums can exceed 1 slightly (Riemann error): never let that become negative mass outside.
+  const normP = unit ? Math.max(massP, 1) : massP;
+  const normQ = unit ? Math.max(massQ, 1) : massQ;
+  if (!(normP > 0) || !(normQ > 0)) return 0;
+  const term = (a: number, b: number) => {
     const m = 0.5 * (a + b);
-    if (a > 0) js += 0.5 * a * Math.log(a / m);
-    if (b > 0) js += 0.5 * b * Math.log(b / m);
-  }
-  return Math.min(Math.LN2, Math.max(0, js * dx));
+    return (a > 0 ? 0.5 * a * Math.log(a / m) : 0) + (b > 0 ? 0.5 * b * Math.log(b / m) : 0);
+  };
+  let js = 0;
+  for (let i = 0; i < n; i++) js += term(Math.max(0, p[i]!) / normP, Math.max(0, q[i]!) / normQ) * dx;
+  js += term(1 - massP / normP, 1 - massQ / normQ);
+  return Math.min(Math.LN2, Math.max(0, js));
 }
 
 /** `n` evenly spaced points from `lo` to `hi` inclusive. */

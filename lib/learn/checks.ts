@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DATASET_IDS, LAYER_KINDS, LOSS_KINDS, type Role } from '../project/kinds';
 import type { GanProject } from '../project/schema';
+import { settingValue } from '../project/training-settings';
 import type { MetricsHistory } from '../train/types';
 
 /**
@@ -83,26 +84,6 @@ export function recentMetrics(history: MetricsHistory, n = RECENT): Record<Check
   return { dReal: mean(history.dReal), dFake: mean(history.dFake), dLoss: mean(history.dLoss), gLoss: mean(history.gLoss) };
 }
 
-function settingValue(project: GanProject, name: CheckSetting): string | number {
-  const t = project.training;
-  switch (name) {
-    case 'loss':
-      return t.loss;
-    case 'k':
-      return t.k;
-    case 'batchSize':
-      return t.batchSize;
-    case 'lrG':
-      return t.optimizers.generator.lr;
-    case 'lrD':
-      return t.optimizers.discriminator.lr;
-    case 'labelSmoothing':
-      return t.labelSmoothing;
-    case 'noiseDim':
-      return t.noise.dim;
-  }
-}
-
 const inBounds = (v: number, b: { atLeast?: number; atMost?: number }) => (b.atLeast === undefined || v >= b.atLeast) && (b.atMost === undefined || v <= b.atMost);
 
 /** Evaluates a check against a snapshot. Pure; never throws on a valid check. */
@@ -123,7 +104,7 @@ export function evaluateCheck(check: Check, s: LearnSnapshot): CheckResult {
     case 'dataset':
       return { met: s.project.dataset.id === check.id };
     case 'setting': {
-      const v = settingValue(s.project, check.name);
+      const v = settingValue(s.project.training, check.name);
       if (typeof v === 'string') return { met: check.equals === undefined || v === check.equals };
       const equal = check.equals === undefined || (typeof check.equals === 'number' && Math.abs(v - check.equals) <= 1e-12 * Math.max(1, Math.abs(v)));
       return { met: equal && inBounds(v, check), value: v };

@@ -124,3 +124,25 @@ describe('jsDivergence', () => {
     expect(jsDivergence(p, q, dx)).toBeCloseTo(0.5 * Math.LN2, 6);
   });
 });
+
+describe('jsDivergence with mass outside the window', () => {
+  const dx = 0.01;
+  const xs = linspace(-3, 3, 601);
+
+  it('is ln 2 when one density lies entirely outside the grid (a generator off the picture)', () => {
+    const data = gaussianPdf(xs, 0, 0.5);
+    const offGrid = gaussianPdf(xs, 40, 0.5); // all zeros on [-3, 3]
+    expect(jsDivergence(data, offGrid, dx)).toBeCloseTo(Math.LN2, 6);
+  });
+
+  it('counts the part of a density beyond the grid as disjoint from a density inside it', () => {
+    // Data N(0, 0.3) well inside; the generator N(3, 0.3) half outside [-3, 3]: still disjoint.
+    expect(jsDivergence(gaussianPdf(xs, 0, 0.3), gaussianPdf(xs, 3, 0.3), dx)).toBeCloseTo(Math.LN2, 4);
+  });
+
+  it('agrees with the renormalising estimate when both densities sit inside the window', () => {
+    const p = gaussianPdf(xs, 0, 0.5);
+    const q = gaussianPdf(xs, 0.5, 0.5);
+    expect(jsDivergence(p, q, dx)).toBeCloseTo(jsDivergence(p, q, dx, { unit: false }), 6);
+  });
+});
