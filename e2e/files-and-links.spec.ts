@@ -52,7 +52,7 @@ test('hostile and broken share links show a message and load nothing', async ({ 
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
 });
 
-test('a share link round-trips, and markup in names and labels shows as text', async ({ page, context }) => {
+test('a share link round-trips, and markup in names and labels shows as text', async ({ page, context, browser }) => {
   await openEditor(page);
   await page.getByTestId('presets').selectOption('mlp-gan-mnist');
   await page.getByTestId('project-name').fill(HOSTILE);
@@ -74,4 +74,14 @@ test('a share link round-trips, and markup in names and labels shows as text', a
   expect(await other.locator('img').count()).toBe(0);
   expect(await other.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+
+  // A first visit through the link, then a reload before any edit: the shared project stays.
+  const fresh = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 1440, height: 900 } });
+  const visitor = await fresh.newPage();
+  await visitor.goto(link);
+  await expect(visitor.getByTestId('project-name')).toHaveValue(HOSTILE);
+  await visitor.reload();
+  await expect(visitor.locator('.layer-node').first()).toBeVisible();
+  await expect(visitor.getByTestId('project-name')).toHaveValue(HOSTILE);
+  await fresh.close();
 });

@@ -39,7 +39,11 @@ async function startingPoint(): Promise<Start> {
   } else if (encoded !== null) {
     history.replaceState(null, '', location.pathname + location.search);
     const shared = await decodeShare(encoded);
-    if (shared.ok) return { project: shared.project, notice: { tone: 'info', title: t('sharedOpened', { name: shared.project.name }) } };
+    if (shared.ok) {
+      // Saved at once, like an exercise, so that a reload shows the shared project rather than the one before it.
+      await writeAutosave(shared.project);
+      return { project: shared.project, notice: { tone: 'info', title: t('sharedOpened', { name: shared.project.name }) } };
+    }
     notice = { tone: 'error', title: t('shareBroken'), details: describeErrors(shared, locale) };
   }
   const saved = await loadAutosave();
