@@ -1,26 +1,18 @@
 'use client';
 
 import { useSyncExternalStore } from 'react';
+import { storedPreference } from '../stored-preference';
 
 /** Where the choice is remembered, like the language (components/i18n/locale-store.ts). */
 export const PRESENTATION_STORAGE_KEY = 'ganvas:presentation';
 
 // Presentation mode is a browser preference: it lives in localStorage, and this module lets React
-// and the canvas drawing code read it. `chosen` covers a browser that refuses storage.
-const listeners = new Set<() => void>();
-let chosen: boolean | null = null;
-
-function stored(): boolean {
-  try {
-    return localStorage.getItem(PRESENTATION_STORAGE_KEY) === 'on';
-  } catch {
-    return false;
-  }
-}
+// and the canvas drawing code read it.
+const preference = storedPreference(PRESENTATION_STORAGE_KEY);
 
 /** Whether presentation mode (larger type, thicker lines, for projectors) is on. */
 export function isPresenting(): boolean {
-  return chosen ?? stored();
+  return preference.read() === 'on';
 }
 
 /** Puts `<html data-presentation>` in step with the choice; the CSS in app/globals.css keys on it. */
@@ -31,31 +23,16 @@ export function applyPresentation(on: boolean = isPresenting()): void {
 
 /** Switches presentation mode everywhere at once and remembers it. */
 export function setPresenting(on: boolean): void {
-  chosen = on;
-  try {
-    if (on) localStorage.setItem(PRESENTATION_STORAGE_KEY, 'on');
-    else localStorage.removeItem(PRESENTATION_STORAGE_KEY);
-  } catch {
-    // Private mode or a full quota: the choice still holds until the page closes.
-  }
   applyPresentation(on);
-  for (const listener of listeners) listener();
+  preference.write(on ? 'on' : null);
 }
 
 /** Calls `onChange` when the mode changes, here or in another tab. */
 export function subscribePresentation(onChange: () => void): () => void {
-  const onStorage = (event: StorageEvent) => {
-    if (event.key !== PRESENTATION_STORAGE_KEY) return;
-    chosen = null;
+  return preference.subscribe(() => {
     applyPresentation();
     onChange();
-  };
-  listeners.add(onChange);
-  window.addEventListener('storage', onStorage);
-  return () => {
-    listeners.delete(onChange);
-    window.removeEventListener('storage', onStorage);
-  };
+  });
 }
 
 /** Presentation mode as React state; false on the server and in the first client render. */
