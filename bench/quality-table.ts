@@ -1,7 +1,7 @@
 import { nodeBackend } from './node-backend';
 import { qualityProject, qualityRun, type QualityRun } from './quality.bench';
 
-/** Five seeds; QUALITY_SEEDS=1,2,3 runs a subset (to split the work over processes). */
+/** Five seeds; QUALITY_SEEDS=1,2,3 runs a subset (to split the work over processes), QUALITY_EVERY=N scores every N iterations too. */
 const SEEDS = process.env.QUALITY_SEEDS?.split(',').map(Number) ?? [1, 2, 3, 4, 5];
 
 /** Both 2-D datasets, five seeds each, mean modes captured and high-quality fraction. */
@@ -12,7 +12,8 @@ export async function benchQuality(iterations = Number(process.env.QUALITY_ITERA
   for (const data of datasets) {
     const runs: QualityRun[] = [];
     for (const seed of SEEDS) {
-      const run = await qualityRun(qualityProject(data), seed, iterations);
+      const every = Number(process.env.QUALITY_EVERY ?? 0);
+      const run = await qualityRun(qualityProject(data), seed, iterations, (r) => console.error(JSON.stringify({ data, progress: true, ...r })), every);
       // Progress on stderr, so a long run shows where it is without spoiling the table.
       console.error(JSON.stringify({ data, ...run }));
       runs.push(run);

@@ -16,14 +16,12 @@ export interface QualityRun {
 }
 
 /**
- * The designs the quality figures are for. Ring: the `gan-2d-ring` preset with batch 256 (a larger
- * batch thins the bridges between modes fastest per iteration). Grid: the same networks working in
- * unit scale through Rescale layers (×4 after G, ×¼ before D): on the raw ±4 grid, Adam's per-step
- * moves of about lr are too small for the weights to reach the data's scale.
+ * The designs the quality figures are for. Ring: the `gan-2d-ring` preset as it ships. Grid: the
+ * same networks working in unit scale through Rescale layers (×4 after G, ×¼ before D): on the raw
+ * ±4 grid, Adam's per-step moves of about lr are too small for the weights to reach the data's scale.
  */
 export function qualityProject(data: 'ring-8' | 'grid-25'): GanProject {
   const project = presetProject('gan-2d-ring');
-  project.training = { ...project.training, batchSize: 256 };
   if (data === 'ring-8') return project;
   const scale = DATASET_DEFAULTS['grid-25'].options.spacing * 2;
   const withRescale = (graph: GanProject['generator'], after: string, id: string, factor: number) => {

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { bi, BiError, type BiText } from '../i18n/bi';
 import type { GanProject } from '../project/schema';
+import { speedUpWasmMatMul } from './wasm-matmul';
 
 export const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
 export type BackendName = (typeof BACKENDS)[number];
@@ -25,6 +26,7 @@ export function registerBackends(wasmPath = '/tfjs-wasm/'): Promise<void> {
     await import('@tensorflow/tfjs-backend-webgpu').catch(() => undefined);
     const wasm = await import('@tensorflow/tfjs-backend-wasm').catch(() => null);
     wasm?.setWasmPaths(wasmPath);
+    speedUpWasmMatMul();
   })();
   return registered;
 }
