@@ -96,12 +96,15 @@ export function createGanTrainer({ project, dataset, seed = project.training.see
   let status: TrainerStatus = { iteration: 0, last: null, iterationsPerSecond: 0, samplesPerSecond: 0 };
   let snapshot: { iteration: number; tensors: tf.Tensor[] } | null = null;
 
-  const noise = (n: number): tf.Tensor =>
+  // Pictures, scores and samples draw from their own stream, so how often the dashboard (or a
+  // benchmark) looks never changes the run: the same seed trains the same weights.
+  const viewRng: Rng = createRng(seed ^ 0x5bd1e995);
+  const noise = (n: number, from: Rng = rng): tf.Tensor =>
     cfg.noise.distribution === 'normal'
-      ? tf.randomNormal([n, cfg.noise.dim], 0, 1, 'float32', deriveSeed(rng))
-      : tf.randomUniform([n, cfg.noise.dim], -1, 1, 'float32', deriveSeed(rng));
-  const randomLabels = (n: number): tf.Tensor => {
-    const ids = Array.from({ length: n }, () => rng.int(numClasses));
+      ? tf.randomNormal([n, cfg.noise.dim], 0, 1, 'float32', deriveSeed(from))
+      : tf.randomUniform([n, cfg.noise.dim], -1, 1, 'float32', deriveSeed(from));
+  const randomLabels = (n: number, from: Rng = rng): tf.Tensor => {
+    const ids = Array.from({ length: n }, () => from.int(numClasses));
     return tf.oneHot(tf.tensor1d(ids, 'int32'), numClasses).toFloat();
   };
   const labelsOf = (ids: number[]): tf.Tensor => tf.oneHot(tf.tensor1d(ids, 'int32'), numClasses).toFloat();
@@ -224,8 +227,8 @@ export function createGanTrainer({ project, dataset, seed = project.training.see
 
   const sample = async (n: number, fixedNoise?: Float32Array, labels?: number[]) => {
     const out = tf.tidy(() => {
-      const z = fixedNoise ? tf.tensor2d(fixedNoise, [n, cfg.noise.dim]) : noise(n);
-      const y = conditional ? (labels ? labelsOf(labels) : randomLabels(n)) : undefined;
+      const z = fixedNoise ? tf.tensor2d(fixedNoise, [n, cfg.noise.dim]) : noise(n, viewRng);
+      const y = conditional ? (labels ? labelsOf(labels) : randomLabels(n, viewRng)) : undefined;
       return runG(z, y, false);
     });
     const data = (await out.data()) as Float32Array;
@@ -239,7 +242,7 @@ export function createGanTrainer({ project, dataset, seed = project.training.see
   const scoreD = async (x: Float32Array, labels?: number[]) => {
     const out = tf.tidy(() => {
       const batch = asBatch(x);
-      const y = conditional ? (labels ? labelsOf(labels) : randomLabels(batch.shape[0]!)) : undefined;
+      const y = conditional ? (labels ? labelsOf(labels) : randomLabels(batch.shape[0]!, viewRng)) : undefined;
       return displayScore(cfg.loss, runD(batch, y, false)).reshape([-1]);
     });
     const data = (await out.data()) as Float32Array;
@@ -250,7 +253,7 @@ export function createGanTrainer({ project, dataset, seed = project.training.see
   const generatorGradients = async (x: Float32Array, labels?: number[]) => {
     const out = tf.tidy(() => {
       const batch = asBatch(x);
-      const y = conditional ? (labels ? labelsOf(labels) : randomLabels(batch.shape[0]!)) : undefined;
+      const y = conditional ? (labels ? labelsOf(labels) : randomLabels(batch.shape[0]!, viewRng)) : undefined;
       const grad = tf.grad((p: tf.Tensor) => tf.sum(generatorLossPerSample(cfg.loss, runD(p, y, false))))(batch);
       return tf.neg(grad).reshape([-1]);
     });

@@ -65,6 +65,25 @@ describe('createGanTrainer', () => {
     expect(await run()).toEqual(await run());
   });
 
+  it('trains the same weights from a seed however often the dashboard samples and scores', async () => {
+    const run = async (look: boolean) => {
+      const project = tinyRing();
+      const trainer = createGanTrainer({ project, dataset: createSyntheticDataset(project.dataset as SyntheticRef), seed: 9 });
+      for (let i = 0; i < 4; i++) {
+        await trainer.step(2);
+        if (look) {
+          await trainer.sample(50);
+          await trainer.scoreD(new Float32Array(20));
+          await trainer.generatorGradients(new Float32Array(20));
+        }
+      }
+      const weights = [...snapshot(trainer.models.generator), ...snapshot(trainer.models.discriminator)];
+      trainer.dispose();
+      return weights;
+    };
+    expect(await run(true)).toEqual(await run(false));
+  });
+
   it('reports per-iteration metrics that are finite and sane', async () => {
     const project = tinyRing();
     const trainer = createGanTrainer({ project, dataset: createSyntheticDataset(project.dataset as SyntheticRef), seed: 3 });
