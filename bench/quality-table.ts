@@ -6,13 +6,13 @@ const SEEDS = process.env.QUALITY_SEEDS?.split(',').map(Number) ?? [1, 2, 3, 4, 
 
 /** Both 2-D datasets, five seeds each, mean modes captured and high-quality fraction. */
 export async function benchQuality(iterations = Number(process.env.QUALITY_ITERATIONS ?? 10000)): Promise<string[]> {
+  const every = Number(process.env.QUALITY_EVERY ?? 0);
   await nodeBackend('wasm');
   const rows = ['| data | seeds | iterations | modes captured (mean) | high-quality samples (mean) | wall time per seed | target |', '|---|---|---|---|---|---|---|'];
   const datasets = (process.env.QUALITY_DATA?.split(',') ?? ['ring-8', 'grid-25']) as ('ring-8' | 'grid-25')[];
   for (const data of datasets) {
     const runs: QualityRun[] = [];
     for (const seed of SEEDS) {
-      const every = Number(process.env.QUALITY_EVERY ?? 0);
       const run = await qualityRun(qualityProject(data), seed, iterations, (r) => console.error(JSON.stringify({ data, progress: true, ...r })), every);
       // Progress on stderr, so a long run shows where it is without spoiling the table.
       console.error(JSON.stringify({ data, ...run }));
