@@ -53,6 +53,9 @@ test('the 2-D ring trains on auto with points and heatmap, the canvas stays live
   await expect.poll(() => iteration(page), { timeout: 60_000 }).toBeGreaterThan(50);
   const scatter = page.getByTestId('scatter-2d').locator('canvas').first();
   await expect.poll(() => distinctColours(scatter), { timeout: 60_000 }).toBeGreaterThan(50);
+  // The preset packs (PacGAN2): the settings say so, and the heatmap says what D is shown on.
+  await expect(page.getByTestId('setting-pack')).toHaveValue('2');
+  await expect(page.getByTestId('scatter-packed')).toContainText('D judges packs of 2');
 
   // While training, a node can still be dragged on the canvas.
   const target = node(page, 'generator', 'g2');

@@ -69,10 +69,15 @@ export function Scatter2D({ data }: Scatter2DProps) {
           </span>
         )}
         {data?.heatmap && (
-          <span className={styles.scale} title={t('scaleTitle')}>
+          <span className={styles.scale} title={data.pack ? t('scaleTitlePacked', { m: data.pack }) : t('scaleTitle')}>
             D(x) <span className={styles.scaleEnd}>{t('fake0')}</span>
             <span className={styles.scaleBar} style={{ background: GRADIENT }} />
             <span className={styles.scaleEnd}>{t('real1')}</span>
+          </span>
+        )}
+        {data?.heatmap && data.pack && (
+          <span className={styles.legendItem} data-testid="scatter-packed">
+            {t('packed', { m: data.pack })}
           </span>
         )}
       </div>

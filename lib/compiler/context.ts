@@ -15,6 +15,7 @@ export function contextFor(project: GanProject, role: Role): AnalyzeContext {
     dataBounded: info.bounded,
     loss: project.training.loss,
     noise: project.training.noise,
+    ...(role === 'discriminator' && (project.training.pack ?? 1) > 1 && { pack: project.training.pack }),
   };
 }
 

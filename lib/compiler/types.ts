@@ -52,6 +52,8 @@ export interface AnalyzeContext {
   role: Role;
   /** The dataset's sample shape; D's `data` node takes it and G's output must equal it. */
   dataShape: Shape;
+  /** D only: packing (PacGAN); D's data and label inputs hold this many samples side by side. */
+  pack?: number;
   /** Classes of a labelled dataset; `label` nodes need it. */
   numClasses?: number;
   /** Interval the data lives in; checks the generator's output activation when given. */

@@ -3,7 +3,7 @@ import type { GanProject } from './schema';
 import { LOSS_TITLES, patchTraining, settingPatch, settingValue, type SettingName, type TrainingIssue } from './training-settings';
 
 /** The settings a side-by-side comparison may vary between its two runs. */
-export const COMPARE_SETTINGS = ['loss', 'lrG', 'lrD', 'k', 'batchSize', 'labelSmoothing'] as const satisfies readonly SettingName[];
+export const COMPARE_SETTINGS = ['loss', 'lrG', 'lrD', 'k', 'batchSize', 'labelSmoothing', 'pack'] as const satisfies readonly SettingName[];
 export type CompareSetting = (typeof COMPARE_SETTINGS)[number];
 
 /** Run B's one difference from run A. */
@@ -33,6 +33,7 @@ const NAMES: Record<Exclude<CompareSetting, 'loss'>, RunText> = {
   k: { en: 'k =', zh: 'D 步数 k =' },
   batchSize: { en: 'batch', zh: '批大小' },
   labelSmoothing: { en: 'label smoothing', zh: '标签平滑' },
+  pack: { en: 'packing m =', zh: '打包 m =' },
 };
 
 /** How one value of a setting reads: "minimax", "G lr 0.0002", "k = 5". */
@@ -71,7 +72,8 @@ export function compareRuns(project: GanProject, choice: CompareChoice): Compare
 /**
  * A value worth comparing against the project's: the other classic loss (minimax against
  * non-saturating, Goodfellow et al.'s pair), a learning rate five times smaller, k = 5, half
- * the batch, label smoothing 0.1 (or none when the project smooths already).
+ * the batch, label smoothing 0.1 (or none when the project smooths already), packs of 2 (PacGAN2,
+ * or none when the project packs already).
  */
 export function defaultCompareValue(project: GanProject, setting: CompareSetting): number | LossKind {
   const t = project.training;
@@ -88,6 +90,8 @@ export function defaultCompareValue(project: GanProject, setting: CompareSetting
       return t.batchSize > 1 ? Math.floor(t.batchSize / 2) : 2;
     case 'labelSmoothing':
       return t.labelSmoothing === 0 ? 0.1 : 0;
+    case 'pack':
+      return (t.pack ?? 1) === 1 ? 2 : 1;
   }
 }
 

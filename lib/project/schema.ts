@@ -102,6 +102,8 @@ export const trainingSchema = z.object({
   /** Weight of the gradient penalty for `wasserstein-gp`. */
   gradientPenalty: finite.min(0).max(1000),
   optimizers: z.object({ generator: adamSchema, discriminator: adamSchema }),
+  /** Packing (PacGAN): D judges packs of this many samples; the batch is then that many packs. */
+  pack: z.number().int().min(1).max(8).optional(),
   noise: z.object({ dim: z.number().int().min(1).max(4096), distribution: z.enum(NOISE_DISTRIBUTIONS) }),
   seed: z.number().int().min(0).max(2 ** 31 - 1),
 });

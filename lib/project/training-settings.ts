@@ -11,6 +11,7 @@ export interface TrainingPatch {
   loss?: LossKind;
   labelSmoothing?: number;
   gradientPenalty?: number;
+  pack?: number;
   optimizers?: { generator?: Partial<AdamConfig>; discriminator?: Partial<AdamConfig> };
   noise?: Partial<TrainingConfig['noise']>;
   seed?: number;
@@ -61,7 +62,7 @@ export function withNoiseDim(graph: Graph, dim: number): Graph {
 }
 
 /** The controls of the training settings form; other parts of the app lock or hide them by name. */
-export const SETTING_NAMES = ['loss', 'k', 'batchSize', 'lrG', 'lrD', 'beta1', 'labelSmoothing', 'gradientPenalty', 'noiseDim'] as const;
+export const SETTING_NAMES = ['loss', 'k', 'batchSize', 'lrG', 'lrD', 'beta1', 'labelSmoothing', 'gradientPenalty', 'pack', 'noiseDim'] as const;
 export type SettingName = (typeof SETTING_NAMES)[number];
 export type NumericSetting = Exclude<SettingName, 'loss'>;
 
@@ -84,6 +85,7 @@ export const SETTING_BOUNDS: Record<NumericSetting, SettingBounds> = {
   beta1: { integer: false, min: 0, max: 1, maxExclusive: true },
   labelSmoothing: { integer: false, min: 0, max: 0.5 },
   gradientPenalty: { integer: false, min: 0, max: 1000 },
+  pack: { integer: true, min: 1, max: 8 },
   noiseDim: { integer: true, min: 1, max: 4096 },
 };
 
@@ -100,6 +102,8 @@ export function settingValue(training: TrainingConfig, name: SettingName): numbe
       return training.optimizers.generator.beta1;
     case 'noiseDim':
       return training.noise.dim;
+    case 'pack':
+      return training.pack ?? 1;
     default:
       return training[name];
   }

@@ -10,6 +10,14 @@ export function lossDiverged(network: 'generator' | 'discriminator', nan: boolea
   );
 }
 
+/** What went wrong when a network's gradients left the finite numbers, in both languages. */
+export function gradientsDiverged(network: 'generator' | 'discriminator', iteration: number): BiText {
+  return bi(
+    `the ${network}'s gradients became NaN or infinite at iteration ${iteration}`,
+    `${network === 'generator' ? '生成器' : '判别器'}的梯度在第 ${iteration} 次迭代时变成了 NaN 或无穷大`,
+  );
+}
+
 /** What went wrong when a weight left the finite numbers, in both languages. */
 export function weightsDiverged(iteration: number): BiText {
   return bi(`a weight became NaN or infinite by iteration ${iteration}`, `到第 ${iteration} 次迭代时，有权重变成了 NaN 或无穷大`);

@@ -165,15 +165,17 @@ export function createTraceRecorder(cfg: GanProject['training'], dataShape: numb
       return Array.from({ length: n }, (_, i) => Array.from(v.subarray(i * width, (i + 1) * width)));
     };
     const list = (key: string) => Array.from(slot(key).values);
+    // Samples drawn per update: with packing, batchSize packs of m.
+    const drawn = cfg.batchSize * (cfg.pack ?? 1);
     const noise = (p: string): NoiseSummary => ({
-      count: cfg.batchSize,
+      count: drawn,
       dim: cfg.noise.dim,
       distribution: cfg.noise.distribution,
       shown: rows(`${p}z`),
       norms: list(`${p}zNorms`),
       meanNorm: scalar(`${p}zMeanNorm`),
     });
-    const samples = (key: string): SampleSummary => ({ count: cfg.batchSize, shape: dataShape, values: rows(key) });
+    const samples = (key: string): SampleSummary => ({ count: drawn, shape: dataShape, values: rows(key) });
     const update = (p: string): UpdateSummary => ({ delta: scalar(`${p}delta`), weights: scalar(`${p}weights`) });
 
     const d: DUpdateTrace[] = [];

@@ -4,8 +4,9 @@ import { contextFor } from '../compiler/context';
 import type { Dataset } from '../data/dataset';
 import { createRng, deriveSeed, type Rng } from '../data/rng';
 import type { GanProject } from '../project/schema';
-import { divergenceOf, lossDiverged, weightsDiverged } from './divergence-text';
+import { divergenceOf, gradientsDiverged, lossDiverged, weightsDiverged } from './divergence-text';
 import { displayScore, generatorLossPerSample } from './losses';
+import { selfPack } from './pack';
 import './second-order';
 import { createTraceRecorder, type IterationTrace, type TraceRecorder } from './trace';
 import type { IterationMetrics } from './types';
@@ -70,7 +71,7 @@ export interface TrainerOptions {
   project: GanProject;
   dataset: Dataset;
   seed?: number;
-  /** How often the divergence guard's restore point is refreshed (default 2 s; 0: every step). */
+  /** How often the divergence guard checks every weight and refreshes its restore point (default 2 s; 0: every step). */
   snapshotEveryMs?: number;
 }
 
@@ -81,6 +82,8 @@ export interface TrainerOptions {
  */
 export function createGanTrainer({ project, dataset, seed = project.training.seed, snapshotEveryMs = SNAPSHOT_EVERY_MS }: TrainerOptions): GanTrainer {
   const cfg = project.training;
+  /** Packing (PacGAN): D judges packs of this many samples. */
+  const packSize = cfg.pack ?? 1;
   const rng: Rng = createRng(seed);
   const generator = compile(project.generator, contextFor(project, 'generator'), { name: 'generator', seed });
   const discriminator = compile(project.discriminator, contextFor(project, 'discriminator'), { name: 'discriminator', seed: seed + 1 });
@@ -129,11 +132,11 @@ export function createGanTrainer({ project, dataset, seed = project.training.see
 
   const allWeights = () => [...generator.weights, ...discriminator.weights].map((w) => w.read());
 
-  // Copying every weight costs as much as a small iteration on slow backends, so the restore
-  // point is refreshed at most every couple of seconds; a divergence loses at most that much.
+  // Copying (and checking) every weight costs as much as a small iteration on slow backends, so
+  // the restore point is refreshed at most every couple of seconds; a divergence loses at most that much.
   let snapshotAt = -Infinity;
-  const takeSnapshot = (force = false) => {
-    if (!force && performance.now() - snapshotAt < snapshotEveryMs) return;
+  const snapshotDue = () => performance.now() - snapshotAt >= snapshotEveryMs;
+  const takeSnapshot = () => {
     snapshotAt = performance.now();
     const tensors = tf.tidy(() => allWeights().map((w) => tf.clone(w)));
     if (snapshot) tf.dispose(snapshot.tensors);
@@ -152,7 +155,7 @@ export function createGanTrainer({ project, dataset, seed = project.training.see
     dOpt = makeAdam(cfg.optimizers.discriminator);
   };
 
-  takeSnapshot(true);
+  takeSnapshot();
 
   const step = (iterations: number, mode: StepMode = 'both'): Promise<StepResult> => run(iterations, mode);
 
@@ -190,10 +193,13 @@ export function createGanTrainer({ project, dataset, seed = project.training.see
       tf.dispose([d, g].filter((t): t is tf.Tensor => t !== null));
     }
     nan.dispose();
-    // One read for the whole call, plus a check that every weight is still finite.
+    // One read for the whole call. Finite weights stay finite while every loss and gradient is
+    // finite, so the weights themselves (a pass over all of them) are checked only when they are
+    // about to become the restore point: nothing unverified is ever restored.
+    const verify = snapshotDue();
     const packed = tf.tidy(() => {
-      const weightSum = tf.sum(flatConcat(allWeights())).reshape([1]);
-      return tf.concat([tf.stack(rows).reshape([-1]), weightSum]);
+      const metricRows = tf.stack(rows).reshape([-1]);
+      return verify ? tf.concat([metricRows, tf.sum(flatConcat(allWeights())).reshape([1])]) : metricRows;
     });
     tf.dispose(rows);
     const values = (await packed.data()) as Float32Array;
@@ -206,10 +212,13 @@ export function createGanTrainer({ project, dataset, seed = project.training.see
       if (!bad && ((mode !== 'g' && !Number.isFinite(m.dLoss)) || (mode !== 'd' && !Number.isFinite(m.gLoss)))) {
         const network = Number.isFinite(m.dLoss) || mode === 'g' ? 'generator' : 'discriminator';
         bad = divergenceOf(m.iteration, lossDiverged(network, Number.isNaN(mode === 'g' ? m.gLoss : m.dLoss), m.iteration), project);
+      } else if (!bad && ((mode !== 'g' && !Number.isFinite(m.gradNormD)) || (mode !== 'd' && !Number.isFinite(m.gradNormG)))) {
+        const network = mode !== 'g' && !Number.isFinite(m.gradNormD) ? 'discriminator' : 'generator';
+        bad = divergenceOf(m.iteration, gradientsDiverged(network, m.iteration), project);
       }
       metrics.push(m);
     }
-    if (!bad && !Number.isFinite(values[values.length - 1]!)) {
+    if (!bad && verify && !Number.isFinite(values[values.length - 1]!)) {
       bad = divergenceOf(iteration + iterations, weightsDiverged(iteration + iterations), project);
     }
     if (bad) {
@@ -218,10 +227,10 @@ export function createGanTrainer({ project, dataset, seed = project.training.see
     }
     iteration += iterations;
     // The guard's restore point: weights just verified finite.
-    takeSnapshot();
+    if (verify) takeSnapshot();
     const seconds = Math.max((performance.now() - start) / 1000, 1e-9);
     const perSecond = iterations / seconds;
-    status = { iteration, last: metrics[metrics.length - 1] ?? status.last, iterationsPerSecond: perSecond, samplesPerSecond: perSecond * cfg.batchSize * (mode === 'g' ? 0 : mode === 'd' ? 1 : cfg.k) };
+    status = { iteration, last: metrics[metrics.length - 1] ?? status.last, iterationsPerSecond: perSecond, samplesPerSecond: perSecond * cfg.batchSize * packSize * (mode === 'g' ? 0 : mode === 'd' ? 1 : cfg.k) };
     return { metrics };
   };
 
@@ -238,12 +247,14 @@ export function createGanTrainer({ project, dataset, seed = project.training.see
   };
 
   const asBatch = (x: Float32Array) => tf.tensor(x, [x.length / dataShape.reduce((a, b) => a * b, 1), ...dataShape]);
+  // One point on its own, as a D that judges packs sees it: packed with copies of itself.
+  const judge = (batch: tf.Tensor, y: tf.Tensor | undefined) => runD(selfPack(batch, packSize), y && selfPack(y, packSize), false);
 
   const scoreD = async (x: Float32Array, labels?: number[]) => {
     const out = tf.tidy(() => {
       const batch = asBatch(x);
       const y = conditional ? (labels ? labelsOf(labels) : randomLabels(batch.shape[0]!, viewRng)) : undefined;
-      return displayScore(cfg.loss, runD(batch, y, false)).reshape([-1]);
+      return displayScore(cfg.loss, judge(batch, y)).reshape([-1]);
     });
     const data = (await out.data()) as Float32Array;
     out.dispose();
@@ -254,7 +265,7 @@ export function createGanTrainer({ project, dataset, seed = project.training.see
     const out = tf.tidy(() => {
       const batch = asBatch(x);
       const y = conditional ? (labels ? labelsOf(labels) : randomLabels(batch.shape[0]!, viewRng)) : undefined;
-      const grad = tf.grad((p: tf.Tensor) => tf.sum(generatorLossPerSample(cfg.loss, runD(p, y, false))))(batch);
+      const grad = tf.grad((p: tf.Tensor) => tf.sum(generatorLossPerSample(cfg.loss, judge(p, y))))(batch);
       return tf.neg(grad).reshape([-1]);
     });
     const data = (await out.data()) as Float32Array;
@@ -275,7 +286,7 @@ export function createGanTrainer({ project, dataset, seed = project.training.see
       writeWeights(tf, discriminator, w.discriminator);
       iteration = w.iteration;
       status = { ...status, iteration };
-      takeSnapshot(true);
+      takeSnapshot();
     },
     dispose: () => {
       if (snapshot) tf.dispose(snapshot.tensors);

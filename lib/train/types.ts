@@ -60,6 +60,8 @@ export interface Scatter2DData {
   heatmap?: { gx: number; gy: number; values: Float32Array };
   /** For some fake points, the direction G's loss gradient moves them (dx, dy per point). */
   arrows?: { at: Float32Array; direction: Float32Array };
+  /** Packing (PacGAN) above 1: the heatmap is D on packs of this many copies of each point. */
+  pack?: number;
 }
 
 /** What the 1-D view draws. */

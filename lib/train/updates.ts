@@ -3,6 +3,7 @@ import type { Dataset } from '../data/dataset';
 import { deriveSeed, type Rng } from '../data/rng';
 import type { GanProject } from '../project/schema';
 import { discriminatorLoss, displayScore, generatorLoss, gradientPenalty } from './losses';
+import { packBatch, spreadPackScores } from './pack';
 
 /**
  * What a trace sees of one update. Each hook runs inside the update's `tidy`, right after the
@@ -57,26 +58,31 @@ export const globalNorm = (tensors: tf.Tensor[]): tf.Scalar => tf.tidy(() => tf.
  */
 export function createUpdates(ctx: UpdateContext) {
   const { cfg, dataset, rng, conditional } = ctx;
+  // With packing, D judges batchSize packs of m samples, so each update draws m·batchSize samples.
+  const m = cfg.pack ?? 1;
+  const samples = cfg.batchSize * m;
+  const pack = (t: tf.Tensor | undefined) => (t ? packBatch(t, m) : undefined);
 
   const dUpdate = (probe?: UpdateProbe): tf.Tensor =>
     tf.tidy(() => {
-      const batch = dataset.sample(cfg.batchSize, rng);
+      const batch = dataset.sample(samples, rng);
       probe?.real?.(batch.x);
-      const yFake = conditional ? ctx.randomLabels(cfg.batchSize) : undefined;
-      const z = ctx.noise(cfg.batchSize);
+      const yFake = conditional ? ctx.randomLabels(samples) : undefined;
+      const z = ctx.noise(samples);
       probe?.noise(z);
       const fake = ctx.runG(z, yFake, true);
       probe?.generated(fake);
+      const [realPacks, fakePacks, realLabels, fakeLabels] = [pack(batch.x)!, pack(fake)!, pack(batch.labels), pack(yFake)];
       let scores: tf.Tensor | null = null;
       const vars = ctx.dVars();
       const { value, grads } = tf.variableGrads(() => {
-        const realOut = ctx.runD(batch.x, batch.labels, true);
-        const fakeOut = ctx.runD(fake, yFake, true);
-        probe?.scores(fakeOut, realOut);
+        const realOut = ctx.runD(realPacks, realLabels, true);
+        const fakeOut = ctx.runD(fakePacks, fakeLabels, true);
+        if (probe) probe.scores(spreadPackScores(fakeOut, m), spreadPackScores(realOut, m));
         let loss = discriminatorLoss(cfg.loss, realOut, fakeOut, cfg.labelSmoothing);
         let penalty: tf.Scalar | undefined;
         if (cfg.loss === 'wasserstein-gp') {
-          penalty = gradientPenalty((x) => ctx.runD(x, yFake, true), batch.x, fake, cfg.gradientPenalty, deriveSeed(rng));
+          penalty = gradientPenalty((x) => ctx.runD(x, fakeLabels, true), realPacks, fakePacks, cfg.gradientPenalty, deriveSeed(rng));
           loss = tf.add(loss, penalty) as tf.Scalar;
         }
         probe?.loss(loss, penalty);
@@ -96,15 +102,15 @@ export function createUpdates(ctx: UpdateContext) {
 
   const gUpdate = (probe?: UpdateProbe): tf.Tensor =>
     tf.tidy(() => {
-      const y = conditional ? ctx.randomLabels(cfg.batchSize) : undefined;
-      const z = ctx.noise(cfg.batchSize);
+      const y = conditional ? ctx.randomLabels(samples) : undefined;
+      const z = ctx.noise(samples);
       probe?.noise(z);
       const vars = ctx.gVars();
       const { value, grads } = tf.variableGrads(() => {
         const fake = ctx.runG(z, y, true);
         probe?.generated(fake);
-        const fakeOut = ctx.runD(fake, y, true);
-        probe?.scores(fakeOut);
+        const fakeOut = ctx.runD(pack(fake)!, pack(y), true);
+        if (probe) probe.scores(spreadPackScores(fakeOut, m));
         const loss = generatorLoss(cfg.loss, fakeOut);
         probe?.loss(loss);
         return loss;

@@ -39,7 +39,11 @@ export function createVisualizer(project: GanProject, dataset: Dataset, seed: nu
       const [h, w, c] = info.shape as [number, number, number];
       return { kind: 'images', frame: { iteration, images: data, count, shape: [h, w, c], ...(classes && { columns: classes }) } };
     }
-    if (dims === 1 && info.shape[0] === 2) return { kind: 'scatter', data: await scatter(trainer, dataset, rng, iteration, [lo - pad, hi + pad]) };
+    if (dims === 1 && info.shape[0] === 2) {
+      const data = await scatter(trainer, dataset, rng, iteration, [lo - pad, hi + pad]);
+      const pack = project.training.pack ?? 1;
+      return { kind: 'scatter', data: pack > 1 ? { ...data, pack } : data };
+    }
     return { kind: 'density', data: await density(project, trainer, dataset, rng, iteration, [lo - pad, hi + pad]) };
   };
 }

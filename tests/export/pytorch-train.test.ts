@@ -10,6 +10,7 @@ import { presetProject } from '@/lib/project/presets';
 import { chain } from '@/lib/project/presets/build';
 import type { GanProject } from '@/lib/project/schema';
 import { discriminatorLoss, generatorLoss, gradientPenalty } from '@/lib/train/losses';
+import { packBatch } from '@/lib/train/pack';
 import { mnistFile, PYTHON, run, runPython, torchMissingReason, writeExport } from './pytorch-harness';
 
 const reason = torchMissingReason();
@@ -62,6 +63,19 @@ data = train.ImageData(sys.argv[2], "cpu")
 print(json.dumps({"count": len(data.images), "shape": list(data.images.shape[1:]), "first": data.images[0].flatten().tolist(), "label": int(data.labels[0])}))
 `;
 
+/** train.py's pack() on channels-first images and on points, set to packs of 3. */
+const PACK = `
+import json, sys
+import torch
+sys.path.insert(0, sys.argv[1])
+import train
+train.PACK = 3
+images = torch.arange(6 * 2 * 2 * 2, dtype=torch.float32).reshape(6, 2, 2, 2)  # NHWC, as the app holds them
+packed = train.pack(images.permute(0, 3, 1, 2)).permute(0, 2, 3, 1)  # packed in NCHW, back to NHWC
+points = torch.arange(12, dtype=torch.float32).reshape(6, 2)
+print(json.dumps({"images": packed.flatten().tolist(), "imagesShape": list(packed.shape), "points": train.pack(points).tolist(), "none": train.pack(None)}))
+`;
+
 describeTorch('train.py reproduces GANvas training formulas', () => {
   let root = '';
   beforeAll(() => {
@@ -93,6 +107,19 @@ describeTorch('train.py reproduces GANvas training formulas', () => {
     });
   }, 60_000);
 
+  it('packs (PacGAN) exactly as the app does: images along their channels, points along their coordinates', () => {
+    const dir = join(root, 'pack');
+    writeExport(dir, presetProject('gan-2d-ring'));
+    const got = JSON.parse(runPython(PACK, [dir]).trim().split('\n').at(-1)!);
+    tf.tidy(() => {
+      const images = packBatch(tf.range(0, 6 * 2 * 2 * 2).reshape([6, 2, 2, 2]), 3);
+      expect(got.imagesShape).toEqual(images.shape);
+      expect(got.images).toEqual(Array.from(images.dataSync()));
+      expect(got.points).toEqual(packBatch(tf.range(0, 12).reshape([6, 2]), 3).arraySync());
+    });
+    expect(got.none).toBeNull();
+  }, 60_000);
+
   it.each([
     ['gaussian-1d', { id: 'gaussian-1d', options: { mean: -1.5, std: 0.3 } }],
     ['ring-8', { id: 'ring-8', options: { radius: 2.5, std: 0.02 } }],
@@ -109,12 +136,12 @@ describeTorch('train.py reproduces GANvas training formulas', () => {
     expect(got.std).toBe(ref.options.std);
   }, 60_000);
 
-  it('trains on the user\'s own unlabelled RGB images with hinge loss, k = 2 and uniform noise', () => {
+  it('trains on the user\'s own unlabelled RGB images with hinge loss, k = 2, uniform noise and packs of 2', () => {
     const base = presetProject('dcgan-mnist');
     const project: GanProject = {
       ...base,
       dataset: { id: 'images', options: { height: 8, width: 8, channels: 3 } },
-      training: { ...base.training, loss: 'hinge', k: 2, batchSize: 16, noise: { dim: 4, distribution: 'uniform' } },
+      training: { ...base.training, loss: 'hinge', k: 2, batchSize: 8, pack: 2, noise: { dim: 4, distribution: 'uniform' } },
       generator: chain([
         ['z', 'noise', { dim: 4, distribution: 'uniform' }],
         ['g1', 'dense', { units: 48 }],

@@ -9,6 +9,7 @@ import { contextFor } from '@/lib/compiler/context';
 import { projectIr } from '@/lib/export/model-ir';
 import { saveLayersArtifacts } from '@/lib/export/tfjs-artifacts';
 import { exportTypeScript } from '@/lib/export/typescript';
+import { packBatch } from '@/lib/train/pack';
 import { PRESET_IDS, presetProject } from '@/lib/project/presets';
 import type { GanProject } from '@/lib/project/schema';
 import type { Role } from '@/lib/project/kinds';
@@ -94,10 +95,30 @@ async function appSide(project: GanProject, dir: string) {
   return result;
 }
 
+/** The exported `pack` on a fixed batch, against the app's `packBatch`. */
+const PACK_CHECK = `
+import { writeFileSync } from 'node:fs';
+import * as tf from '@tensorflow/tfjs';
+import { DATA_SHAPE, PACK, pack } from './src/gan';
+
+await tf.setBackend('cpu');
+const x = tf.range(0, 2 * PACK * DATA_SHAPE.reduce((a, b) => a * b, 1)).reshape([2 * PACK, ...DATA_SHAPE]);
+const y = pack(x);
+writeFileSync('packed.json', JSON.stringify({ shape: y.shape, values: Array.from(await y.data()) }));
+`;
+
+/** Every preset as it ships, and two with packing (PacGAN): MLP with labels, and convolutional. */
+const CASES: [string, GanProject][] = [
+  ...PRESET_IDS.map((id): [string, GanProject] => [id, presetProject(id)]),
+  ...(['cgan-mnist', 'dcgan-mnist'] as const).map((id): [string, GanProject] => {
+    const p = presetProject(id);
+    return [`${id} with packs of 2`, { ...p, training: { ...p.training, pack: 2 } }];
+  }),
+];
+
 describe('TypeScript export of every preset', () => {
-  for (const id of PRESET_IDS) {
+  for (const [id, project] of CASES) {
     it(`${id}: type-checks strictly, rebuilds the app's models exactly, and its trainer runs and saves`, async () => {
-      const project = presetProject(id);
       const exported = exportTypeScript(project);
       const dir = writeProject(exported.files);
       writeFileSync(join(dir, 'check.ts'), CHECK);
@@ -127,6 +148,20 @@ describe('TypeScript export of every preset', () => {
       const generator = await tf.loadLayersModel(tf.io.fromMemory({ modelTopology: saved.modelTopology, weightSpecs: saved.weightsManifest[0].weights, weightData }));
       expect(generator.countParams()).toBe(ir.generator.totalParams);
       generator.dispose();
+
+      const m = project.training.pack ?? 1;
+      if (m > 1) {
+        writeFileSync(join(dir, 'pack-check.ts'), PACK_CHECK);
+        run(join(BIN, 'tsx'), ['pack-check.ts'], dir);
+        const packed = JSON.parse(readFileSync(join(dir, 'packed.json'), 'utf8'));
+        const shape = ir.dataShape;
+        const want = tf.tidy(() => {
+          const x = tf.range(0, 2 * m * shape.reduce((a, b) => a * b, 1)).reshape([2 * m, ...shape]);
+          const y = packBatch(x, m);
+          return { shape: y.shape, values: Array.from(y.dataSync()) };
+        });
+        expect(packed).toEqual(want);
+      }
     }, 300_000);
   }
 });

@@ -8,11 +8,11 @@ import type { GanProject } from '@/lib/project/schema';
 import { SHOWN_IMAGES, SHOWN_POINTS } from '@/lib/train/trace';
 import { createGanTrainer, type GanTrainer } from '@/lib/train/trainer';
 
-/** A preset with its hidden Dense layers shrunk to 8 units, so the cpu backend is quick. */
+/** A preset with its hidden Dense layers shrunk to 8 units and no packing, so the cpu backend is quick. */
 function tiny(preset: 'gan-2d-ring' | 'gan-1d-gaussian', overrides: Partial<GanProject['training']> = {}): GanProject {
   const p = presetProject(preset);
   for (const g of [p.generator, p.discriminator]) for (const n of g.nodes) if (n.kind === 'dense' && n.params.units !== 1 && n.params.units !== 2) n.params.units = 8;
-  p.training = { ...p.training, batchSize: 16, ...overrides };
+  p.training = { ...p.training, batchSize: 16, pack: 1, ...overrides };
   return p;
 }
 

@@ -156,6 +156,34 @@ describe('createGanTrainer', () => {
     trainer.dispose();
   });
 
+  it('a NaN off the loss path (BatchNorm moving variance) is caught before it can become the restore point', async () => {
+    const project = tinyRing();
+    // D gets a BatchNorm after its first dense layer: in training its moving statistics are
+    // updated but never used, so a NaN there leaves every loss and gradient finite.
+    const d = project.discriminator;
+    const edge = d.edges.find((e) => e.source === 'd1')!;
+    d.nodes.push({ id: 'bn', kind: 'batchNorm', params: {}, position: { x: 0, y: 0 } });
+    d.edges = [...d.edges.filter((e) => e !== edge), { ...edge, id: 'd1-bn', target: 'bn' }, { ...edge, id: 'bn-next', source: 'bn' }];
+    for (const everyMs of [0, 60_000]) {
+      const trainer = createGanTrainer({ project, dataset: createSyntheticDataset(project.dataset as SyntheticRef), seed: 9, snapshotEveryMs: everyMs });
+      await trainer.step(2);
+      const good = await trainer.getWeights();
+      const variance = trainer.models.discriminator.weights.find((w) => w.name.includes('moving_variance'))!;
+      variance.write(tf.fill(variance.shape as number[], Number.NaN));
+      const result = await trainer.step(2);
+      if (everyMs === 0) {
+        // The restore point is due: the weights are checked, the poisoned state is refused.
+        expect(result.divergence!.what).toMatch(/a weight became NaN or infinite/);
+        expect((await trainer.getWeights()).discriminator).toEqual(good.discriminator);
+      } else {
+        // Not due: training goes on (the losses are finite); the restore point is still the start.
+        expect(result.divergence).toBeUndefined();
+        expect(result.metrics.every((m) => Number.isFinite(m.dLoss) && Number.isFinite(m.gradNormD))).toBe(true);
+      }
+      trainer.dispose();
+    }
+  });
+
   it('weights round-trip through getWeights/setWeights', async () => {
     const project = tinyRing();
     const a = createGanTrainer({ project, dataset: createSyntheticDataset(project.dataset as SyntheticRef), seed: 6 });

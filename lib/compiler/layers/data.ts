@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { packedShape } from '../pack';
 import { defineLayer } from '../types';
 
 export default defineLayer({
@@ -8,10 +9,10 @@ export default defineLayer({
   schema: z.object({}),
   arity: 'source',
   roles: ['discriminator'],
-  infer: (_inputs, _p, ctx) => ({ shape: [...ctx.dataShape], params: 0 }),
-  build: (tf, _inputs, _p, name, ctx) => tf.input({ shape: [...ctx.dataShape], name }),
+  infer: (_inputs, _p, ctx) => ({ shape: packedShape(ctx.dataShape, ctx.pack ?? 1), params: 0 }),
+  build: (tf, _inputs, _p, name, ctx) => tf.input({ shape: packedShape(ctx.dataShape, ctx.pack ?? 1), name }),
   doc: {
-    en: 'The discriminator’s input: a real sample from the dataset or a generated one, in the dataset’s shape.',
-    zh: '判别器的输入：来自数据集的真实样本或生成样本，形状与数据集一致。',
+    en: 'The discriminator’s input: a real sample from the dataset or a generated one, in the dataset’s shape. With packing (PacGAN) set in Training, m samples side by side: the last axis m times as long.',
+    zh: '判别器的输入：来自数据集的真实样本或生成样本，形状与数据集一致。若在“训练”中设置了打包（PacGAN），则是并排的 m 个样本：最后一维变为 m 倍。',
   },
 });

@@ -10,7 +10,7 @@ export default defineLayer({
   arity: 'source',
   infer: (_inputs, _p, ctx) =>
     ctx.numClasses
-      ? { shape: [ctx.numClasses], params: 0 }
+      ? { shape: [ctx.numClasses * (ctx.pack ?? 1)], params: 0 }
       : {
           error: bi(
             'Label needs a dataset with classes, and this one has none. Pick a labelled dataset such as MNIST, or delete this node.',
@@ -18,7 +18,7 @@ export default defineLayer({
           ),
           code: 'no-labels',
         },
-  build: (tf, _inputs, _p, name, ctx) => tf.input({ shape: [ctx.numClasses ?? 0], name }),
+  build: (tf, _inputs, _p, name, ctx) => tf.input({ shape: [(ctx.numClasses ?? 0) * (ctx.pack ?? 1)], name }),
   doc: {
     en: 'The class label as a one-hot vector, for conditional GANs: feed the same label to G and D.',
     zh: '类别标签（独热向量），用于条件 GAN：生成器和判别器接收同一个标签。',

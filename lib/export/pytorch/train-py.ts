@@ -26,6 +26,8 @@ function constants(ir: IrProject): string[] {
     `BETA2_D = ${pyNumber(d.beta2)}`,
     pyComment("tfjs's Adam epsilon."),
     'ADAM_EPS = 1e-7',
+    pyComment("Packing (PacGAN): D judges packs of PACK samples side by side, so BATCH_SIZE counts packs. D's input is built for this value."),
+    `PACK = ${pyNumber(t.pack ?? 1)}`,
     `NOISE_DIM = ${pyNumber(t.noise.dim)}`,
     pyComment('"normal": N(0, 1); "uniform": uniform in [-1, 1].'),
     `NOISE = ${pyString(t.noise.distribution)}`,
@@ -112,6 +114,14 @@ def generate(g, z, y):
     return g(z)
 
 
+def pack(x):
+    """PacGAN: [n * PACK, ...] -> [n, PACK * first feature axis, ...]: consecutive samples side by side
+    (a point's coordinates, an image's channels, as GANvas packs them)."""
+    if x is None or PACK == 1:
+        return x
+    return x.reshape(x.shape[0] // PACK, PACK * x.shape[1], *x.shape[2:])
+
+
 def discriminate(d, x, y):
     """D(x), or D(x, y) with the one-hot labels y."""
     if D_TAKES_LABEL:
@@ -122,10 +132,11 @@ def discriminate(d, x, y):
 def d_step(g_net, d_net, critic, opt_d, data, device):
     """One D update on a fresh real batch and fresh noise; returns (loss, D(x), D(G(z)))."""
     opt_d.zero_grad(set_to_none=True)
-    x_real, y_real = data.sample(BATCH_SIZE)
-    y_fake = random_labels(BATCH_SIZE, device)
+    x_real, y_real = data.sample(BATCH_SIZE * PACK)
+    y_fake = random_labels(BATCH_SIZE * PACK, device)
     with torch.no_grad():
-        x_fake = generate(g_net, noise(BATCH_SIZE, device), y_fake)
+        x_fake = generate(g_net, noise(BATCH_SIZE * PACK, device), y_fake)
+    x_real, y_real, x_fake, y_fake = pack(x_real), pack(y_real), pack(x_fake), pack(y_fake)
     # Real and fake batches each get a forward and its own backward: DDP wants one backward per
     # forward, and tfjs normalises (BatchNorm) each batch on its own too.
     real_out = discriminate(d_net, x_real, y_real)
@@ -145,9 +156,9 @@ def d_step(g_net, d_net, critic, opt_d, data, device):
 def g_step(g_net, critic, opt_g, device):
     """One G update on fresh noise (and random labels); returns the loss."""
     opt_g.zero_grad(set_to_none=True)
-    y = random_labels(BATCH_SIZE, device)
+    y = random_labels(BATCH_SIZE * PACK, device)
     # D runs as the bare module: only G's gradients are averaged; the next d_step clears D's.
-    loss = g_loss(discriminate(critic, generate(g_net, noise(BATCH_SIZE, device), y), y))
+    loss = g_loss(discriminate(critic, pack(generate(g_net, noise(BATCH_SIZE * PACK, device), y)), pack(y)))
     loss.backward()
     opt_g.step()
     return loss.item()

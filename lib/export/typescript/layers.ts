@@ -33,7 +33,7 @@ const PADDINGS = ['same', 'valid'] as const;
 
 export const TS_LAYERS: Record<LayerKind, Emit> = {
   noise: (n) => `tf.input({ shape: ${shape(n.shape)}, name: ${tsString(n.id)} })`,
-  label: (n) => `tf.input({ shape: [NUM_CLASSES], name: ${tsString(n.id)} })`,
+  label: (n) => `tf.input({ shape: ${shape(n.shape)}, name: ${tsString(n.id)} })`,
   data: (n) => `tf.input({ shape: ${shape(n.shape)}, name: ${tsString(n.id)} })`,
   dense: (n, x) => layer('dense', [`units: ${num(n.params.units)}`, `useBias: ${bool(n.params.useBias)}`], n, x),
   conv2d: (n, x) =>

@@ -93,10 +93,29 @@ function emitLosses(loss: LossKind): string {
 export function emitTrainer(ir: IrProject): string {
   const c = ir.conditional;
   const score = ir.training.loss === 'minimax' || ir.training.loss === 'non-saturating' ? 'tf.sigmoid' : '';
-  const penalty = ir.training.loss === 'wasserstein-gp' ? ['        loss = tf.add(loss, gradientPenalty((x) => runD(x, fakeLabels), batch.x, fake)) as tf.Scalar;'] : [];
+  // Packing (PacGAN): D takes packs of PACK samples, so each update draws batchSize · PACK samples.
+  const packed = (ir.training.pack ?? 1) > 1;
+  const P = (x: string) => (packed ? `pack(${x})` : x);
+  const n = packed ? 'samples' : 'batchSize';
+  const penalty =
+    ir.training.loss === 'wasserstein-gp' ? [`        loss = tf.add(loss, gradientPenalty((x) => runD(x, ${P('fakeLabels')}), ${P('batch.x')}, ${P('fake')})) as tf.Scalar;`] : [];
   const lines: (string | null)[] = [
     emitLosses(ir.training.loss),
     '',
+    ...(packed
+      ? [
+          '/** PacGAN: [n·PACK, ...shape] → [n, ..., PACK·last]; consecutive samples side by side along the last axis. */',
+          'export function pack(x: tf.Tensor): tf.Tensor {',
+          '  const [rows = 0, ...rest] = x.shape;',
+          '  const n = rows / PACK;',
+          '  if (rest.length <= 1) return tf.reshape(x, [n, PACK * (rest[0] ?? 1)]);',
+          '  const last = rest.length + 1;',
+          '  const perm = [0, ...rest.slice(0, -1).map((_, i) => i + 2), 1, last];',
+          '  return tf.reshape(tf.transpose(tf.reshape(x, [n, PACK, ...rest]), perm), [n, ...rest.slice(0, -1), PACK * rest[rest.length - 1]!]);',
+          '}',
+          '',
+        ]
+      : []),
     'export interface Metrics {',
     '  iteration: number;',
     '  dLoss: number;',
@@ -146,6 +165,8 @@ export function emitTrainer(ir: IrProject): string {
     '  const generator = options.generator ?? buildGenerator();',
     '  const discriminator = options.discriminator ?? buildDiscriminator();',
     '  const batchSize = options.batchSize ?? BATCH_SIZE;',
+    packed ? '  /** D judges batchSize packs of PACK samples each. */' : null,
+    packed ? '  const samples = batchSize * PACK;' : null,
     '  const gVars = generator.trainableWeights.map((w) => w.read() as tf.Variable);',
     '  const dVars = discriminator.trainableWeights.map((w) => w.read() as tf.Variable);',
     '  const gOptimizer = tf.train.adam(GENERATOR_ADAM.lr, GENERATOR_ADAM.beta1, GENERATOR_ADAM.beta2);',
@@ -161,13 +182,13 @@ export function emitTrainer(ir: IrProject): string {
     '  /** One D update on a fresh real batch and fresh noise; returns [loss, mean D(x), mean D(G(z))]. */',
     '  const discriminatorStep = (): tf.Tensor =>',
     '    tf.tidy(() => {',
-    '      const batch = dataset.sample(batchSize);',
-    c ? '      const fakeLabels = randomLabels(batchSize);' : null,
-    c ? '      const fake = runG(noise(batchSize), fakeLabels);' : '      const fake = runG(noise(batchSize));',
+    `      const batch = dataset.sample(${n});`,
+    c ? `      const fakeLabels = randomLabels(${n});` : null,
+    c ? `      const fake = runG(noise(${n}), fakeLabels);` : `      const fake = runG(noise(${n}));`,
     '      let scores: tf.Tensor | null = null;',
     '      const { value, grads } = tf.variableGrads(() => {',
-    c ? '        const realOut = runD(batch.x, batch.labels!);' : '        const realOut = runD(batch.x);',
-    c ? '        const fakeOut = runD(fake, fakeLabels);' : '        const fakeOut = runD(fake);',
+    c ? `        const realOut = runD(${P('batch.x')}, ${P('batch.labels!')});` : `        const realOut = runD(${P('batch.x')});`,
+    c ? `        const fakeOut = runD(${P('fake')}, ${P('fakeLabels')});` : `        const fakeOut = runD(${P('fake')});`,
     '        let loss = discriminatorLoss(realOut, fakeOut);',
     ...penalty,
     `        scores = tf.keep(tf.stack([tf.mean(${score ? `${score}(realOut)` : 'realOut'}), tf.mean(${score ? `${score}(fakeOut)` : 'fakeOut'})]));`,
@@ -182,10 +203,10 @@ export function emitTrainer(ir: IrProject): string {
     '  /** One G update on fresh noise; returns its loss. */',
     '  const generatorStep = (): tf.Tensor =>',
     '    tf.tidy(() => {',
-    c ? '      const labels = randomLabels(batchSize);' : null,
+    c ? `      const labels = randomLabels(${n});` : null,
     c
-      ? '      const { value, grads } = tf.variableGrads(() => generatorLoss(runD(runG(noise(batchSize), labels), labels)), gVars);'
-      : '      const { value, grads } = tf.variableGrads(() => generatorLoss(runD(runG(noise(batchSize)))), gVars);',
+      ? `      const { value, grads } = tf.variableGrads(() => generatorLoss(runD(${P(`runG(noise(${n}), labels)`)}, ${P('labels')})), gVars);`
+      : `      const { value, grads } = tf.variableGrads(() => generatorLoss(runD(${P(`runG(noise(${n}))`)})), gVars);`,
     '      gOptimizer.applyGradients(asList(grads));',
     '      return value.reshape([1]);',
     '    });',

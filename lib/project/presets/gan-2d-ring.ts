@@ -5,6 +5,8 @@ import { adam, chain, training } from './build';
 /**
  * The mode-collapse benchmark of Metz et al. (2017): 8 Gaussians on a ring, MLP G and D. D learns
  * twice as fast as G (the two time-scale rule): with equal rates some seeds drop modes for good.
+ * D judges packs of 2 samples (PacGAN2): without packing, modes end up unevenly fed and some
+ * seeds starve one of them.
  */
 export const gan2dRing: GanProject = {
   version: CURRENT_VERSION,
@@ -32,5 +34,6 @@ export const gan2dRing: GanProject = {
     batchSize: 128,
     noise: { dim: 16, distribution: 'normal' },
     optimizers: { generator: adam({ lr: 2e-4 }), discriminator: adam({ lr: 4e-4 }) },
+    pack: 2,
   }),
 };
