@@ -9,7 +9,11 @@ export function trainingFingerprint(project: GanProject): string {
     nodes: g.nodes.map((n) => [n.id, n.kind, n.params]).sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
     edges: g.edges.map((e) => [e.source, e.target]).sort((a, b) => `${a}`.localeCompare(`${b}`)),
   });
-  const text = JSON.stringify([graph(project.generator), graph(project.discriminator), project.dataset, project.training]);
+  // Keys sorted: a project parsed from storage lists its fields in the schema's order, a preset in
+  // its builder's, and both must resume the same checkpoint.
+  const text = JSON.stringify([graph(project.generator), graph(project.discriminator), project.dataset, project.training], (_key, value: unknown) =>
+    value && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : value,
+  );
   let h1 = 0x811c9dc5;
   let h2 = 0x01000193;
   for (let i = 0; i < text.length; i++) {
