@@ -1,6 +1,6 @@
 import { datasetInfo } from '../data/catalog';
 import type { Role } from '../project/kinds';
-import type { GanProject } from '../project/schema';
+import { packSize, type GanProject } from '../project/schema';
 import { analyze } from './analyze';
 import type { Analysis, AnalyzeContext } from './types';
 
@@ -15,7 +15,7 @@ export function contextFor(project: GanProject, role: Role): AnalyzeContext {
     dataBounded: info.bounded,
     loss: project.training.loss,
     noise: project.training.noise,
-    ...(role === 'discriminator' && (project.training.pack ?? 1) > 1 && { pack: project.training.pack }),
+    ...(role === 'discriminator' && packSize(project.training) > 1 && { pack: packSize(project.training) }),
   };
 }
 

@@ -1,5 +1,5 @@
 import { LOSS_KINDS, type LossKind } from './kinds';
-import type { GanProject } from './schema';
+import { packSize, type GanProject } from './schema';
 import { LOSS_TITLES, patchTraining, settingPatch, settingValue, type SettingName, type TrainingIssue } from './training-settings';
 
 /** The settings a side-by-side comparison may vary between its two runs. */
@@ -91,7 +91,7 @@ export function defaultCompareValue(project: GanProject, setting: CompareSetting
     case 'labelSmoothing':
       return t.labelSmoothing === 0 ? 0.1 : 0;
     case 'pack':
-      return (t.pack ?? 1) === 1 ? 2 : 1;
+      return packSize(t) === 1 ? 2 : 1;
   }
 }
 

@@ -123,5 +123,11 @@ export type Graph = z.infer<typeof graphSchema>;
 export type DatasetRef = z.infer<typeof datasetSchema>;
 export type AdamConfig = z.infer<typeof adamSchema>;
 export type TrainingConfig = z.infer<typeof trainingSchema>;
+
+/** Samples in one pack D judges: the `pack` setting, 1 (no packing) when absent. */
+export const packSize = (training: Pick<TrainingConfig, 'pack'>): number => training.pack ?? 1;
+
+/** Samples drawn per D or G update: batchSize packs of `packSize` samples. */
+export const samplesPerUpdate = (training: Pick<TrainingConfig, 'pack' | 'batchSize'>): number => training.batchSize * packSize(training);
 export type GanProject = z.infer<typeof projectSchema>;
 export type ParamValue = z.infer<typeof paramValue>;

@@ -1,5 +1,5 @@
 import type { LossKind } from './kinds';
-import { trainingSchema, type AdamConfig, type Graph, type TrainingConfig } from './schema';
+import { packSize, trainingSchema, type AdamConfig, type Graph, type TrainingConfig } from './schema';
 
 /**
  * A change to `project.training`: any subset of its fields, optimizers and noise field by field.
@@ -103,7 +103,7 @@ export function settingValue(training: TrainingConfig, name: SettingName): numbe
     case 'noiseDim':
       return training.noise.dim;
     case 'pack':
-      return training.pack ?? 1;
+      return packSize(training);
     default:
       return training[name];
   }

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { LossKind, NoiseDistribution } from '../project/kinds';
-import type { GanProject } from '../project/schema';
+import { samplesPerUpdate, type GanProject } from '../project/schema';
 import { displayScore } from './losses';
 import type { IterationMetrics } from './types';
 import { flatConcat, type UpdateProbe } from './updates';
@@ -165,8 +165,7 @@ export function createTraceRecorder(cfg: GanProject['training'], dataShape: numb
       return Array.from({ length: n }, (_, i) => Array.from(v.subarray(i * width, (i + 1) * width)));
     };
     const list = (key: string) => Array.from(slot(key).values);
-    // Samples drawn per update: with packing, batchSize packs of m.
-    const drawn = cfg.batchSize * (cfg.pack ?? 1);
+    const drawn = samplesPerUpdate(cfg);
     const noise = (p: string): NoiseSummary => ({
       count: drawn,
       dim: cfg.noise.dim,

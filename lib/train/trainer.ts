@@ -3,7 +3,7 @@ import { compile } from '../compiler/compile';
 import { contextFor } from '../compiler/context';
 import type { Dataset } from '../data/dataset';
 import { createRng, deriveSeed, type Rng } from '../data/rng';
-import type { GanProject } from '../project/schema';
+import { packSize, samplesPerUpdate, type GanProject } from '../project/schema';
 import { divergenceOf, gradientsDiverged, lossDiverged, weightsDiverged } from './divergence-text';
 import { displayScore, generatorLossPerSample } from './losses';
 import { selfPack } from './pack';
@@ -82,8 +82,6 @@ export interface TrainerOptions {
  */
 export function createGanTrainer({ project, dataset, seed = project.training.seed, snapshotEveryMs = SNAPSHOT_EVERY_MS }: TrainerOptions): GanTrainer {
   const cfg = project.training;
-  /** Packing (PacGAN): D judges packs of this many samples. */
-  const packSize = cfg.pack ?? 1;
   const rng: Rng = createRng(seed);
   const generator = compile(project.generator, contextFor(project, 'generator'), { name: 'generator', seed });
   const discriminator = compile(project.discriminator, contextFor(project, 'discriminator'), { name: 'discriminator', seed: seed + 1 });
@@ -230,7 +228,7 @@ export function createGanTrainer({ project, dataset, seed = project.training.see
     if (verify) takeSnapshot();
     const seconds = Math.max((performance.now() - start) / 1000, 1e-9);
     const perSecond = iterations / seconds;
-    status = { iteration, last: metrics[metrics.length - 1] ?? status.last, iterationsPerSecond: perSecond, samplesPerSecond: perSecond * cfg.batchSize * packSize * (mode === 'g' ? 0 : mode === 'd' ? 1 : cfg.k) };
+    status = { iteration, last: metrics[metrics.length - 1] ?? status.last, iterationsPerSecond: perSecond, samplesPerSecond: perSecond * samplesPerUpdate(cfg) * (mode === 'g' ? 0 : mode === 'd' ? 1 : cfg.k) };
     return { metrics };
   };
 
@@ -248,7 +246,7 @@ export function createGanTrainer({ project, dataset, seed = project.training.see
 
   const asBatch = (x: Float32Array) => tf.tensor(x, [x.length / dataShape.reduce((a, b) => a * b, 1), ...dataShape]);
   // One point on its own, as a D that judges packs sees it: packed with copies of itself.
-  const judge = (batch: tf.Tensor, y: tf.Tensor | undefined) => runD(selfPack(batch, packSize), y && selfPack(y, packSize), false);
+  const judge = (batch: tf.Tensor, y: tf.Tensor | undefined) => runD(selfPack(batch, packSize(cfg)), y && selfPack(y, packSize(cfg)), false);
 
   const scoreD = async (x: Float32Array, labels?: number[]) => {
     const out = tf.tidy(() => {

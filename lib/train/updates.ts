@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Dataset } from '../data/dataset';
 import { deriveSeed, type Rng } from '../data/rng';
-import type { GanProject } from '../project/schema';
+import { packSize, samplesPerUpdate, type GanProject } from '../project/schema';
 import { discriminatorLoss, displayScore, generatorLoss, gradientPenalty } from './losses';
 import { packBatch, spreadPackScores } from './pack';
 
@@ -59,8 +59,8 @@ export const globalNorm = (tensors: tf.Tensor[]): tf.Scalar => tf.tidy(() => tf.
 export function createUpdates(ctx: UpdateContext) {
   const { cfg, dataset, rng, conditional } = ctx;
   // With packing, D judges batchSize packs of m samples, so each update draws m·batchSize samples.
-  const m = cfg.pack ?? 1;
-  const samples = cfg.batchSize * m;
+  const m = packSize(cfg);
+  const samples = samplesPerUpdate(cfg);
   const pack = (t: tf.Tensor | undefined) => (t ? packBatch(t, m) : undefined);
 
   const dUpdate = (probe?: UpdateProbe): tf.Tensor =>

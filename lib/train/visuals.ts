@@ -2,7 +2,7 @@ import { datasetInfo } from '../data/catalog';
 import type { Dataset } from '../data/dataset';
 import { createRng, type Rng } from '../data/rng';
 import { gaussian1dDensity } from '../data/synthetic';
-import type { GanProject } from '../project/schema';
+import { packSize, type GanProject } from '../project/schema';
 import type { GanTrainer } from './trainer';
 import type { Density1DData, SampleFrame, Scatter2DData } from './types';
 
@@ -41,7 +41,7 @@ export function createVisualizer(project: GanProject, dataset: Dataset, seed: nu
     }
     if (dims === 1 && info.shape[0] === 2) {
       const data = await scatter(trainer, dataset, rng, iteration, [lo - pad, hi + pad]);
-      const pack = project.training.pack ?? 1;
+      const pack = packSize(project.training);
       return { kind: 'scatter', data: pack > 1 ? { ...data, pack } : data };
     }
     return { kind: 'density', data: await density(project, trainer, dataset, rng, iteration, [lo - pad, hi + pad]) };

@@ -1,3 +1,4 @@
+import { packSize } from '../../project/schema';
 import type { IrProject } from '../model-ir';
 import { emitDataSection } from './data-py';
 import { pyBool, pyComment, pyNumber, pyString } from './python';
@@ -27,7 +28,7 @@ function constants(ir: IrProject): string[] {
     pyComment("tfjs's Adam epsilon."),
     'ADAM_EPS = 1e-7',
     pyComment("Packing (PacGAN): D judges packs of PACK samples side by side, so BATCH_SIZE counts packs. D's input is built for this value."),
-    `PACK = ${pyNumber(t.pack ?? 1)}`,
+    `PACK = ${pyNumber(packSize(t))}`,
     `NOISE_DIM = ${pyNumber(t.noise.dim)}`,
     pyComment('"normal": N(0, 1); "uniform": uniform in [-1, 1].'),
     `NOISE = ${pyString(t.noise.distribution)}`,

@@ -1,3 +1,4 @@
+import { packSize } from '../../project/schema';
 import type { IrModel, IrProject } from '../model-ir';
 import { commentText, identifiers, tsString } from './escape';
 import { TS_LAYERS } from './layers';
@@ -66,7 +67,7 @@ export function emitSettings(ir: IrProject): string {
     `/** One-sided label smoothing: real targets become 1 - LABEL_SMOOTHING. */`,
     `export const LABEL_SMOOTHING = ${t.labelSmoothing};`,
     ...(t.loss === 'wasserstein-gp' ? [`/** λ of the WGAN-GP gradient penalty. */`, `export const GRADIENT_PENALTY = ${t.gradientPenalty};`] : []),
-    ...((t.pack ?? 1) > 1 ? [`/** PacGAN: D judges packs of PACK samples side by side; BATCH_SIZE counts packs. D's input is built for this value. */`, `export const PACK = ${t.pack};`] : []),
+    ...(packSize(t) > 1 ? [`/** PacGAN: D judges packs of PACK samples side by side; BATCH_SIZE counts packs. D's input is built for this value. */`, `export const PACK = ${t.pack};`] : []),
     `export const NOISE_DIM = ${t.noise.dim};`,
     `export const NOISE_DISTRIBUTION: 'normal' | 'uniform' = ${tsString(t.noise.distribution)};`,
     `/** One sample's shape, channels-last. */`,

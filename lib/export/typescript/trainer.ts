@@ -1,3 +1,4 @@
+import { packSize } from '../../project/schema';
 import type { LossKind } from '../../project/kinds';
 import type { IrProject } from '../model-ir';
 
@@ -94,7 +95,7 @@ export function emitTrainer(ir: IrProject): string {
   const c = ir.conditional;
   const score = ir.training.loss === 'minimax' || ir.training.loss === 'non-saturating' ? 'tf.sigmoid' : '';
   // Packing (PacGAN): D takes packs of PACK samples, so each update draws batchSize · PACK samples.
-  const packed = (ir.training.pack ?? 1) > 1;
+  const packed = packSize(ir.training) > 1;
   const P = (x: string) => (packed ? `pack(${x})` : x);
   const n = packed ? 'samples' : 'batchSize';
   const penalty =
