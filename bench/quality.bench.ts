@@ -13,6 +13,30 @@ export interface QualityRun {
   modesCaptured: number;
   totalModes: number;
   highQualityFraction: number;
+  /** Where the samples are, by distance to their nearest mode in std: [≤ 3, 3–6, 6–10, > 10]. */
+  distance: [number, number, number, number];
+  /** Root-mean-square distance of the high-quality samples to their mode, in std (√2 ≈ 1.41 for a perfect fit). */
+  highQualityRms: number;
+}
+
+/** Shares of samples by distance to their nearest mode, in std, and the spread of the high-quality ones. */
+export function distanceProfile(samples: Float32Array, modes: number[][], std: number): Pick<QualityRun, 'distance' | 'highQualityRms'> {
+  const dim = modes[0]!.length;
+  const n = samples.length / dim;
+  const buckets: [number, number, number, number] = [0, 0, 0, 0];
+  let hqSquares = 0;
+  for (let row = 0; row < n; row++) {
+    let best = Infinity;
+    for (const mode of modes) {
+      let d = 0;
+      for (let k = 0; k < dim; k++) d += (samples[row * dim + k]! - mode[k]!) ** 2;
+      best = Math.min(best, d);
+    }
+    const r = Math.sqrt(best) / std;
+    buckets[r <= 3 ? 0 : r <= 6 ? 1 : r <= 10 ? 2 : 3]++;
+    if (r <= 3) hqSquares += r * r;
+  }
+  return { distance: buckets.map((b) => b / n) as QualityRun['distance'], highQualityRms: buckets[0] ? Math.sqrt(hqSquares / buckets[0]) : 0 };
 }
 
 /**
@@ -46,8 +70,10 @@ export async function qualityRun(project: GanProject, seed: number, iterations: 
   const start = performance.now();
   const score = async (): Promise<QualityRun> => {
     const { data } = await trainer.sample(2500);
-    const q = modeQuality(data, syntheticModes(ref), syntheticStd(ref));
-    return { seed, iterations: trainer.metrics().iteration, seconds: (performance.now() - start) / 1000, ...q };
+    const modes = syntheticModes(ref);
+    const std = syntheticStd(ref);
+    const q = modeQuality(data, modes, std);
+    return { seed, iterations: trainer.metrics().iteration, seconds: (performance.now() - start) / 1000, ...q, ...distanceProfile(data, modes, std) };
   };
   try {
     const chunk = 100;

@@ -41,14 +41,15 @@ async function main() {
         for (let i = 0; i < iterations; i++) await trainer.step(1);
         let ours = (performance.now() - start) / iterations;
         // Overhead: the same architecture written by hand, on the same backend, in this same page,
-        // in alternating rounds (best of each) so that the machine's noise hits both; the trainer
-        // steps in chunks paced as the app's worker paces them.
+        // in alternating rounds (best of each) so that the machine's noise hits both, and in ABBA
+        // order so that neither always runs right after the other; the trainer steps in chunks
+        // paced as the app's worker paces them.
         let hand: number | undefined;
         if (backend === 'webgl') {
           const rounds = Number(params.get('rounds') ?? 3);
           hand = Infinity;
           let chunk = 1;
-          for (let r = 0; r < rounds; r++) {
+          const trainerRound = async () => {
             const t = performance.now();
             for (let done = 0; done < iterations; done += chunk) {
               // The worker's pacing (session.ts): chunks of about 120 ms between updates.
@@ -58,7 +59,13 @@ async function main() {
               chunk = Math.max(1, Math.min(500, Math.round((n * 120) / Math.max(performance.now() - c, 1))));
             }
             ours = Math.min(ours, (performance.now() - t) / iterations);
-            hand = Math.min(hand, await handWrittenLoop(preset === 'dcgan-mnist' ? 'dcgan' : 'mlp', dataset, iterations));
+          };
+          const handRound = async () => {
+            hand = Math.min(hand!, await handWrittenLoop(preset === 'dcgan-mnist' ? 'dcgan' : 'mlp', dataset, iterations));
+          };
+          for (let r = 0; r < rounds; r++) {
+            const order = r % 2 === 0 ? [trainerRound, handRound] : [handRound, trainerRound];
+            for (const round of order) await round();
           }
         }
         rows.push({ preset, backend, msPerIteration: ours, note: '', ...(hand !== undefined && { handWritten: hand }) });

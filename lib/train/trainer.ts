@@ -10,7 +10,7 @@ import { selfPack } from './pack';
 import './second-order';
 import { createTraceRecorder, type IterationTrace, type TraceRecorder } from './trace';
 import type { IterationMetrics } from './types';
-import { createUpdates, flatConcat } from './updates';
+import { createUpdates, totalSum } from './updates';
 import { readWeights, writeWeights, type GanWeights } from './weights';
 
 export type StepMode = 'both' | 'd' | 'g';
@@ -170,43 +170,35 @@ export function createGanTrainer({ project, dataset, seed = project.training.see
 
   const run = async (iterations: number, mode: StepMode, recorder?: TraceRecorder): Promise<StepResult> => {
     const start = performance.now();
-    const rows: tf.Tensor[] = [];
-    const nan = tf.scalar(Number.NaN);
+    // Each iteration's [D loss, mean D(x), mean D(G(z)), ‖∇D‖², G loss, ‖∇G‖²], joined only once
+    // for the whole call: per-iteration joins are kernels too.
+    const parts: tf.Tensor[] = [];
+    const skipped = (n: number) => tf.fill([n], Number.NaN);
     for (let i = 0; i < iterations; i++) {
-      let d: tf.Tensor | null = null;
+      let d: tf.Tensor[] | null = null;
       const dSteps = mode === 'both' ? cfg.k : mode === 'd' ? 1 : 0;
       for (let j = 0; j < dSteps; j++) {
         const next = dUpdate(recorder?.dProbe(j));
-        if (d) d.dispose();
+        if (d) tf.dispose(d);
         d = next;
       }
       const g = mode === 'g' || mode === 'both' ? gUpdate(recorder?.gProbe()) : null;
-      rows.push(
-        tf.tidy(() => {
-          const dPart = d ?? tf.stack([nan, nan, nan, nan]);
-          const gPart = g ?? tf.stack([nan, nan]);
-          return tf.concat([dPart, gPart]);
-        }),
-      );
-      tf.dispose([d, g].filter((t): t is tf.Tensor => t !== null));
+      parts.push(...(d ?? [skipped(4)]), ...(g ?? [skipped(2)]));
     }
-    nan.dispose();
     // One read for the whole call. Finite weights stay finite while every loss and gradient is
     // finite, so the weights themselves (a pass over all of them) are checked only when they are
     // about to become the restore point: nothing unverified is ever restored.
     const verify = snapshotDue();
-    const packed = tf.tidy(() => {
-      const metricRows = tf.stack(rows).reshape([-1]);
-      return verify ? tf.concat([metricRows, tf.sum(flatConcat(allWeights())).reshape([1])]) : metricRows;
-    });
-    tf.dispose(rows);
+    const packed = tf.tidy(() => tf.concat(verify ? [...parts, totalSum(allWeights()).reshape([1])] : parts));
+    tf.dispose(parts);
     const values = (await packed.data()) as Float32Array;
     packed.dispose();
     const metrics: IterationMetrics[] = [];
     let bad: Divergence | null = null;
     for (let i = 0; i < iterations; i++) {
       const r = values.subarray(i * 6, i * 6 + 6);
-      const m: IterationMetrics = { iteration: iteration + i + 1, dLoss: r[0]!, dReal: r[1]!, dFake: r[2]!, gradNormD: r[3]!, gLoss: r[4]!, gradNormG: r[5]! };
+      // Squared norms come back (a square root is cheaper here than as a kernel); NaN stays NaN.
+      const m: IterationMetrics = { iteration: iteration + i + 1, dLoss: r[0]!, dReal: r[1]!, dFake: r[2]!, gradNormD: Math.sqrt(r[3]!), gLoss: r[4]!, gradNormG: Math.sqrt(r[5]!) };
       if (!bad && ((mode !== 'g' && !Number.isFinite(m.dLoss)) || (mode !== 'd' && !Number.isFinite(m.gLoss)))) {
         const network = Number.isFinite(m.dLoss) || mode === 'g' ? 'generator' : 'discriminator';
         bad = divergenceOf(m.iteration, lossDiverged(network, Number.isNaN(mode === 'g' ? m.gLoss : m.dLoss), m.iteration), project);

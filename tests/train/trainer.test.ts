@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { createSyntheticDataset, type Dataset } from '@/lib/data/dataset';
+import { createRng, deriveSeed } from '@/lib/data/rng';
 import { presetProject } from '@/lib/project/presets';
 import type { GanProject } from '@/lib/project/schema';
 import type { SyntheticRef } from '@/lib/data/synthetic';
@@ -98,6 +99,38 @@ describe('createGanTrainer', () => {
     }
     expect(trainer.metrics()).toMatchObject({ iteration: 10, last: metrics[9] });
     expect(trainer.metrics().iterationsPerSecond).toBeGreaterThan(0);
+    trainer.dispose();
+  });
+
+  it("a D step's metrics are the loss, mean scores and gradient norm computed by hand on its batch", async () => {
+    const project = tinyRing({ pack: 1 });
+    const dataset = createSyntheticDataset(project.dataset as SyntheticRef);
+    const trainer = createGanTrainer({ project, dataset, seed: 6 });
+    const { generator, discriminator } = trainer.models;
+    // The trainer's stream: a real batch, then noise seeded from the same generator.
+    const rng = createRng(6);
+    const n = project.training.batchSize;
+    const expected = tf.tidy(() => {
+      const real = dataset.sample(n, rng).x;
+      const z = tf.randomNormal([n, project.training.noise.dim], 0, 1, 'float32', deriveSeed(rng));
+      const fake = generator.apply(z, { training: true }) as tf.Tensor;
+      const logits = () => [discriminator.apply(real, { training: true }) as tf.Tensor, discriminator.apply(fake, { training: true }) as tf.Tensor] as const;
+      const vars = discriminator.trainableWeights.map((w) => w.read() as tf.Variable);
+      // -[log D(x) + log(1 - D(G(z)))] with log D = log σ(l), written out without the trainer's helpers.
+      const { value, grads } = tf.variableGrads(() => {
+        const [r, f] = logits();
+        return tf.neg(tf.add(tf.mean(tf.log(tf.sigmoid(r))), tf.mean(tf.log(tf.sub(1, tf.sigmoid(f)))))) as tf.Scalar;
+      }, vars);
+      const [r, f] = logits();
+      const norm = Math.sqrt(Object.values(grads).reduce((sum, g) => sum + tf.sum(tf.square(g)).dataSync()[0]!, 0));
+      return { loss: value.dataSync()[0]!, dReal: tf.mean(tf.sigmoid(r)).dataSync()[0]!, dFake: tf.mean(tf.sigmoid(f)).dataSync()[0]!, norm };
+    });
+    const [m] = (await trainer.step(1, 'd')).metrics;
+    expect(m!.dLoss).toBeCloseTo(expected.loss, 5);
+    expect(m!.dReal).toBeCloseTo(expected.dReal, 5);
+    expect(m!.dFake).toBeCloseTo(expected.dFake, 5);
+    expect(m!.gradNormD).toBeCloseTo(expected.norm, 4);
+    expect(Number.isNaN(m!.gLoss) && Number.isNaN(m!.gradNormG)).toBe(true);
     trainer.dispose();
   });
 
