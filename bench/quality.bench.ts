@@ -1,6 +1,6 @@
 import { DATASET_DEFAULTS } from '../lib/data/catalog';
 import { createSyntheticDataset } from '../lib/data/dataset';
-import { modeQuality } from '../lib/data/quality';
+import { modeQuality, nearestModes } from '../lib/data/quality';
 import { syntheticModes, syntheticStd, type SyntheticRef } from '../lib/data/synthetic';
 import { presetProject } from '../lib/project/presets';
 import type { GanProject } from '../lib/project/schema';
@@ -21,21 +21,15 @@ export interface QualityRun {
 
 /** Shares of samples by distance to their nearest mode, in std, and the spread of the high-quality ones. */
 export function distanceProfile(samples: Float32Array, modes: number[][], std: number): Pick<QualityRun, 'distance' | 'highQualityRms'> {
-  const dim = modes[0]!.length;
-  const n = samples.length / dim;
+  const { squaredDistance } = nearestModes(samples, modes);
   const buckets: [number, number, number, number] = [0, 0, 0, 0];
   let hqSquares = 0;
-  for (let row = 0; row < n; row++) {
-    let best = Infinity;
-    for (const mode of modes) {
-      let d = 0;
-      for (let k = 0; k < dim; k++) d += (samples[row * dim + k]! - mode[k]!) ** 2;
-      best = Math.min(best, d);
-    }
-    const r = Math.sqrt(best) / std;
+  for (const d of squaredDistance) {
+    const r = Math.sqrt(d) / std;
     buckets[r <= 3 ? 0 : r <= 6 ? 1 : r <= 10 ? 2 : 3]++;
     if (r <= 3) hqSquares += r * r;
   }
+  const n = squaredDistance.length;
   return { distance: buckets.map((b) => b / n) as QualityRun['distance'], highQualityRms: buckets[0] ? Math.sqrt(hqSquares / buckets[0]) : 0 };
 }
 

@@ -17,35 +17,16 @@ export interface ModeQuality {
  * @param std the per-axis standard deviation of each mode
  */
 export function modeQuality(samples: Float32Array, modes: number[][], std: number): ModeQuality {
-  const dim = modes[0]?.length ?? 0;
-  if (dim === 0) throw new Error('modeQuality needs at least one mode with at least one coordinate');
-  if (modes.some((m) => m.length !== dim)) throw new Error(`modeQuality: every mode must have ${dim} coordinates`);
-  if (samples.length % dim !== 0) {
-    throw new Error(`modeQuality: ${samples.length} values cannot be split into ${dim}-D samples`);
-  }
-  const n = samples.length / dim;
-  // Compare squared distances: same ordering, no square roots in the inner loop.
+  const nearest = nearestModes(samples, modes);
+  const n = nearest.mode.length;
+  // Compare squared distances: same ordering, no square roots.
   const limit = (3 * std) ** 2;
   const captured = new Uint8Array(modes.length);
   let highQuality = 0;
   for (let row = 0; row < n; row++) {
-    let best = 0;
-    let bestD = Infinity;
-    for (let m = 0; m < modes.length; m++) {
-      const mode = modes[m]!;
-      let d = 0;
-      for (let k = 0; k < dim; k++) {
-        const diff = samples[row * dim + k]! - mode[k]!;
-        d += diff * diff;
-      }
-      if (d < bestD) {
-        bestD = d;
-        best = m;
-      }
-    }
-    if (bestD <= limit) {
+    if (nearest.squaredDistance[row]! <= limit) {
       highQuality++;
-      captured[best] = 1;
+      captured[nearest.mode[row]!] = 1;
     }
   }
   return {
@@ -53,4 +34,40 @@ export function modeQuality(samples: Float32Array, modes: number[][], std: numbe
     totalModes: modes.length,
     highQualityFraction: n === 0 ? 0 : highQuality / n,
   };
+}
+
+/**
+ * Each sample's nearest mode (the first of equals) and its squared Euclidean distance to it.
+ *
+ * @param samples row-major `n × dim`, dim being the modes' length
+ */
+export function nearestModes(samples: Float32Array, modes: number[][]): { mode: Uint32Array; squaredDistance: Float64Array } {
+  const dim = modes[0]?.length ?? 0;
+  if (dim === 0) throw new Error('modeQuality needs at least one mode with at least one coordinate');
+  if (modes.some((m) => m.length !== dim)) throw new Error(`modeQuality: every mode must have ${dim} coordinates`);
+  if (samples.length % dim !== 0) {
+    throw new Error(`modeQuality: ${samples.length} values cannot be split into ${dim}-D samples`);
+  }
+  const n = samples.length / dim;
+  const mode = new Uint32Array(n);
+  const squaredDistance = new Float64Array(n);
+  for (let row = 0; row < n; row++) {
+    let best = 0;
+    let bestD = Infinity;
+    for (let m = 0; m < modes.length; m++) {
+      const centre = modes[m]!;
+      let d = 0;
+      for (let k = 0; k < dim; k++) {
+        const diff = samples[row * dim + k]! - centre[k]!;
+        d += diff * diff;
+      }
+      if (d < bestD) {
+        bestD = d;
+        best = m;
+      }
+    }
+    mode[row] = best;
+    squaredDistance[row] = bestD;
+  }
+  return { mode, squaredDistance };
 }
