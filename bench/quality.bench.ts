@@ -37,6 +37,8 @@ export function distanceProfile(samples: Float32Array, modes: number[][], std: n
  * The designs the quality figures are for. Ring: the `gan-2d-ring` preset as it ships. Grid: the
  * same networks working in unit scale through Rescale layers (×4 after G, ×¼ before D): on the raw
  * ±4 grid, Adam's per-step moves of about lr are too small for the weights to reach the data's scale.
+ * The grid's samples come from G's weight average (decay 0.999): G's own clusters keep widening and
+ * narrowing as D chases them, and the average sits through that oscillation.
  */
 export function qualityProject(data: 'ring-8' | 'grid-25'): GanProject {
   const project = presetProject('gan-2d-ring');
@@ -49,7 +51,7 @@ export function qualityProject(data: 'ring-8' | 'grid-25'): GanProject {
   };
   withRescale(project.generator, 'g3', 'gs', scale);
   withRescale(project.discriminator, 'x', 'ds', 1 / scale);
-  return { ...project, name: '2-D grid of 25 Gaussians', dataset: DATASET_DEFAULTS['grid-25'] };
+  return { ...project, name: '2-D grid of 25 Gaussians', dataset: DATASET_DEFAULTS['grid-25'], training: { ...project.training, ema: 0.999 } };
 }
 
 /**

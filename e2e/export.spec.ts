@@ -90,6 +90,39 @@ test('trained weights download as the tfjs layers format and load back; a broken
   await expect(page.getByTestId('iteration')).toHaveText('3');
 });
 
+test("G's weight averaging: typed in the settings, named on the picture, downloaded beside G and loaded back", async ({ page }, testInfo) => {
+  test.setTimeout(180_000);
+  await openEditor(page);
+  await page.getByTestId('presets').selectOption('gan-2d-ring');
+  await page.getByTestId('side-train').click();
+  const ema = page.getByTestId('setting-ema');
+  await expect(ema).toHaveValue('0');
+  await ema.fill('0.99');
+  await page.getByTestId('train-step').click();
+  await expect(page.getByTestId('iteration')).toHaveText('1', { timeout: 90_000 });
+  await page.getByTestId('train-step').click();
+  await expect(page.getByTestId('iteration')).toHaveText('2');
+  await expect(page.getByTestId('scatter-2d').getByTestId('averaged-note')).toHaveText("from G's weight average (β 0.99)");
+  await page.screenshot({ path: testInfo.outputPath('ema-scatter.png') });
+
+  await page.getByTestId('export').click();
+  await page.getByTestId('export-tab-weights').click();
+  const zip = await downloadText(page, () => page.getByTestId('weights-download').click());
+  const files = unzipSync(new Uint8Array(zip.bytes));
+  const average = JSON.parse(strFromU8(files['ganvas-weights/generator-average/model.json']!));
+  expect(average.weightsManifest[0].weights.map((w: { name: string }) => w.name)).toEqual(['g1/kernel', 'g1/bias', 'g2/kernel', 'g2/bias', 'g3/kernel', 'g3/bias']);
+  // Two iterations in, the average lags G: different numbers, same layout.
+  const g = files['ganvas-weights/generator/weights.bin']!;
+  const a = files['ganvas-weights/generator-average/weights.bin']!;
+  expect(a.byteLength).toBe(g.byteLength);
+  expect(Buffer.from(a).equals(Buffer.from(g))).toBe(false);
+
+  const good = testInfo.outputPath('weights-average.zip');
+  writeFileSync(good, zip.bytes);
+  await page.getByTestId('weights-file').setInputFiles(good);
+  await expect(page.getByTestId('weights-message')).toContainText('Loaded “weights-average.zip”');
+});
+
 /** The same zip with the generator's manifest renamed: weights for some other design. */
 function swapGenerator(files: Record<string, Uint8Array>): Uint8Array {
   const json = strFromU8(files['ganvas-weights/generator/model.json']!).replaceAll('g1/', 'other/');

@@ -23,6 +23,9 @@ export async function datasetFile(ref: DatasetRef): Promise<Uint8Array> {
   return new Uint8Array(encodeImageSet(set));
 }
 
+/** The weights zip's folder for G's weight average (the exported code reads the same name). */
+export const AVERAGE_FOLDER = 'generator-average';
+
 /** A zip of text files plus optional binary ones, all under one folder. */
 export function zipFolder(folder: string, files: { path: string; text?: string; bytes?: Uint8Array }[]): Uint8Array {
   const entries: Record<string, Uint8Array> = {};
@@ -31,10 +34,19 @@ export function zipFolder(folder: string, files: { path: string; text?: string; 
 }
 
 export function weightsZip(artifacts: GanArtifacts): Uint8Array {
-  const files = (['generator', 'discriminator'] as const).flatMap((role) => [
-    { path: `${role}/model.json`, text: artifacts[role].modelJson },
-    { path: `${role}/weights.bin`, bytes: artifacts[role].weightsBin },
-  ]);
+  const parts: [string, LayersArtifacts | undefined][] = [
+    ['generator', artifacts.generator],
+    ['discriminator', artifacts.discriminator],
+    [AVERAGE_FOLDER, artifacts.averagedGenerator],
+  ];
+  const files = parts.flatMap(([folder, part]) =>
+    part
+      ? [
+          { path: `${folder}/model.json`, text: part.modelJson },
+          { path: `${folder}/weights.bin`, bytes: part.weightsBin },
+        ]
+      : [],
+  );
   return zipFolder('ganvas-weights', files);
 }
 
@@ -48,12 +60,12 @@ export function readWeightsZip(bytes: Uint8Array): { ok: true; artifacts: GanArt
   let files: Record<string, Uint8Array>;
   try {
     // Only the four files are inflated, and only when their declared size is sane: no zip bombs.
-    files = unzipSync(bytes, { filter: (f) => /(^|\/)(generator|discriminator)\/(model\.json|weights\.bin)$/.test(f.name) && f.originalSize <= MAX_ENTRY_BYTES });
+    files = unzipSync(bytes, { filter: (f) => /(^|\/)(generator|discriminator|generator-average)\/(model\.json|weights\.bin)$/.test(f.name) && f.originalSize <= MAX_ENTRY_BYTES });
   } catch (err) {
     return { ok: false, message: `this is not a readable zip file (${err instanceof Error ? err.message : String(err)})` };
   }
   const find = (suffix: string) => Object.entries(files).find(([name]) => name === suffix || name.endsWith(`/${suffix}`))?.[1];
-  const part = (role: 'generator' | 'discriminator'): LayersArtifacts | string => {
+  const part = (role: string): LayersArtifacts | string => {
     const json = find(`${role}/model.json`);
     const bin = find(`${role}/weights.bin`);
     if (!json || !bin) return `the zip has no ${role}/model.json and ${role}/weights.bin`;
@@ -63,5 +75,8 @@ export function readWeightsZip(bytes: Uint8Array): { ok: true; artifacts: GanArt
   const discriminator = part('discriminator');
   if (typeof generator === 'string') return { ok: false, message: generator };
   if (typeof discriminator === 'string') return { ok: false, message: discriminator };
-  return { ok: true, artifacts: { generator, discriminator } };
+  // G's weight average is optional: a download from a run without averaging has none.
+  const average = find(`${AVERAGE_FOLDER}/model.json`) || find(`${AVERAGE_FOLDER}/weights.bin`) ? part(AVERAGE_FOLDER) : undefined;
+  if (typeof average === 'string') return { ok: false, message: average };
+  return { ok: true, artifacts: { generator, discriminator, ...(average ? { averagedGenerator: average } : {}) } };
 }

@@ -53,6 +53,11 @@ export function Density1D({ data }: Density1DProps) {
       <header className={styles.head}>
         <h3 className={styles.title}>{t('title')}</h3>
         {data && <span className={styles.hint}>{tc('iterationAt', { iteration: data.iteration })}</span>}
+        {data?.averaged !== undefined && (
+          <span className={styles.hint} data-testid="averaged-note">
+            {t('averaged', { decay: data.averaged })}
+          </span>
+        )}
       </header>
       <div ref={box}>
         <canvas ref={canvas} className={styles.canvas} role="img" aria-label={t('canvas')} />

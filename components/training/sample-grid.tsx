@@ -69,6 +69,11 @@ export function SampleGrid({ frames, columns }: SampleGridProps) {
       <header className={styles.head}>
         <h3 className={styles.title}>{t('title')}</h3>
         {frame && <span className={styles.hint}>{`${frame.count} × ${h}×${w}${c === 1 ? '' : `×${c}`}`}</span>}
+        {frame?.averaged !== undefined && (
+          <span className={styles.hint} data-testid="averaged-note">
+            {t('averaged', { decay: frame.averaged })}
+          </span>
+        )}
       </header>
       <div ref={box}>
         <canvas

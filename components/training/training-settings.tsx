@@ -23,7 +23,7 @@ const NONE: ReadonlySet<SettingName> = new Set();
 
 /**
  * The training settings of the project: loss, k, batch size, learning rates, Adam's beta1,
- * label smoothing, the gradient penalty (WGAN-GP only), packing (PacGAN) and the noise dimension. Every change is
+ * label smoothing, the gradient penalty (WGAN-GP only), packing (PacGAN), G's weight averaging and the noise dimension. Every change is
  * one undo step; a change after a run started makes that run stale.
  */
 export function TrainingSettings({ hidden = NONE, locked = NONE }: TrainingSettingsProps) {
@@ -53,7 +53,7 @@ export function TrainingSettings({ hidden = NONE, locked = NONE }: TrainingSetti
               label={t(name)}
               value={settingValue(training, name) as number}
               disabled={locked.has(name)}
-              title={lockedTitle(name) ?? (name === 'beta1' ? t('beta1Title') : name === 'pack' ? t('packTitle') : undefined)}
+              title={lockedTitle(name) ?? (name === 'beta1' ? t('beta1Title') : name === 'pack' ? t('packTitle') : name === 'ema' ? t('emaTitle') : undefined)}
               onCommit={(value) => apply(name as NumericSetting, value)}
             />
           ),

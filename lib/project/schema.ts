@@ -104,6 +104,11 @@ export const trainingSchema = z.object({
   optimizers: z.object({ generator: adamSchema, discriminator: adamSchema }),
   /** Packing (PacGAN): D judges packs of this many samples; the batch is then that many packs. */
   pack: z.number().int().min(1).max(8).optional(),
+  /**
+   * Generator weight averaging: the decay of an exponential moving average of G's weights, which
+   * then makes the samples, pictures and exported generator. Absent or 0: off.
+   */
+  ema: finite.min(0).max(0.9999).optional(),
   noise: z.object({ dim: z.number().int().min(1).max(4096), distribution: z.enum(NOISE_DISTRIBUTIONS) }),
   seed: z.number().int().min(0).max(2 ** 31 - 1),
 });
@@ -126,6 +131,16 @@ export type TrainingConfig = z.infer<typeof trainingSchema>;
 
 /** Samples in one pack D judges: the `pack` setting, 1 (no packing) when absent. */
 export const packSize = (training: Pick<TrainingConfig, 'pack'>): number => training.pack ?? 1;
+
+/** The decay of G's weight average: the `ema` setting, 0 (no average) when absent. */
+export const emaDecay = (training: Pick<TrainingConfig, 'ema'>): number => training.ema ?? 0;
+
+/**
+ * The decay used at iteration t (from 1): min(decay, (1 + t) / (10 + t)), TensorFlow's
+ * ExponentialMovingAverage with num_updates, so that early on the average follows G closely
+ * instead of dragging its random start along for thousands of iterations.
+ */
+export const emaDecayAt = (decay: number, t: number): number => Math.min(decay, (1 + t) / (10 + t));
 
 /** Samples drawn per D or G update: batchSize packs of `packSize` samples. */
 export const samplesPerUpdate = (training: Pick<TrainingConfig, 'pack' | 'batchSize'>): number => training.batchSize * packSize(training);

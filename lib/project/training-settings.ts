@@ -1,5 +1,5 @@
 import type { LossKind } from './kinds';
-import { packSize, trainingSchema, type AdamConfig, type Graph, type TrainingConfig } from './schema';
+import { emaDecay, packSize, trainingSchema, type AdamConfig, type Graph, type TrainingConfig } from './schema';
 
 /**
  * A change to `project.training`: any subset of its fields, optimizers and noise field by field.
@@ -12,6 +12,7 @@ export interface TrainingPatch {
   labelSmoothing?: number;
   gradientPenalty?: number;
   pack?: number;
+  ema?: number;
   optimizers?: { generator?: Partial<AdamConfig>; discriminator?: Partial<AdamConfig> };
   noise?: Partial<TrainingConfig['noise']>;
   seed?: number;
@@ -62,7 +63,7 @@ export function withNoiseDim(graph: Graph, dim: number): Graph {
 }
 
 /** The controls of the training settings form; other parts of the app lock or hide them by name. */
-export const SETTING_NAMES = ['loss', 'k', 'batchSize', 'lrG', 'lrD', 'beta1', 'labelSmoothing', 'gradientPenalty', 'pack', 'noiseDim'] as const;
+export const SETTING_NAMES = ['loss', 'k', 'batchSize', 'lrG', 'lrD', 'beta1', 'labelSmoothing', 'gradientPenalty', 'pack', 'ema', 'noiseDim'] as const;
 export type SettingName = (typeof SETTING_NAMES)[number];
 export type NumericSetting = Exclude<SettingName, 'loss'>;
 
@@ -86,6 +87,7 @@ export const SETTING_BOUNDS: Record<NumericSetting, SettingBounds> = {
   labelSmoothing: { integer: false, min: 0, max: 0.5 },
   gradientPenalty: { integer: false, min: 0, max: 1000 },
   pack: { integer: true, min: 1, max: 8 },
+  ema: { integer: false, min: 0, max: 0.9999 },
   noiseDim: { integer: true, min: 1, max: 4096 },
 };
 
@@ -104,6 +106,8 @@ export function settingValue(training: TrainingConfig, name: SettingName): numbe
       return training.noise.dim;
     case 'pack':
       return packSize(training);
+    case 'ema':
+      return emaDecay(training);
     default:
       return training[name];
   }

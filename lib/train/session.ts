@@ -69,6 +69,8 @@ export interface TrainingSession {
 export interface GanArtifacts {
   generator: LayersArtifacts;
   discriminator: LayersArtifacts;
+  /** G's weight average, when the project averages G (`training.ema`). */
+  averagedGenerator?: LayersArtifacts;
 }
 
 const TARGET_CHUNK_MS = 120;
@@ -241,25 +243,34 @@ export async function createSession(options: SessionOptions): Promise<TrainingSe
         return { iteration: trainer.metrics().iteration, images: data, count: n, shape: [shape[1]!, shape[2]!, shape[3]!] };
       }),
     getWeights: () => exclusive(async () => (lastWeights = await trainer.getWeights())),
-    exportWeights: () => exclusive(async () => ({
-      generator: await saveLayersArtifacts(tf, trainer.models.generator),
-      discriminator: await saveLayersArtifacts(tf, trainer.models.discriminator),
-    })),
+    exportWeights: () =>
+      exclusive(async () => {
+        const { generator, discriminator, averagedGenerator } = trainer.models;
+        return {
+          generator: await saveLayersArtifacts(tf, generator),
+          discriminator: await saveLayersArtifacts(tf, discriminator),
+          ...(averagedGenerator ? { averagedGenerator: await saveLayersArtifacts(tf, averagedGenerator) } : {}),
+        };
+      }),
     importWeights: (artifacts) =>
       exclusive(async () => {
         const before = await trainer.getWeights();
         try {
           loadLayersArtifacts(tf, trainer.models.generator, artifacts.generator);
           loadLayersArtifacts(tf, trainer.models.discriminator, artifacts.discriminator);
+          const { averagedGenerator } = trainer.models;
+          if (averagedGenerator && artifacts.averagedGenerator) loadLayersArtifacts(tf, averagedGenerator, artifacts.averagedGenerator);
         } catch (err) {
           trainer.setWeights(before);
           throw err;
         }
         // Through setWeights so that the divergence guard's restore point is the loaded weights.
         const loaded = await trainer.getWeights();
+        // A download without G's average (taken with averaging off): the average starts from the loaded G.
+        if (!artifacts.averagedGenerator) delete loaded.averagedGenerator;
         trainer.setWeights(loaded);
-        lastWeights = loaded;
-        return loaded;
+        lastWeights = artifacts.averagedGenerator ? loaded : await trainer.getWeights();
+        return lastWeights;
       }),
     dispose: () => {
       running = false;

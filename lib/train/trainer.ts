@@ -3,7 +3,7 @@ import { compile } from '../compiler/compile';
 import { contextFor } from '../compiler/context';
 import type { Dataset } from '../data/dataset';
 import { createRng, deriveSeed, type Rng } from '../data/rng';
-import { packSize, samplesPerUpdate, type GanProject } from '../project/schema';
+import { emaDecay, emaDecayAt, packSize, samplesPerUpdate, type GanProject } from '../project/schema';
 import { divergenceOf, gradientsDiverged, lossDiverged, weightsDiverged } from './divergence-text';
 import { displayScore, generatorLossPerSample } from './losses';
 import { selfPack } from './pack';
@@ -53,7 +53,10 @@ export interface GanTrainer {
    * one), while recording small summaries of every sub-step for slow motion.
    */
   traceIteration(): Promise<TracedStep>;
-  /** n generated samples; `noise` (n × dim) fixes z, `labels` fixes classes for conditional G. */
+  /**
+   * n generated samples; `noise` (n × dim) fixes z, `labels` fixes classes for conditional G.
+   * With weight averaging on (`training.ema`) they come from the averaged generator.
+   */
   sample(n: number, noise?: Float32Array, labels?: number[]): Promise<{ data: Float32Array; shape: number[] }>;
   /** D's score on n samples (flattened): a probability for minimax and non-saturating, raw otherwise. */
   scoreD(x: Float32Array, labels?: number[]): Promise<Float32Array>;
@@ -64,7 +67,7 @@ export interface GanTrainer {
   setWeights(weights: GanWeights): void;
   dispose(): void;
   /** For tests: corrupt a weight to exercise the divergence guard. */
-  readonly models: { generator: tf.LayersModel; discriminator: tf.LayersModel };
+  readonly models: { generator: tf.LayersModel; discriminator: tf.LayersModel; averagedGenerator: tf.LayersModel | null };
 }
 
 export interface TrainerOptions {
@@ -85,6 +88,14 @@ export function createGanTrainer({ project, dataset, seed = project.training.see
   const rng: Rng = createRng(seed);
   const generator = compile(project.generator, contextFor(project, 'generator'), { name: 'generator', seed });
   const discriminator = compile(project.discriminator, contextFor(project, 'discriminator'), { name: 'discriminator', seed: seed + 1 });
+  // G's weight average (`training.ema`): a second generator of the same design whose weights
+  // follow G's as an exponential moving average; it starts as a copy of G.
+  const decay = emaDecay(cfg);
+  const averaged = decay > 0 ? compile(project.generator, contextFor(project, 'generator'), { name: 'generator_average', seed }) : null;
+  const copyIntoAverage = () => {
+    if (averaged) tf.tidy(() => averaged.weights.forEach((a, i) => a.write(generator.weights[i]!.read())));
+  };
+  copyIntoAverage();
   const conditional = generator.inputs.length > 1;
   const numClasses = dataset.numClasses ?? 0;
   const dataShape = dataset.shape;
@@ -109,8 +120,8 @@ export function createGanTrainer({ project, dataset, seed = project.training.see
     return tf.oneHot(tf.tensor1d(ids, 'int32'), numClasses).toFloat();
   };
   const labelsOf = (ids: number[]): tf.Tensor => tf.oneHot(tf.tensor1d(ids, 'int32'), numClasses).toFloat();
-  const runG = (z: tf.Tensor, y: tf.Tensor | undefined, training: boolean) =>
-    generator.apply(conditional && y ? [z, y] : z, { training }) as tf.Tensor;
+  const runG = (z: tf.Tensor, y: tf.Tensor | undefined, training: boolean, model: tf.LayersModel = generator) =>
+    model.apply(conditional && y ? [z, y] : z, { training }) as tf.Tensor;
   const runD = (x: tf.Tensor, y: tf.Tensor | undefined, training: boolean) =>
     discriminator.apply(conditional && y ? [x, y] : x, { training }) as tf.Tensor;
   const { dUpdate, gUpdate } = createUpdates({
@@ -128,7 +139,21 @@ export function createGanTrainer({ project, dataset, seed = project.training.see
     dOpt: () => dOpt,
   });
 
-  const allWeights = () => [...generator.weights, ...discriminator.weights].map((w) => w.read());
+  // a ← a + (1 − β_t)(w − a) for every weight, trainable or not (BatchNorm's statistics too).
+  const updateAverage = (t: number) => {
+    if (!averaged) return;
+    const rate = 1 - emaDecayAt(decay, t);
+    tf.tidy(() =>
+      averaged.weights.forEach((a, i) => {
+        const value = a.read();
+        a.write(tf.add(value, tf.mul(tf.sub(generator.weights[i]!.read(), value), rate)));
+      }),
+    );
+  };
+
+  // Every weight the run owns: the divergence guard checks, saves and restores all of them.
+  const layerWeights = () => [...generator.weights, ...discriminator.weights, ...(averaged?.weights ?? [])];
+  const allWeights = () => layerWeights().map((w) => w.read());
 
   // Copying (and checking) every weight costs as much as a small iteration on slow backends, so
   // the restore point is refreshed at most every couple of seconds; a divergence loses at most that much.
@@ -144,7 +169,7 @@ export function createGanTrainer({ project, dataset, seed = project.training.see
   const restoreSnapshot = () => {
     if (!snapshot) return;
     const saved = snapshot;
-    tf.tidy(() => [...generator.weights, ...discriminator.weights].forEach((w, i) => w.write(saved.tensors[i]!)));
+    tf.tidy(() => layerWeights().forEach((w, i) => w.write(saved.tensors[i]!)));
     iteration = saved.iteration;
     // Adam's moments may hold the NaN too: start them afresh.
     gOpt.dispose();
@@ -183,6 +208,7 @@ export function createGanTrainer({ project, dataset, seed = project.training.see
         d = next;
       }
       const g = mode === 'g' || mode === 'both' ? gUpdate(recorder?.gProbe()) : null;
+      if (g) updateAverage(iteration + i + 1);
       parts.push(...(d ?? [skipped(4)]), ...(g ?? [skipped(2)]));
     }
     // One read for the whole call. Finite weights stay finite while every loss and gradient is
@@ -228,7 +254,7 @@ export function createGanTrainer({ project, dataset, seed = project.training.see
     const out = tf.tidy(() => {
       const z = fixedNoise ? tf.tensor2d(fixedNoise, [n, cfg.noise.dim]) : noise(n, viewRng);
       const y = conditional ? (labels ? labelsOf(labels) : randomLabels(n, viewRng)) : undefined;
-      return runG(z, y, false);
+      return runG(z, y, false, averaged ?? generator);
     });
     const data = (await out.data()) as Float32Array;
     const shape = [...out.shape];
@@ -270,10 +296,18 @@ export function createGanTrainer({ project, dataset, seed = project.training.see
     scoreD,
     generatorGradients,
     metrics: () => status,
-    getWeights: async () => ({ iteration, generator: await readWeights(generator), discriminator: await readWeights(discriminator) }),
+    getWeights: async () => ({
+      iteration,
+      generator: await readWeights(generator),
+      discriminator: await readWeights(discriminator),
+      ...(averaged ? { averagedGenerator: await readWeights(averaged) } : {}),
+    }),
     setWeights: (w) => {
       writeWeights(tf, generator, w.generator);
       writeWeights(tf, discriminator, w.discriminator);
+      // Weights saved without an average (averaging was off): the average starts again from G.
+      if (averaged && w.averagedGenerator) writeWeights(tf, averaged, w.averagedGenerator);
+      else copyIntoAverage();
       iteration = w.iteration;
       status = { ...status, iteration };
       takeSnapshot();
@@ -285,8 +319,9 @@ export function createGanTrainer({ project, dataset, seed = project.training.see
       dOpt.dispose();
       generator.dispose();
       discriminator.dispose();
+      averaged?.dispose();
     },
-    models: { generator, discriminator },
+    models: { generator, discriminator, averagedGenerator: averaged },
   };
 }
 

@@ -47,6 +47,8 @@ export interface SampleFrame {
   shape: [number, number, number];
   /** Images per row; conditional grids use one column per class. */
   columns?: number;
+  /** Set when the samples come from G's weight average (`training.ema`): its decay. */
+  averaged?: number;
 }
 
 /** What the 2-D view draws. Points are x0,y0,x1,y1,... */
@@ -62,6 +64,8 @@ export interface Scatter2DData {
   arrows?: { at: Float32Array; direction: Float32Array };
   /** Packing (PacGAN) above 1: the heatmap is D on packs of this many copies of each point. */
   pack?: number;
+  /** Set when the samples come from G's weight average (`training.ema`): its decay. */
+  averaged?: number;
 }
 
 /** What the 1-D view draws. */
@@ -76,4 +80,6 @@ export interface Density1DData {
   discriminator: { xs: Float32Array; values: Float32Array };
   /** The true data density, when known analytically (1-D Gaussian): evaluated at discriminator.xs. */
   dataDensity?: Float32Array;
+  /** Set when the samples come from G's weight average (`training.ema`): its decay. */
+  averaged?: number;
 }

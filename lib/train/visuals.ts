@@ -2,7 +2,7 @@ import { datasetInfo } from '../data/catalog';
 import type { Dataset } from '../data/dataset';
 import { createRng, type Rng } from '../data/rng';
 import { gaussian1dDensity } from '../data/synthetic';
-import { packSize, type GanProject } from '../project/schema';
+import { emaDecay, packSize, type GanProject } from '../project/schema';
 import type { GanTrainer } from './trainer';
 import type { Density1DData, SampleFrame, Scatter2DData } from './types';
 
@@ -32,19 +32,21 @@ export function createVisualizer(project: GanProject, dataset: Dataset, seed: nu
   const labels = classes ? Array.from({ length: count }, (_, i) => i % classes) : undefined;
   const [lo, hi] = info.range;
   const pad = (hi - lo) * 0.08;
+  const decay = emaDecay(project.training);
+  const averaged = decay > 0 ? { averaged: decay } : {};
 
   return async (trainer: GanTrainer, iteration: number): Promise<Visual> => {
     if (dims === 3) {
       const { data } = await trainer.sample(count, fixedNoise, labels);
       const [h, w, c] = info.shape as [number, number, number];
-      return { kind: 'images', frame: { iteration, images: data, count, shape: [h, w, c], ...(classes && { columns: classes }) } };
+      return { kind: 'images', frame: { iteration, images: data, count, shape: [h, w, c], ...(classes && { columns: classes }), ...averaged } };
     }
     if (dims === 1 && info.shape[0] === 2) {
       const data = await scatter(trainer, dataset, rng, iteration, [lo - pad, hi + pad]);
       const pack = packSize(project.training);
-      return { kind: 'scatter', data: pack > 1 ? { ...data, pack } : data };
+      return { kind: 'scatter', data: { ...data, ...(pack > 1 && { pack }), ...averaged } };
     }
-    return { kind: 'density', data: await density(project, trainer, dataset, rng, iteration, [lo - pad, hi + pad]) };
+    return { kind: 'density', data: { ...(await density(project, trainer, dataset, rng, iteration, [lo - pad, hi + pad])), ...averaged } };
   };
 }
 

@@ -12,6 +12,8 @@ export interface GanWeights {
   iteration: number;
   generator: NamedWeight[];
   discriminator: NamedWeight[];
+  /** G's weight average, when the project averages G (`training.ema`). */
+  averagedGenerator?: NamedWeight[];
 }
 
 /** Reads a model's weights asynchronously (no sync reads: they stall or lose a GPU device). */

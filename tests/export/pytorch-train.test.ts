@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
@@ -8,7 +8,7 @@ import { syntheticModes, type SyntheticRef } from '@/lib/data/synthetic';
 import { LOSS_KINDS } from '@/lib/project/kinds';
 import { presetProject } from '@/lib/project/presets';
 import { chain } from '@/lib/project/presets/build';
-import type { GanProject } from '@/lib/project/schema';
+import { emaDecayAt, type GanProject } from '@/lib/project/schema';
 import { discriminatorLoss, generatorLoss, gradientPenalty } from '@/lib/train/losses';
 import { packBatch } from '@/lib/train/pack';
 import { mnistFile, PYTHON, run, runPython, torchMissingReason, writeExport } from './pytorch-harness';
@@ -76,6 +76,30 @@ points = torch.arange(12, dtype=torch.float32).reshape(6, 2)
 print(json.dumps({"images": packed.flatten().tolist(), "imagesShape": list(packed.shape), "points": train.pack(points).tolist(), "none": train.pack(None)}))
 `;
 
+/** train.py's weight average over three moves of G: G's and the average's first values after each. */
+const AVERAGE = `
+import json, sys
+import torch
+sys.path.insert(0, sys.argv[1])
+import train
+from models import Generator
+
+torch.manual_seed(0)
+g = Generator()
+average = train.weight_average(g)
+first = lambda m: [v.flatten()[0].item() for v in m.state_dict().values()]
+out = {"start": first(average.module), "g": [], "average": []}
+for t in (1, 2, 3):
+    with torch.no_grad():
+        for p in g.parameters():
+            p.add_(0.5 * t)
+    average.update_parameters(g)
+    out["g"].append(first(g))
+    out["average"].append(first(average.module))
+out["decayAt"] = [train.ema_decay_at(t) for t in (1, 2, 100, 10**6)]
+print(json.dumps(out))
+`;
+
 describeTorch('train.py reproduces GANvas training formulas', () => {
   let root = '';
   beforeAll(() => {
@@ -104,6 +128,20 @@ describeTorch('train.py reproduces GANvas training formulas', () => {
       const fake = tf.tensor2d([[0, 0], [2, 1], [-0.5, -2]]);
       expect(got.penalty).toBeCloseTo(gradientPenalty(critic, real, fake, 10, 1).dataSync()[0]!, 4);
       expect(got.penalty).toBeCloseTo(10 * (Math.hypot(0.5, -0.25) - 1) ** 2, 4);
+    });
+  }, 60_000);
+
+  it("keeps G's weight average as the app does: a ← a + (1 − β_t)(w − a), β_t = min(EMA_DECAY, (1 + t)/(10 + t))", () => {
+    const dir = join(root, 'average');
+    const project = presetProject('gan-2d-ring');
+    writeExport(dir, { ...project, training: { ...project.training, ema: 0.999 } });
+    const got = JSON.parse(runPython(AVERAGE, [dir]).trim().split('\n').at(-1)!);
+    expect(got.decayAt).toEqual([1, 2, 100, 10 ** 6].map((t) => emaDecayAt(0.999, t)));
+    let want: number[] = got.start;
+    got.g.forEach((g: number[], i: number) => {
+      const rate = 1 - emaDecayAt(0.999, i + 1);
+      want = want.map((a, k) => a + (g[k]! - a) * rate);
+      got.average[i].forEach((v: number, k: number) => expect(v, `step ${i + 1}, tensor ${k}`).toBeCloseTo(want[k]!, 5));
     });
   }, 60_000);
 
@@ -136,12 +174,12 @@ describeTorch('train.py reproduces GANvas training formulas', () => {
     expect(got.std).toBe(ref.options.std);
   }, 60_000);
 
-  it('trains on the user\'s own unlabelled RGB images with hinge loss, k = 2, uniform noise and packs of 2', () => {
+  it('trains on the user\'s own unlabelled RGB images with hinge loss, k = 2, uniform noise, packs of 2 and G\'s weight average', () => {
     const base = presetProject('dcgan-mnist');
     const project: GanProject = {
       ...base,
       dataset: { id: 'images', options: { height: 8, width: 8, channels: 3 } },
-      training: { ...base.training, loss: 'hinge', k: 2, batchSize: 8, pack: 2, noise: { dim: 4, distribution: 'uniform' } },
+      training: { ...base.training, loss: 'hinge', k: 2, batchSize: 8, pack: 2, ema: 0.99, noise: { dim: 4, distribution: 'uniform' } },
       generator: chain([
         ['z', 'noise', { dim: 4, distribution: 'uniform' }],
         ['g1', 'dense', { units: 48 }],
@@ -167,6 +205,8 @@ describeTorch('train.py reproduces GANvas training formulas', () => {
     writeFileSync(file, new Uint8Array(encodeImageSet({ count: 20, shape: [8, 8, 3], pixels, labels: null })));
     const stdout = run(PYTHON, [join(dir, 'train.py'), '--iterations', '3', '--data', file, '--out', join(root, 'user-images-out')]);
     expect(stdout).toMatch(/iteration 3: D loss \d/);
+    expect(stdout).toContain('and generator_average.pt');
+    expect(existsSync(join(root, 'user-images-out', 'generator_average.pt'))).toBe(true);
   }, 60_000);
 
   it('reads a GANV file as GANvas does: v / 127.5 - 1, NCHW, with labels', () => {

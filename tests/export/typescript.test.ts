@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
@@ -11,7 +11,7 @@ import { saveLayersArtifacts } from '@/lib/export/tfjs-artifacts';
 import { exportTypeScript } from '@/lib/export/typescript';
 import { packBatch } from '@/lib/train/pack';
 import { PRESET_IDS, presetProject } from '@/lib/project/presets';
-import type { GanProject } from '@/lib/project/schema';
+import { emaDecayAt, type GanProject } from '@/lib/project/schema';
 import type { Role } from '@/lib/project/kinds';
 
 const ROOT = resolve('.');
@@ -107,13 +107,35 @@ const y = pack(x);
 writeFileSync('packed.json', JSON.stringify({ shape: y.shape, values: Array.from(await y.data()) }));
 `;
 
-/** Every preset as it ships, and two with packing (PacGAN): MLP with labels, and convolutional. */
+/** The exported trainer's weight average over three iterations: G's and the average's weights after each. */
+const AVERAGE_CHECK = `
+import { writeFileSync } from 'node:fs';
+import * as tf from '@tensorflow/tfjs';
+import { EMA_DECAY, createDataset, createTrainer } from './src/gan';
+
+await tf.setBackend('cpu');
+const trainer = createTrainer(createDataset(), { batchSize: 4 });
+const flat = (m: tf.LayersModel) => m.getWeights().flatMap((w) => Array.from(w.dataSync()));
+const out = { decay: EMA_DECAY, start: flat(trainer.averagedGenerator), g0: flat(trainer.generator), g: [] as number[][], average: [] as number[][] };
+for (let t = 1; t <= 3; t++) {
+  await trainer.step();
+  out.g.push(flat(trainer.generator));
+  out.average.push(flat(trainer.averagedGenerator));
+}
+writeFileSync('average.json', JSON.stringify(out));
+`;
+
+/** Every preset as it ships, two with packing (PacGAN): MLP with labels, and convolutional, and one with G's weight average. */
 const CASES: [string, GanProject][] = [
   ...PRESET_IDS.map((id): [string, GanProject] => [id, presetProject(id)]),
   ...(['cgan-mnist', 'dcgan-mnist'] as const).map((id): [string, GanProject] => {
     const p = presetProject(id);
     return [`${id} with packs of 2`, { ...p, training: { ...p.training, pack: 2 } }];
   }),
+  ["gan-2d-ring with G's weight average", (() => {
+    const p = presetProject('gan-2d-ring');
+    return { ...p, training: { ...p.training, ema: 0.999 } };
+  })()],
 ];
 
 describe('TypeScript export of every preset', () => {
@@ -138,6 +160,9 @@ describe('TypeScript export of every preset', () => {
         console.log(`typescript export ${id} ${role}: ${theirs[role].params} parameters, max abs difference ${diff}`);
       }
 
+      const averaging = (project.training.ema ?? 0) > 0;
+      // A weights folder with G's average in it, as the app's download has: the command line goes on from it.
+      if (averaging) cpSync(join(dir, 'weights/generator'), join(dir, 'weights/generator-average'), { recursive: true });
       // The Node project's own command line: 3 iterations (batch 2: the cpu backend is slow), then a saved model.
       const args = ['src/train.ts', '--iterations', '3', '--batch-size', '2', '--out', 'out', '--weights', 'weights'];
       if (exported.needsDataFile) args.push('--data', mnistFile());
@@ -148,6 +173,22 @@ describe('TypeScript export of every preset', () => {
       const generator = await tf.loadLayersModel(tf.io.fromMemory({ modelTopology: saved.modelTopology, weightSpecs: saved.weightsManifest[0].weights, weightData }));
       expect(generator.countParams()).toBe(ir.generator.totalParams);
       generator.dispose();
+      expect(existsSync(join(dir, 'out/generator-average/weights.bin')), 'the average is saved').toBe(averaging);
+
+      if (averaging) {
+        writeFileSync(join(dir, 'average-check.ts'), AVERAGE_CHECK);
+        run(join(BIN, 'tsx'), ['average-check.ts'], dir);
+        const got = JSON.parse(readFileSync(join(dir, 'average.json'), 'utf8'));
+        expect(got.decay).toBe(project.training.ema);
+        expect(got.start).toEqual(got.g0);
+        let want: number[] = got.start;
+        got.g.forEach((g: number[], i: number) => {
+          const rate = 1 - emaDecayAt(got.decay, i + 1);
+          want = want.map((a, k) => a + (g[k]! - a) * rate);
+          expect(Math.max(...got.average[i].map((v: number, k: number) => Math.abs(v - want[k]!))), `iteration ${i + 1}`).toBeLessThan(1e-6);
+        });
+        expect(got.average[2]).not.toEqual(got.g[2]);
+      }
 
       const m = project.training.pack ?? 1;
       if (m > 1) {

@@ -5,6 +5,7 @@ import type { GanProject } from '@/lib/project/schema';
 import { chooseBackend, unsupportedReason } from '@/lib/train/backends';
 import { createSession, type SessionUpdate } from '@/lib/train/session';
 import { trainingFingerprint } from '@/lib/train/fingerprint';
+import { readWeightsZip, weightsZip } from '@/components/export/bundle';
 
 function tiny(preset: 'gan-2d-ring' | 'gan-1d-gaussian'): GanProject {
   const p = presetProject(preset);
@@ -91,6 +92,38 @@ describe('training session', () => {
       expect(visual.data.real.length).toBe(2000);
     }
     session.dispose();
+  });
+
+  it("with G's weight average: the pictures say so, and the weights zip carries the average out and back in", async () => {
+    const project = { ...tiny('gan-2d-ring'), training: { ...tiny('gan-2d-ring').training, ema: 0.99 } };
+    const session = await createSession({ project, backend: 'cpu', loadImages: noImages });
+    await session.step('both');
+    await session.step('both');
+    const visual = await session.visual();
+    expect(visual.kind === 'scatter' && visual.data.averaged).toBe(0.99);
+    const trained = await session.getWeights();
+    const zip = readWeightsZip(weightsZip(await session.exportWeights()));
+    if (!zip.ok) throw new Error(zip.message);
+    expect(zip.artifacts.averagedGenerator).toBeDefined();
+    const values = (w: { values: Float32Array }[]) => w.flatMap((x) => Array.from(x.values));
+
+    // Back in as it went out: the average is the trained average, not a copy of G.
+    const other = await createSession({ project, backend: 'cpu', loadImages: noImages });
+    const loaded = await other.importWeights(zip.artifacts);
+    expect(values(loaded.averagedGenerator!)).toEqual(values(trained.averagedGenerator!));
+    expect(values(loaded.averagedGenerator!)).not.toEqual(values(trained.generator));
+    // A zip from a run without averaging: the average starts from the loaded G.
+    const { averagedGenerator: _a, ...plain } = zip.artifacts;
+    const fromPlain = await other.importWeights(plain);
+    expect(values(fromPlain.averagedGenerator!)).toEqual(values(trained.generator));
+    // And a run without averaging shows G itself and writes no average.
+    const off = await createSession({ project: tiny('gan-2d-ring'), backend: 'cpu', loadImages: noImages });
+    const offVisual = await off.visual();
+    expect(offVisual.kind === 'scatter' && offVisual.data.averaged).toBeUndefined();
+    expect((await off.exportWeights()).averagedGenerator).toBeUndefined();
+    session.dispose();
+    other.dispose();
+    off.dispose();
   });
 
   it('an image dataset that cannot load is an error, not a crash', async () => {

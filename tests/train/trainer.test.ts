@@ -135,8 +135,8 @@ describe('createGanTrainer', () => {
   });
 
   it('leaks no tensors: the count after iteration 2 equals the count after iteration 200', async () => {
-    for (const loss of ['non-saturating', 'wasserstein-gp'] as const) {
-      const project = tinyRing({ loss, k: 2 });
+    for (const [loss, ema] of [['non-saturating', undefined], ['wasserstein-gp', undefined], ['non-saturating', 0.99]] as const) {
+      const project = tinyRing({ loss, k: 2, ema });
       const trainer = createGanTrainer({ project, dataset: createSyntheticDataset(project.dataset as SyntheticRef), seed: 4 });
       await trainer.step(2);
       const after2 = tf.memory().numTensors;
@@ -226,6 +226,90 @@ describe('createGanTrainer', () => {
     const z = new Float32Array(16 * 16).map((_, i) => Math.sin(i));
     expect((await b.sample(16, z)).data).toEqual((await a.sample(16, z)).data);
     expect(b.metrics().iteration).toBe(5);
+    a.dispose();
+    b.dispose();
+  });
+});
+
+describe("G's weight average (training.ema)", () => {
+  const ringTrainer = (ema: number | undefined, seed: number, snapshotEveryMs?: number) => {
+    const project = tinyRing({ ema });
+    return createGanTrainer({ project, dataset: createSyntheticDataset(project.dataset as SyntheticRef), seed, snapshotEveryMs });
+  };
+  const flat = (weights: { values: Float32Array }[]) => weights.flatMap((w) => Array.from(w.values));
+
+  it('is off by default: no average, samples come from G', async () => {
+    const trainer = ringTrainer(undefined, 11);
+    expect(trainer.models.averagedGenerator).toBeNull();
+    await trainer.step(2);
+    expect((await trainer.getWeights()).averagedGenerator).toBeUndefined();
+    const z = new Float32Array(4 * 16).map((_, i) => Math.cos(i));
+    const own = tf.tidy(() => Array.from((trainer.models.generator.predict(tf.tensor2d(z, [4, 16])) as tf.Tensor).dataSync()));
+    expect(Array.from((await trainer.sample(4, z)).data)).toEqual(own);
+    trainer.dispose();
+  });
+
+  it('starts as a copy of G, then follows a ← a + (1 − β_t)(w − a) after each G update, β_t = min(β, (1 + t)/(10 + t))', async () => {
+    const beta = 0.999;
+    const trainer = ringTrainer(beta, 12);
+    const start = await trainer.getWeights();
+    expect(flat(start.averagedGenerator!)).toEqual(flat(start.generator));
+    // A D-only step leaves G and its average alone.
+    await trainer.step(1, 'd');
+    expect(flat((await trainer.getWeights()).averagedGenerator!)).toEqual(flat(start.generator));
+    let previous = flat(start.generator);
+    for (let t = 2; t <= 4; t++) {
+      await trainer.step(1);
+      const now = await trainer.getWeights();
+      const rate = 1 - Math.min(beta, (1 + t) / (10 + t));
+      const g = flat(now.generator);
+      const want = previous.map((a, i) => a + (g[i]! - a) * rate);
+      const got = flat(now.averagedGenerator!);
+      expect(Math.max(...got.map((v, i) => Math.abs(v - want[i]!)))).toBeLessThan(1e-6);
+      // The average lags G: it is not G.
+      expect(got).not.toEqual(g);
+      previous = got;
+    }
+    trainer.dispose();
+  });
+
+  it('is what sample() draws from, so the pictures and the quality figures show the average', async () => {
+    const trainer = ringTrainer(0.99, 13);
+    await trainer.step(20);
+    const z = new Float32Array(8 * 16).map((_, i) => Math.sin(i * 0.7));
+    const run = (m: tf.LayersModel) => tf.tidy(() => Array.from((m.predict(tf.tensor2d(z, [8, 16])) as tf.Tensor).dataSync()));
+    const drawn = Array.from((await trainer.sample(8, z)).data);
+    expect(drawn).toEqual(run(trainer.models.averagedGenerator!));
+    expect(drawn).not.toEqual(run(trainer.models.generator));
+    trainer.dispose();
+  });
+
+  it('a divergence restores the average with the networks', async () => {
+    const trainer = ringTrainer(0.99, 14, 0);
+    await trainer.step(3);
+    const good = await trainer.getWeights();
+    const kernel = trainer.models.generator.weights[0]!;
+    kernel.write(tf.fill(kernel.shape as number[], Number.NaN));
+    const result = await trainer.step(1);
+    expect(result.divergence?.restoredIteration).toBe(3);
+    const restored = await trainer.getWeights();
+    expect(restored.averagedGenerator).toEqual(good.averagedGenerator);
+    expect(flat(restored.averagedGenerator!).every(Number.isFinite)).toBe(true);
+    trainer.dispose();
+  });
+
+  it('round-trips through getWeights/setWeights; weights saved without an average start it from G', async () => {
+    const a = ringTrainer(0.99, 15);
+    await a.step(6);
+    const saved = await a.getWeights();
+    const b = ringTrainer(0.99, 16);
+    b.setWeights(saved);
+    const loaded = await b.getWeights();
+    expect(loaded.iteration).toBe(6);
+    for (const part of ['generator', 'discriminator', 'averagedGenerator'] as const) expect(flat(loaded[part]!), part).toEqual(flat(saved[part]!));
+    const { averagedGenerator: _dropped, ...plain } = saved;
+    b.setWeights(plain);
+    expect(flat((await b.getWeights()).averagedGenerator!)).toEqual(flat(saved.generator));
     a.dispose();
     b.dispose();
   });

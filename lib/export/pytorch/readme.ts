@@ -5,6 +5,7 @@ import { pyString } from './python';
 export function emitReadme(ir: IrProject): string {
   const images = !['gaussian-1d', 'ring-8', 'grid-25'].includes(ir.dataset.id);
   const data = images ? ' --data data.bin' : '';
+  const ema = (ir.training.ema ?? 0) > 0;
   return [
     '# PyTorch export of a GANvas project',
     '',
@@ -38,9 +39,11 @@ export function emitReadme(ir: IrProject): string {
     'gradients (gloo on CPU, nccl on CUDA), and rank 0 prints and saves. Options:',
     '',
     '- `--iterations N`: generator updates (default 1000); each follows k discriminator updates.',
-    '- `--out DIR`: where `generator.pt` and `discriminator.pt` (state_dicts) are saved.',
+    ema
+      ? "- `--out DIR`: where `generator.pt`, `discriminator.pt` and `generator_average.pt` (G's weight average, the generator to sample from) are saved."
+      : '- `--out DIR`: where `generator.pt` and `discriminator.pt` (state_dicts) are saved.',
     '- `--weights DIR`: start from weights downloaded from GANvas: `DIR/generator/model.json` + `weights.bin`',
-    '  and `DIR/discriminator/...`.',
+    ema ? '  and `DIR/discriminator/...`; G\'s weight average goes on from `DIR/generator-average/` when it is there.' : '  and `DIR/discriminator/...`.',
     '- `--seed S`, `--log-every N`.',
     '',
     "PyTorch 1.13's torchrun fails on Python 3.11 before starting any worker (`'NoneType' object has no",
@@ -54,7 +57,9 @@ export function emitReadme(ir: IrProject): string {
     'from weights import load_tfjs_weights',
     '',
     'g = Generator()',
-    'load_tfjs_weights(g, "weights/generator")  # or g.load_state_dict(torch.load("checkpoints/generator.pt"))',
+    ema
+      ? 'load_tfjs_weights(g, "weights/generator-average")  # or g.load_state_dict(torch.load("checkpoints/generator_average.pt"))'
+      : 'load_tfjs_weights(g, "weights/generator")  # or g.load_state_dict(torch.load("checkpoints/generator.pt"))',
     'g.eval()',
     '```',
     '',

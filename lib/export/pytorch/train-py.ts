@@ -1,4 +1,4 @@
-import { packSize } from '../../project/schema';
+import { emaDecay, packSize } from '../../project/schema';
 import type { IrProject } from '../model-ir';
 import { emitDataSection } from './data-py';
 import { pyBool, pyComment, pyNumber, pyString } from './python';
@@ -29,6 +29,8 @@ function constants(ir: IrProject): string[] {
     'ADAM_EPS = 1e-7',
     pyComment("Packing (PacGAN): D judges packs of PACK samples side by side, so BATCH_SIZE counts packs. D's input is built for this value."),
     `PACK = ${pyNumber(packSize(t))}`,
+    pyComment("G's weight average: after every G update a <- a + (1 - b)(w - a), b = min(EMA_DECAY, (1 + t) / (10 + t)) at iteration t; 0: off."),
+    `EMA_DECAY = ${pyNumber(emaDecay(t))}`,
     `NOISE_DIM = ${pyNumber(t.noise.dim)}`,
     pyComment('"normal": N(0, 1); "uniform": uniform in [-1, 1].'),
     `NOISE = ${pyString(t.noise.distribution)}`,
@@ -165,6 +167,25 @@ def g_step(g_net, critic, opt_g, device):
     return loss.item()
 
 
+def ema_decay_at(t):
+    """The average's decay at iteration t (from 1): small at first, so the average soon leaves G's random start."""
+    return min(EMA_DECAY, (1 + t) / (10 + t))
+
+
+def weight_average(generator):
+    """G's weight average over its parameters and buffers (BatchNorm's statistics too), as GANvas keeps it."""
+
+    def step(average, current, t):
+        if not average.is_floating_point():
+            return current
+        return average + (current - average) * (1 - ema_decay_at(int(t)))
+
+    average = AveragedModel(generator, avg_fn=step, use_buffers=True)
+    # AveragedModel's first update copies; after it, the update after iteration t sees t.
+    average.update_parameters(generator)
+    return average
+
+
 def setup():
     """(rank, world size, device): joins torchrun's process group when started by torchrun."""
     world = int(os.environ.get("WORLD_SIZE", "1"))
@@ -189,6 +210,9 @@ def main():
     if args.weights:
         load_tfjs_weights(generator, os.path.join(args.weights, "generator"))
         load_tfjs_weights(discriminator, os.path.join(args.weights, "discriminator"))
+    average = weight_average(generator) if EMA_DECAY > 0 else None
+    if average is not None and args.weights and os.path.isdir(os.path.join(args.weights, "generator-average")):
+        load_tfjs_weights(average.module, os.path.join(args.weights, "generator-average"))
     g_net = generator
     d_net = discriminator
     if world > 1:
@@ -204,6 +228,8 @@ def main():
         for _ in range(K):
             d_loss, d_real, d_fake = d_step(g_net, d_net, discriminator, opt_d, data, device)
         g_loss_value = g_step(g_net, discriminator, opt_g, device)
+        if average is not None:
+            average.update_parameters(generator)
         if rank == 0 and (iteration % args.log_every == 0 or iteration == args.iterations):
             print(
                 f"iteration {iteration}: D loss {d_loss:.4f}, G loss {g_loss_value:.4f}, "
@@ -214,7 +240,10 @@ def main():
         os.makedirs(args.out, exist_ok=True)
         torch.save(generator.state_dict(), os.path.join(args.out, "generator.pt"))
         torch.save(discriminator.state_dict(), os.path.join(args.out, "discriminator.pt"))
-        print(f"saved generator.pt and discriminator.pt in {args.out}", flush=True)
+        if average is not None:
+            # The generator to sample from: Generator().load_state_dict(torch.load("generator_average.pt")).
+            torch.save(average.module.state_dict(), os.path.join(args.out, "generator_average.pt"))
+        print(f"saved generator.pt and discriminator.pt{' and generator_average.pt' if average is not None else ''} in {args.out}", flush=True)
     if world > 1:
         dist.destroy_process_group()
 
@@ -255,6 +284,7 @@ export function emitTrainPy(ir: IrProject): string {
     'import torch.distributed as dist',
     'import torch.nn.functional as F',
     'from torch.nn.parallel import DistributedDataParallel',
+    'from torch.optim.swa_utils import AveragedModel',
     '',
     'from models import Discriminator, Generator',
     'from weights import load_tfjs_weights',

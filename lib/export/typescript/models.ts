@@ -1,4 +1,4 @@
-import { packSize } from '../../project/schema';
+import { emaDecay, packSize } from '../../project/schema';
 import type { IrModel, IrProject } from '../model-ir';
 import { commentText, identifiers, tsString } from './escape';
 import { TS_LAYERS } from './layers';
@@ -68,6 +68,12 @@ export function emitSettings(ir: IrProject): string {
     `export const LABEL_SMOOTHING = ${t.labelSmoothing};`,
     ...(t.loss === 'wasserstein-gp' ? [`/** λ of the WGAN-GP gradient penalty. */`, `export const GRADIENT_PENALTY = ${t.gradientPenalty};`] : []),
     ...(packSize(t) > 1 ? [`/** PacGAN: D judges packs of PACK samples side by side; BATCH_SIZE counts packs. D's input is built for this value. */`, `export const PACK = ${t.pack};`] : []),
+    ...(emaDecay(t) > 0
+      ? [
+          `/** G's weight average: after every G update a ← a + (1 - β)(w - a), β = min(EMA_DECAY, (1 + t) / (10 + t)) at iteration t. */`,
+          `export const EMA_DECAY = ${t.ema};`,
+        ]
+      : []),
     `export const NOISE_DIM = ${t.noise.dim};`,
     `export const NOISE_DISTRIBUTION: 'normal' | 'uniform' = ${tsString(t.noise.distribution)};`,
     `/** One sample's shape, channels-last. */`,

@@ -34,9 +34,9 @@ export const TSCONFIG = `${JSON.stringify(
 )}\n`;
 
 /** src/train.ts: the command line, and the small file-system IO handler tfjs needs in Node without tfjs-node. */
-export function emitTrainScript(needsDataFile: boolean, dataFile: string): string {
+export function emitTrainScript(needsDataFile: boolean, dataFile: string, ema: boolean): string {
   return [
-    "import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';",
+    `import { ${ema ? 'existsSync, ' : ''}mkdirSync, readFileSync, writeFileSync } from 'node:fs';`,
     "import { join } from 'node:path';",
     "import { parseArgs } from 'node:util';",
     "import * as tf from '@tensorflow/tfjs';",
@@ -83,14 +83,22 @@ export function emitTrainScript(needsDataFile: boolean, dataFile: string): strin
     'const models = values.weights',
     "  ? { generator: loadModel(buildGenerator, join(values.weights, 'generator')), discriminator: loadModel(buildDiscriminator, join(values.weights, 'discriminator')) }",
     '  : {};',
+    ...(ema
+      ? [
+          "// G's weight average goes on from generator-average/ when the folder has one (the app's download does).",
+          "const averageDir = values.weights === undefined ? null : join(values.weights, 'generator-average');",
+          'const averagedGenerator = averageDir && existsSync(averageDir) ? loadModel(buildGenerator, averageDir) : undefined;',
+        ]
+      : []),
     'const started = Date.now();',
     'const last = await main({',
     '  iterations,',
     '  dataset,',
-    '  models,',
+    ema ? '  models: { ...models, averagedGenerator },' : '  models,',
     '  batchSize,',
     "  saveGenerator: fileSaver(join(values.out, 'generator')),",
     "  saveDiscriminator: fileSaver(join(values.out, 'discriminator')),",
+    ...(ema ? ["  saveAveragedGenerator: fileSaver(join(values.out, 'generator-average')),"] : []),
     '  onProgress: (m) => {',
     '    if (m.iteration % 100 === 0 || m.iteration === iterations) {',
     '      console.log(`iteration ${m.iteration}: D loss ${m.dLoss.toFixed(4)}, G loss ${m.gLoss.toFixed(4)}, D(x) ${m.dReal.toFixed(3)}, D(G(z)) ${m.dFake.toFixed(3)}`);',
@@ -125,6 +133,13 @@ export function emitReadme(ir: IrProject, needsDataFile: boolean, dataFile: stri
     'reads them). Options: `--out DIR`, `--weights DIR` (continue from a folder holding',
     '`generator/` and `discriminator/`, such as the app\'s weights download), `--batch-size N`' + (needsDataFile ? `, \`--data FILE\` (default \`${dataFile}\`, the image set exported with this project).` : '.'),
     '',
+    ...(t.ema
+      ? [
+          `G's weights are averaged (EMA_DECAY = ${t.ema}): \`out/generator-average/\` holds the average, the`,
+          'generator to sample from; `--weights` continues it from `generator-average/` when that is there.',
+          '',
+        ]
+      : []),
     '`src/gan.ts` has no Node dependency: import `buildGenerator`, `buildDiscriminator`,',
     '`createTrainer` and `main` into any tfjs app. `npm run typecheck` checks it with `tsc --strict`.',
     '',

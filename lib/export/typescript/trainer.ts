@@ -1,4 +1,4 @@
-import { packSize } from '../../project/schema';
+import { emaDecay, packSize } from '../../project/schema';
 import type { LossKind } from '../../project/kinds';
 import type { IrProject } from '../model-ir';
 
@@ -98,6 +98,8 @@ export function emitTrainer(ir: IrProject): string {
   const packed = packSize(ir.training) > 1;
   const P = (x: string) => (packed ? `pack(${x})` : x);
   const n = packed ? 'samples' : 'batchSize';
+  // G's weight average: a second generator following G's weights as a moving average.
+  const ema = emaDecay(ir.training) > 0;
   const penalty =
     ir.training.loss === 'wasserstein-gp' ? [`        loss = tf.add(loss, gradientPenalty((x) => runD(x, ${P('fakeLabels')}), ${P('batch.x')}, ${P('fake')})) as tf.Scalar;`] : [];
   const lines: (string | null)[] = [
@@ -130,6 +132,8 @@ export function emitTrainer(ir: IrProject): string {
     'export interface GanTrainer {',
     '  generator: tf.LayersModel;',
     '  discriminator: tf.LayersModel;',
+    ema ? "  /** G's weight average (EMA_DECAY): the generator to sample from and to save. */" : null,
+    ema ? '  averagedGenerator: tf.LayersModel;' : null,
     '  /** One iteration: K discriminator updates, then one generator update. */',
     '  step(): Promise<Metrics>;',
     '  dispose(): void;',
@@ -158,6 +162,8 @@ export function emitTrainer(ir: IrProject): string {
     'export interface TrainerOptions {',
     '  generator?: tf.LayersModel;',
     '  discriminator?: tf.LayersModel;',
+    ema ? "  /** G's weight average to continue from; a copy of the generator otherwise. */" : null,
+    ema ? '  averagedGenerator?: tf.LayersModel;' : null,
     '  /** Overrides BATCH_SIZE, e.g. for a quick smoke run. */',
     '  batchSize?: number;',
     '}',
@@ -166,6 +172,14 @@ export function emitTrainer(ir: IrProject): string {
     '  const generator = options.generator ?? buildGenerator();',
     '  const discriminator = options.discriminator ?? buildDiscriminator();',
     '  const batchSize = options.batchSize ?? BATCH_SIZE;',
+    ...(ema
+      ? [
+          '  const averagedGenerator = options.averagedGenerator ?? buildGenerator();',
+          '  if (!options.averagedGenerator) {',
+          '    tf.tidy(() => averagedGenerator.weights.forEach((a, i) => a.write(generator.weights[i]!.read())));',
+          '  }',
+        ]
+      : []),
     packed ? '  /** D judges batchSize packs of PACK samples each. */' : null,
     packed ? '  const samples = batchSize * PACK;' : null,
     '  const gVars = generator.trainableWeights.map((w) => w.read() as tf.Variable);',
@@ -211,10 +225,25 @@ export function emitTrainer(ir: IrProject): string {
     '      gOptimizer.applyGradients(asList(grads));',
     '      return value.reshape([1]);',
     '    });',
+    ...(ema
+      ? [
+          '',
+          "  /** a ← a + (1 - β)(w - a) for every weight of G (BatchNorm's statistics too). */",
+          '  const updateAverage = (t: number) =>',
+          '    tf.tidy(() => {',
+          '      const rate = 1 - Math.min(EMA_DECAY, (1 + t) / (10 + t));',
+          '      averagedGenerator.weights.forEach((a, i) => {',
+          '        const value = a.read();',
+          '        a.write(tf.add(value, tf.mul(tf.sub(generator.weights[i]!.read(), value), rate)));',
+          '      });',
+          '    });',
+        ]
+      : []),
     '',
     '  return {',
     '    generator,',
     '    discriminator,',
+    ema ? '    averagedGenerator,' : null,
     '    async step() {',
     '      let d: tf.Tensor | null = null;',
     '      for (let i = 0; i < K; i++) {',
@@ -223,6 +252,7 @@ export function emitTrainer(ir: IrProject): string {
     '        d = next;',
     '      }',
     '      const g = generatorStep();',
+    ema ? '      updateAverage(iteration + 1);' : null,
     '      const packed = tf.concat([d!, g]);',
     '      tf.dispose([d!, g]);',
     '      // One asynchronous read per iteration: sync reads stall the GPU backends.',
