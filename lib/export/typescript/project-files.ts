@@ -106,7 +106,9 @@ export function emitTrainScript(needsDataFile: boolean, dataFile: string, ema: b
     '  },',
     '});',
     'dataset.dispose();',
-    'console.log(`trained ${last?.iteration ?? 0} iterations in ${((Date.now() - started) / 1000).toFixed(1)} s; generator saved to ${join(values.out, "generator")}`);',
+    ema
+      ? 'console.log(`trained ${last?.iteration ?? 0} iterations in ${((Date.now() - started) / 1000).toFixed(1)} s; generator saved to ${join(values.out, "generator")}, its average to ${join(values.out, "generator-average")}`);'
+      : 'console.log(`trained ${last?.iteration ?? 0} iterations in ${((Date.now() - started) / 1000).toFixed(1)} s; generator saved to ${join(values.out, "generator")}`);',
     '',
   ].join('\n');
 }
