@@ -3,7 +3,7 @@ import { fetchImageSetBytes, IMAGE_SET_URLS } from '@/lib/data/load-image-set';
 import { encodeImageSet } from '@/lib/data/image-set';
 import { loadUserImages } from '@/lib/data/user-images';
 import type { DatasetRef } from '@/lib/project/schema';
-import type { LayersArtifacts } from '@/lib/export/tfjs-artifacts';
+import { AVERAGE_FOLDER, type LayersArtifacts } from '@/lib/export/tfjs-artifacts';
 import type { GanArtifacts } from '@/lib/train/session';
 import { downloadBlob } from '../download';
 
@@ -22,9 +22,6 @@ export async function datasetFile(ref: DatasetRef): Promise<Uint8Array> {
   if (!set) throw new Error('there are no images yet: drop some on the Data panel first');
   return new Uint8Array(encodeImageSet(set));
 }
-
-/** The weights zip's folder for G's weight average (the exported code reads the same name). */
-export const AVERAGE_FOLDER = 'generator-average';
 
 /** A zip of text files plus optional binary ones, all under one folder. */
 export function zipFolder(folder: string, files: { path: string; text?: string; bytes?: Uint8Array }[]): Uint8Array {
@@ -51,6 +48,8 @@ export function weightsZip(artifacts: GanArtifacts): Uint8Array {
 }
 
 const MAX_ENTRY_BYTES = 512 * 2 ** 20;
+/** The files a weights zip is read for: model.json and weights.bin of G, D and G's average. */
+const WEIGHT_FILE = new RegExp(`(^|/)(generator|discriminator|${AVERAGE_FOLDER})/(model\\.json|weights\\.bin)$`);
 
 /**
  * Reads a weights zip (this app's download, or any zip with generator/ and discriminator/ folders
@@ -60,7 +59,7 @@ export function readWeightsZip(bytes: Uint8Array): { ok: true; artifacts: GanArt
   let files: Record<string, Uint8Array>;
   try {
     // Only the four files are inflated, and only when their declared size is sane: no zip bombs.
-    files = unzipSync(bytes, { filter: (f) => /(^|\/)(generator|discriminator|generator-average)\/(model\.json|weights\.bin)$/.test(f.name) && f.originalSize <= MAX_ENTRY_BYTES });
+    files = unzipSync(bytes, { filter: (f) => WEIGHT_FILE.test(f.name) && f.originalSize <= MAX_ENTRY_BYTES });
   } catch (err) {
     return { ok: false, message: `this is not a readable zip file (${err instanceof Error ? err.message : String(err)})` };
   }

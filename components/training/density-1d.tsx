@@ -11,6 +11,7 @@ import { COLOURS } from './palette';
 import { usePresentation } from '../presentation/presentation-store';
 import styles from './training.module.css';
 import { useElementWidth } from './use-element-width';
+import { AveragedNote } from './averaged-note';
 
 const sub = (chunks: ReactNode) => <sub>{chunks}</sub>;
 
@@ -53,11 +54,7 @@ export function Density1D({ data }: Density1DProps) {
       <header className={styles.head}>
         <h3 className={styles.title}>{t('title')}</h3>
         {data && <span className={styles.hint}>{tc('iterationAt', { iteration: data.iteration })}</span>}
-        {data?.averaged !== undefined && (
-          <span className={styles.hint} data-testid="averaged-note">
-            {t('averaged', { decay: data.averaged })}
-          </span>
-        )}
+        <AveragedNote decay={data?.averaged} />
       </header>
       <div ref={box}>
         <canvas ref={canvas} className={styles.canvas} role="img" aria-label={t('canvas')} />

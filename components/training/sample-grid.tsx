@@ -7,6 +7,7 @@ import { defaultColumns, renderSheet } from './sample-sheet';
 import styles from './training.module.css';
 import { useElementWidth } from './use-element-width';
 import { downloadBlob } from '../download';
+import { AveragedNote } from './averaged-note';
 
 /** Props of {@link SampleGrid}. */
 export interface SampleGridProps {
@@ -69,11 +70,7 @@ export function SampleGrid({ frames, columns }: SampleGridProps) {
       <header className={styles.head}>
         <h3 className={styles.title}>{t('title')}</h3>
         {frame && <span className={styles.hint}>{`${frame.count} × ${h}×${w}${c === 1 ? '' : `×${c}`}`}</span>}
-        {frame?.averaged !== undefined && (
-          <span className={styles.hint} data-testid="averaged-note">
-            {t('averaged', { decay: frame.averaged })}
-          </span>
-        )}
+        <AveragedNote decay={frame?.averaged} />
       </header>
       <div ref={box}>
         <canvas

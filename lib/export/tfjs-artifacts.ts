@@ -1,5 +1,11 @@
 import type * as tf from '@tensorflow/tfjs';
 
+/**
+ * The folder of G's weight average beside `generator/` and `discriminator/` in a weights download;
+ * the exported TypeScript and PyTorch read it under the same name.
+ */
+export const AVERAGE_FOLDER = 'generator-average';
+
 /** A model in the tfjs layers format, as `tf.loadLayersModel` reads it: model.json and weights.bin. */
 export interface LayersArtifacts {
   /** The text of model.json: topology plus a manifest naming `weights.bin`. */

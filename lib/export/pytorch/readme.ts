@@ -1,3 +1,4 @@
+import { emaDecay } from '../../project/schema';
 import type { IrProject } from '../model-ir';
 import { pyString } from './python';
 
@@ -5,7 +6,7 @@ import { pyString } from './python';
 export function emitReadme(ir: IrProject): string {
   const images = !['gaussian-1d', 'ring-8', 'grid-25'].includes(ir.dataset.id);
   const data = images ? ' --data data.bin' : '';
-  const ema = (ir.training.ema ?? 0) > 0;
+  const ema = emaDecay(ir.training) > 0;
   return [
     '# PyTorch export of a GANvas project',
     '',

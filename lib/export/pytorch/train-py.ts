@@ -1,5 +1,6 @@
 import { emaDecay, packSize } from '../../project/schema';
 import type { IrProject } from '../model-ir';
+import { AVERAGE_FOLDER } from '../tfjs-artifacts';
 import { emitDataSection } from './data-py';
 import { pyBool, pyComment, pyNumber, pyString } from './python';
 
@@ -211,8 +212,8 @@ def main():
         load_tfjs_weights(generator, os.path.join(args.weights, "generator"))
         load_tfjs_weights(discriminator, os.path.join(args.weights, "discriminator"))
     average = weight_average(generator) if EMA_DECAY > 0 else None
-    if average is not None and args.weights and os.path.isdir(os.path.join(args.weights, "generator-average")):
-        load_tfjs_weights(average.module, os.path.join(args.weights, "generator-average"))
+    if average is not None and args.weights and os.path.isdir(os.path.join(args.weights, "${AVERAGE_FOLDER}")):
+        load_tfjs_weights(average.module, os.path.join(args.weights, "${AVERAGE_FOLDER}"))
     g_net = generator
     d_net = discriminator
     if world > 1:

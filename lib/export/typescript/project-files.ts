@@ -1,4 +1,6 @@
+import { emaDecay } from '../../project/schema';
 import type { IrProject } from '../model-ir';
+import { AVERAGE_FOLDER } from '../tfjs-artifacts';
 
 /** package.json of the exported project: tfjs pinned to the app's version, tsx to run, tsc to check. */
 export const PACKAGE_JSON = (tfjs: string): string =>
@@ -85,8 +87,8 @@ export function emitTrainScript(needsDataFile: boolean, dataFile: string, ema: b
     '  : {};',
     ...(ema
       ? [
-          "// G's weight average goes on from generator-average/ when the folder has one (the app's download does).",
-          "const averageDir = values.weights === undefined ? null : join(values.weights, 'generator-average');",
+          `// G's weight average goes on from ${AVERAGE_FOLDER}/ when the folder has one (the app's download does).`,
+          `const averageDir = values.weights === undefined ? null : join(values.weights, '${AVERAGE_FOLDER}');`,
           'const averagedGenerator = averageDir && existsSync(averageDir) ? loadModel(buildGenerator, averageDir) : undefined;',
         ]
       : []),
@@ -98,7 +100,7 @@ export function emitTrainScript(needsDataFile: boolean, dataFile: string, ema: b
     '  batchSize,',
     "  saveGenerator: fileSaver(join(values.out, 'generator')),",
     "  saveDiscriminator: fileSaver(join(values.out, 'discriminator')),",
-    ...(ema ? ["  saveAveragedGenerator: fileSaver(join(values.out, 'generator-average')),"] : []),
+    ...(ema ? [`  saveAveragedGenerator: fileSaver(join(values.out, '${AVERAGE_FOLDER}')),`] : []),
     '  onProgress: (m) => {',
     '    if (m.iteration % 100 === 0 || m.iteration === iterations) {',
     '      console.log(`iteration ${m.iteration}: D loss ${m.dLoss.toFixed(4)}, G loss ${m.gLoss.toFixed(4)}, D(x) ${m.dReal.toFixed(3)}, D(G(z)) ${m.dFake.toFixed(3)}`);',
@@ -135,7 +137,7 @@ export function emitReadme(ir: IrProject, needsDataFile: boolean, dataFile: stri
     'reads them). Options: `--out DIR`, `--weights DIR` (continue from a folder holding',
     '`generator/` and `discriminator/`, such as the app\'s weights download), `--batch-size N`' + (needsDataFile ? `, \`--data FILE\` (default \`${dataFile}\`, the image set exported with this project).` : '.'),
     '',
-    ...(t.ema
+    ...(emaDecay(t) > 0
       ? [
           `G's weights are averaged (EMA_DECAY = ${t.ema}): \`out/generator-average/\` holds the average, the`,
           'generator to sample from; `--weights` continues it from `generator-average/` when that is there.',
