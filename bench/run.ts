@@ -1,5 +1,6 @@
 import os from 'node:os';
 import { benchAnalyze } from './analyze.bench';
+import { benchAuto } from './auto.bench';
 import { benchBackends } from './backends.bench';
 import { benchEditor } from './editor.bench';
 import { benchOverhead } from './overhead.bench';
@@ -9,13 +10,14 @@ import { benchWorkshop } from './workshop-size.bench';
 
 /**
  * Prints every benchmark as Markdown, ready for docs/BENCHMARKS.md. Never fails on time.
- * `npm run bench -- --only=analyze,editor` runs a subset; names: analyze, editor, overhead,
+ * `npm run bench -- --only=analyze,editor` runs a subset; names: analyze, editor, overhead, auto,
  * backends, responsiveness, quality, workshop.
  */
 const SUITES: [name: string, title: string, run: () => Promise<string[]> | string[]][] = [
   ['analyze', 'analyze (shape inference + diagnostics)', benchAnalyze],
   ['editor', 'Editor at 300 nodes', benchEditor],
   ['overhead', 'Trainer overhead vs a hand-written tfjs loop', benchOverhead],
+  ['auto', 'Auto in the app: first iteration and steady speed per preset, against each single backend', benchAuto],
   ['backends', 'Backends in Chromium vs PyTorch CPU', benchBackends],
   ['responsiveness', 'Main thread while training', benchResponsiveness],
   ['quality', '2-D quality (mode-collapse protocol)', benchQuality],

@@ -29,10 +29,8 @@ test('lesson 1: the student does every step in the editor and the checks move th
   await expect(task).toHaveAttribute('data-met', 'true');
   await expect(step).toHaveAttribute('data-step', 'stage-a');
 
-  // Step 2 (a): one step in the Train tab. Tiny dense networks: wasm, chosen by hand, saves the
-  // automatic choice's timing runs.
+  // Step 2 (a): one step in the Train tab, on the default backend (auto).
   await page.getByTestId('side-train').click();
-  await page.getByTestId('backend-choice').selectOption('wasm');
   await page.getByTestId('train-step').click();
   await expect(step).toHaveAttribute('data-step', 'stage-b', { timeout: 60_000 });
   await expect(page.getByTestId('density-1d')).toBeVisible();
@@ -91,7 +89,6 @@ test('lessons 3, 4 and 7: the value-function plot, JS over training, and choosin
   await expect(page.getByTestId('view-value-function')).toBeVisible();
   await page.getByTestId('side-train').click();
   await expect(page.getByTestId('setting-loss')).toHaveValue('minimax');
-  await page.getByTestId('backend-choice').selectOption('wasm');
   for (let i = 0; i < 3; i++) await page.getByTestId('train-step').click();
   await expect(page.getByTestId('value-function-now')).toContainText(/D\(G\(z\)\) = 0\.\d{3}; minimax pushes 0\.\d{3}/);
   // Switching the loss in the settings is what the next step asks.
@@ -105,7 +102,6 @@ test('lessons 3, 4 and 7: the value-function plot, JS over training, and choosin
   await page.goto('/learn/equilibrium');
   await expect(page.getByTestId('view-equilibrium')).toContainText('Train to see the estimate.');
   await page.getByTestId('side-train').click();
-  await page.getByTestId('backend-choice').selectOption('wasm');
   await page.getByTestId('train-play').click();
   await expect(page.getByTestId('equilibrium-now')).toContainText(/JS ≈ 0\.\d{4} nats, so C\(G\) = 2·JS − 2 ln 2 ≈ -1\.\d{3}/);
   await expect(page.getByTestId('iteration')).not.toHaveText('0');
@@ -119,7 +115,6 @@ test('lessons 3, 4 and 7: the value-function plot, JS over training, and choosin
   await expect(step).toHaveAttribute('data-step', 'choose');
   await expect(page.getByTestId('digit-3')).toBeDisabled();
   await page.getByTestId('side-train').click();
-  await page.getByTestId('backend-choice').selectOption('wasm');
   await page.getByTestId('train-step').click();
   await expect(page.getByTestId('iteration')).toHaveText('1', { timeout: 60_000 });
   await page.getByTestId('digit-3').click();

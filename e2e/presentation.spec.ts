@@ -25,8 +25,6 @@ test('presentation mode enlarges type and lines, redraws the 2-D view, and is re
 
   await page.getByTestId('presets').selectOption('gan-2d-ring');
   await page.getByTestId('side-train').click();
-  // wasm, not auto: a WebGL or WebGPU choice on SwiftShader can stall this machine's renderer.
-  await page.getByTestId('backend-choice').selectOption('wasm');
   await page.getByTestId('train-play').click();
   const iteration = async () => Number(await page.getByTestId('iteration').innerText());
   // A few seconds of training: the heatmap and both point clouds are drawn.

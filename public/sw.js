@@ -96,6 +96,18 @@ self.addEventListener('activate', (event) => {
   event.waitUntil(cleanUp().then(() => self.clients.claim()));
 });
 
+/**
+ * A page must stay cross-origin isolated offline too (tfjs's threaded wasm needs it): a copy with
+ * the two headers next.config.js sends, for a cached response that lacks them.
+ */
+async function isolated(response) {
+  if (!response || response.headers.get('Cross-Origin-Embedder-Policy')) return response;
+  const headers = new Headers(response.headers);
+  headers.set('Cross-Origin-Opener-Policy', 'same-origin');
+  headers.set('Cross-Origin-Embedder-Policy', 'require-corp');
+  return new Response(await response.blob(), { status: response.status, statusText: response.statusText, headers });
+}
+
 async function fromPrecache(key) {
   return (await caches.open(PRECACHE)).match(key, { ignoreVary: true });
 }
@@ -114,9 +126,9 @@ async function navigate(request, url) {
     const first = await Promise.race([network, new Promise((resolve) => setTimeout(resolve, NAVIGATION_TIMEOUT_MS, null))]);
     if (first) return first;
     // A slow classroom network: show the cached page now if there is one, else keep waiting.
-    return (await fromPrecache(pageKey(url))) ?? (await network);
+    return (await isolated(await fromPrecache(pageKey(url)))) ?? (await network);
   } catch (err) {
-    const cached = await fromPrecache(pageKey(url));
+    const cached = await isolated(await fromPrecache(pageKey(url)));
     if (cached) return cached;
     throw err;
   }

@@ -64,7 +64,7 @@ export function TrainingPanel({ settings }: { settings?: TrainingSettingsProps }
       </div>
       {decision && (
         <p className="backend-line" data-testid="backend">
-          <strong>{decision.backend}</strong> <span className="muted">{zh ? decision.zh : decision.reason}</span>
+          <strong>{zh ? decision.labelZh : decision.label}</strong> <span className="muted">{zh ? decision.zh : decision.reason}</span>
         </p>
       )}
       {errors > 0 && <p className="train-note bad">{t('fixErrors', { count: errors })}</p>}

@@ -9,6 +9,15 @@ export interface Rng {
   normal(): number;
   /** Uniform integer in [0, n). */
   int(n: number): number;
+  /** The whole state, so that a run moved to another backend draws the same numbers on. */
+  save(): RngState;
+  load(state: RngState): void;
+}
+
+/** sfc32's four words and the Box-Muller spare. */
+export interface RngState {
+  words: [number, number, number, number];
+  spare: number | null;
 }
 
 /** splitmix32: spreads a small or patterned seed over all four sfc32 state words. */
@@ -63,6 +72,11 @@ export function createRng(seed: number): Rng {
     },
     int(n) {
       return Math.floor(next() * n);
+    },
+    save: () => ({ words: [a, b, c, d], spare }),
+    load(state) {
+      [a, b, c, d] = state.words;
+      spare = state.spare;
     },
   };
 }

@@ -1,16 +1,30 @@
 import * as tf from '@tensorflow/tfjs';
 import { bi, BiError, type BiText } from '../i18n/bi';
 import type { GanProject } from '../project/schema';
-import { speedUpWasmMatMul } from './wasm-matmul';
+import { fixWasmKernels } from './wasm-kernels';
 
 export const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
 export type BackendName = (typeof BACKENDS)[number];
 export type BackendChoice = BackendName | 'auto';
 
-/** Layer kinds whose training needs kernels the wasm backend lacks (Conv2DBackpropFilter and pooling grads). */
-const WASM_UNTRAINABLE = new Set(['conv2d', 'conv2dTranspose', 'maxPooling2d', 'averagePooling2d', 'upSampling2d']);
-
 let registered: Promise<void> | null = null;
+let wasmModule: typeof import('@tensorflow/tfjs-backend-wasm') | null = null;
+
+/** How many threads the wasm backend runs (1 until it has started, and without isolation). */
+export function wasmThreads(): number {
+  try {
+    return wasmModule && tf.findBackend('wasm') ? Math.max(1, wasmModule.getThreadsCount()) : 1;
+  } catch {
+    return 1;
+  }
+}
+
+/** A backend as the backend line names it: "wasm, 2 threads". */
+export function backendLabel(backend: BackendName): BiText {
+  if (backend !== 'wasm') return bi(backend, backend);
+  const n = wasmThreads();
+  return bi(`wasm, ${n} thread${n === 1 ? '' : 's'}`, `wasm，${n} 个线程`);
+}
 
 /** Backends whose device was lost in this worker: tfjs keeps their instance, so they stay out. */
 const lost = new Map<BackendName, string>();
@@ -26,19 +40,31 @@ export function registerBackends(wasmPath = '/tfjs-wasm/'): Promise<void> {
     await import('@tensorflow/tfjs-backend-webgpu').catch(() => undefined);
     const wasm = await import('@tensorflow/tfjs-backend-wasm').catch(() => null);
     wasm?.setWasmPaths(wasmPath);
-    speedUpWasmMatMul();
+    // Threads only help where the page is cross-origin isolated (SharedArrayBuffer); tfjs then
+    // loads its threaded SIMD binary and caps the count at 8.
+    const cores = globalThis.navigator?.hardwareConcurrency ?? 1;
+    if (wasm && globalThis.crossOriginIsolated) wasm.setThreadsCount(Math.max(1, Math.min(8, cores)));
+    wasmModule = wasm;
+    fixWasmKernels();
   })();
   return registered;
 }
 
+const CONVOLUTIONS = new Set(['conv2d', 'conv2dTranspose']);
+
+/** Whether either network has a convolution (which decides what auto tries). */
+export function hasConvolutions(project: GanProject): boolean {
+  return [...project.generator.nodes, ...project.discriminator.nodes].some((n) => CONVOLUTIONS.has(n.kind));
+}
+
 /** Why a backend cannot train this project, in both languages, or null when it can. */
-export function unsupportedReason(backend: BackendName, project: GanProject): BiText | null {
+export function unsupportedReason(backend: BackendName, project: GanProject, auto = false): BiText | null {
   const gone = lost.get(backend);
   if (gone) return bi(`${backend} stopped working in this tab (${gone}); reload the page to use it again`, `${backend} 在这个标签页中已停止工作（${gone}）；重新载入页面后才能再用`);
-  if (backend === 'wasm') {
-    const conv = [...project.generator.nodes, ...project.discriminator.nodes].find((n) => WASM_UNTRAINABLE.has(n.kind));
-    if (conv) return bi(`wasm cannot train ${conv.kind} layers (tfjs has no Conv2DBackpropFilter on wasm)`, `wasm 无法训练 ${conv.kind} 层（tfjs 在 wasm 上没有 Conv2DBackpropFilter）`);
-  }
+  // cpu is plain JavaScript: fine for small dense nets, hundreds of times slower than wasm on
+  // convolutions. Auto never tries it on those (a trial alone would take minutes); chosen by
+  // hand it still runs.
+  if (backend === 'cpu' && auto && hasConvolutions(project)) return bi('cpu is far too slow for convolutions', 'cpu 对卷积层太慢');
   return null;
 }
 
@@ -84,70 +110,27 @@ export async function switchBackend(backend: BackendName): Promise<boolean> {
 
 export interface BackendDecision {
   backend: BackendName;
+  /** The backend as the backend line names it ("wasm, 2 threads"), in English and Chinese. */
+  label: string;
+  labelZh: string;
   /** Why this backend (English). */
   reason: string;
   /** `reason` in Chinese, made from the same figures. */
   zh: string;
-  /** Milliseconds per iteration measured for each candidate that was timed. */
+  /** Milliseconds per iteration known for each backend (timed in a trial, or delivered by the run). */
   timings: Partial<Record<BackendName, number>>;
 }
 
-/**
- * Auto: WebGPU on a real GPU; otherwise time the actual graph on each backend that can train it
- * (one warm-up iteration, then two timed) and keep the fastest. `timeIterations` builds a trainer
- * on the current backend and returns ms per iteration.
- */
-export async function chooseBackend(
-  project: GanProject,
-  choice: BackendChoice,
-  timeIterations: () => Promise<number>,
-): Promise<BackendDecision> {
-  if (choice !== 'auto') {
-    const why = unsupportedReason(choice, project);
-    if (why) throw new BiError(bi(`${choice} was chosen, but ${why.message}`, `选择了 ${choice}，但${why.zh}`));
-    if (!(await switchBackend(choice))) throw new BiError(bi(`${choice} is not available in this browser`, `${choice} 在这个浏览器中不可用`));
-    return { backend: choice, reason: `${choice}, as chosen`, zh: `${choice}（按你的选择）`, timings: {} };
-  }
-  const gpu = await webgpuAdapter();
-  if (gpu.available && !gpu.fallback && !lost.has('webgpu') && (await switchBackend('webgpu'))) {
-    return { backend: 'webgpu', reason: `WebGPU on a real GPU (${gpu.description})`, zh: `在真实 GPU 上使用 WebGPU（${gpu.zh}）`, timings: {} };
-  }
-  const timings: Partial<Record<BackendName, number>> = {};
-  // A software WebGPU adapter (SwiftShader) is no GPU, but with async reads it can still be the
-  // fastest backend here, so it is timed like the others rather than taken on trust.
-  const skipped: BiText[] = [
-    gpu.available
-      ? bi(`WebGPU is a software adapter (${gpu.description}), timed like the others`, `WebGPU 是软件适配器（${gpu.zh}），与其他后端一样计时`)
-      : bi(gpu.description, gpu.zh),
-  ];
-  const candidates: BackendName[] = gpu.available ? ['webgpu', 'webgl', 'wasm', 'cpu'] : ['webgl', 'wasm', 'cpu'];
-  for (const backend of candidates) {
-    const why = unsupportedReason(backend, project);
-    if (why) {
-      skipped.push(why);
-      continue;
-    }
-    if (!(await switchBackend(backend))) {
-      skipped.push(bi(`${backend} is not available`, `${backend} 不可用`));
-      continue;
-    }
-    try {
-      timings[backend] = await timeIterations();
-    } catch (err) {
-      const why = err instanceof Error ? err.message.slice(0, 80) : 'error';
-      skipped.push(bi(`${backend} failed (${why})`, `${backend} 出错（${why}）`));
-    }
-  }
-  const ranked = (Object.entries(timings) as [BackendName, number][]).sort((a, b) => a[1] - b[1]);
-  const best = ranked[0];
-  const notes = { en: skipped.map((s) => s.message).join('; '), zh: skipped.map((s) => s.zh).join('；') };
-  if (!best) throw new BiError(bi(`no backend can train this graph here: ${notes.en}`, `这里没有能训练这张图的后端：${notes.zh}`));
-  await switchBackend(best[0]);
-  const measured = ranked.map(([b, ms]) => `${b} ${ms.toFixed(0)} ms`);
-  return {
-    backend: best[0],
-    reason: `fastest for this graph (${measured.join(', ')} per iteration); ${notes.en}`,
-    zh: `对这张图最快（每次迭代 ${measured.join('、')}）；${notes.zh}`,
-    timings,
-  };
+/** A decision about `backend`, labelled as the backend line shows it. */
+export function decide(backend: BackendName, reason: BiText, timings: Partial<Record<BackendName, number>> = {}): BackendDecision {
+  const label = backendLabel(backend);
+  return { backend, label: label.message, labelZh: label.zh, reason: reason.message, zh: reason.zh, timings };
+}
+
+/** A backend chosen by hand: refused with the reason when it cannot train this graph here. */
+export async function forcedBackend(project: GanProject, choice: BackendName): Promise<BackendDecision> {
+  const why = unsupportedReason(choice, project);
+  if (why) throw new BiError(bi(`${choice} was chosen, but ${why.message}`, `选择了 ${choice}，但${why.zh}`));
+  if (!(await switchBackend(choice))) throw new BiError(bi(`${choice} is not available in this browser`, `${choice} 在这个浏览器中不可用`));
+  return decide(choice, bi('as chosen', '按你的选择'));
 }

@@ -2,10 +2,11 @@ import * as tf from '@tensorflow/tfjs';
 import { createDataset, type Dataset } from '../data/dataset';
 import type { ImageSet } from '../data/image-set';
 import { isSyntheticRef } from '../data/synthetic';
-import { bi, BiError, errorText } from '../i18n/bi';
+import { bi, BiError, errorText, type BiText } from '../i18n/bi';
 import type { DatasetRef, GanProject } from '../project/schema';
 import { loadLayersArtifacts, saveLayersArtifacts, type LayersArtifacts } from '../export/tfjs-artifacts';
-import { chooseBackend, markLost, type BackendChoice, type BackendDecision, type BackendName } from './backends';
+import { chooseMove, createRateMeter, describeFigures, startBackend, timingsOf, type BackendMemory, type Figures } from './auto-backend';
+import { decide, markLost, switchBackend, type BackendChoice, type BackendDecision, type BackendName } from './backends';
 import type { IterationTrace } from './trace';
 import { createGanTrainer, type Divergence, type GanTrainer, type StepMode, type StepResult, type TrainerStatus } from './trainer';
 import type { IterationMetrics, SampleFrame } from './types';
@@ -19,6 +20,10 @@ export interface SessionOptions {
   loadImages: (ref: DatasetRef) => Promise<ImageSet>;
   /** Weights to resume from (a checkpoint). */
   resume?: GanWeights;
+  /** Where "auto" remembers what it measured, per machine and graph (IndexedDB in the worker). */
+  memory?: BackendMemory | null;
+  /** Limits of one backend trial (defaults: TRIAL_WARMUP_MS, TRIAL_MS). */
+  trialLimits?: { warmupMs: number; timedMs: number };
   /** Milliseconds between visual refreshes and between checkpoints while playing. */
   visualEveryMs?: number;
   checkpointEveryMs?: number;
@@ -31,7 +36,7 @@ export interface SessionUpdate {
   visual?: Visual;
   checkpoint?: GanWeights;
   divergence?: Divergence & { restoredIteration: number };
-  /** Set when the backend changed mid-run (a lost WebGPU device). */
+  /** Set when the backend changed mid-run (auto found a faster one, or a WebGPU device was lost). */
   backend?: BackendDecision;
   error?: string;
   /** `error` in Chinese. */
@@ -74,24 +79,57 @@ export interface GanArtifacts {
 }
 
 const TARGET_CHUNK_MS = 120;
+/** Auto moves a run at most this often; past it, it stays where it is. */
+const MAX_MOVES = 4;
 
 async function makeDataset(project: GanProject, loadImages: SessionOptions['loadImages']): Promise<Dataset> {
   const ref = project.dataset;
   return createDataset(ref, isSyntheticRef(ref) ? undefined : await loadImages(ref));
 }
 
-/** Times one warm-up and two measured iterations of this very graph on the current backend. */
-async function timeIterations(project: GanProject, loadImages: SessionOptions['loadImages']): Promise<number> {
-  const dataset = await makeDataset(project, loadImages);
-  const trainer = createGanTrainer({ project, dataset });
+/** A trial's first iteration (which compiles the backend's kernels) may take this long, then it is abandoned. */
+export const TRIAL_WARMUP_MS = 2500;
+/** Then iterations are timed for about this long. */
+export const TRIAL_MS = 1000;
+
+/** `promise`'s value, or null once `ms` have passed first. */
+function within<T>(promise: Promise<T>, ms: number): Promise<T | null> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<null>((resolve) => (timer = setTimeout(resolve, ms, null)));
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Times this very graph on `backend` (then switches back to `home`): one warm-up iteration, then
+ * iterations for about `timedMs`. Null when the backend cannot start, fails, or is slower than the
+ * limits: an abandoned iteration finishes in the background and then frees what it made.
+ */
+async function timeTrial(backend: BackendName, home: BackendName, makeTrainer: () => Promise<{ trainer: GanTrainer; dispose: () => void }>, limits: { warmupMs: number; timedMs: number }): Promise<number | null> {
+  if (!(await switchBackend(backend))) return null;
+  let made: { trainer: GanTrainer; dispose: () => void } | null = null;
+  let pending: Promise<unknown> | null = null;
   try {
-    await trainer.step(1);
+    made = await makeTrainer();
+    const { trainer } = made;
+    pending = trainer.step(1);
+    if ((await within(pending, limits.warmupMs)) === null) return null;
+    pending = null;
     const start = performance.now();
-    await trainer.step(2);
-    return (performance.now() - start) / 2;
+    let done = 0;
+    while (performance.now() - start < limits.timedMs && done < 20) {
+      pending = trainer.step(1);
+      if ((await within(pending, Math.max(limits.timedMs, 250))) === null) return null;
+      pending = null;
+      done++;
+    }
+    return (performance.now() - start) / done;
+  } catch {
+    return null;
   } finally {
-    trainer.dispose();
-    dataset.dispose();
+    const leftover = made;
+    if (leftover && pending) void pending.finally(() => leftover.dispose()).catch(() => undefined);
+    else leftover?.dispose();
+    await switchBackend(home);
   }
 }
 
@@ -100,7 +138,13 @@ export async function createSession(options: SessionOptions): Promise<TrainingSe
   // Images are fetched once, then shared by the backend trials and the run itself.
   let images: Promise<ImageSet> | null = null;
   const loadImages = (ref: DatasetRef) => (images ??= options.loadImages(ref));
-  let decision = await chooseBackend(project, options.backend, () => timeIterations(project, loadImages));
+  const start = await startBackend(project, options.backend, options.memory ?? null);
+  let decision = start.decision;
+  const figures: Figures = { ...start.figures };
+  const trials = [...start.trials];
+  const limits = options.trialLimits ?? { warmupMs: TRIAL_WARMUP_MS, timedMs: TRIAL_MS };
+  const meter = createRateMeter();
+  let moves = 0;
   let dataset = await makeDataset(project, loadImages);
   let trainer: GanTrainer = createGanTrainer({ project, dataset });
   if (options.resume) trainer.setWeights(options.resume);
@@ -136,14 +180,14 @@ export async function createSession(options: SessionOptions): Promise<TrainingSe
     } catch {
       // The device is gone; its tensors go with it.
     }
-    const next = await chooseBackend(project, 'auto', () => timeIterations(project, loadImages)).catch(() => null);
-    if (!next || next.backend === failed) return null;
+    // The next backend that starts: wasm trains everything and compiles nothing.
+    let next: BackendName | null = null;
+    for (const b of ['wasm', 'webgl', 'cpu'] as const) if (await switchBackend(b)) { next = b; break; }
+    if (!next) return null;
     const from = lastWeights?.iteration ?? 0;
-    decision = {
-      ...next,
-      reason: `${failed} failed (${why}); continuing on ${next.backend} from iteration ${from}`,
-      zh: `${failed} 出错（${why}）；从第 ${from} 次迭代起改用 ${next.backend} 继续`,
-    };
+    delete figures[failed];
+    meter.reset(performance.now());
+    decision = decide(next, bi(`${failed} failed (${why}); continuing on ${next} from iteration ${from}`, `${failed} 出错（${why}）；从第 ${from} 次迭代起改用 ${next} 继续`), timingsOf(figures));
     dataset = await makeDataset(project, loadImages);
     trainer = createGanTrainer({ project, dataset });
     if (lastWeights) trainer.setWeights(lastWeights);
@@ -173,6 +217,88 @@ export async function createSession(options: SessionOptions): Promise<TrainingSe
       const text = errorText(err);
       return { running, status: trainer.metrics(), metrics: [], error: text.message, errorZh: text.zh };
     }
+  };
+
+  const makeTrialTrainer = async () => {
+    const trialData = await makeDataset(project, loadImages);
+    const t = createGanTrainer({ project, dataset: trialData, snapshotEveryMs: Number.POSITIVE_INFINITY });
+    return { trainer: t, dispose: () => (t.dispose(), trialData.dispose()) };
+  };
+
+  /** Times every backend still to be tried, between two chunks of the run, and says what it found. */
+  const explore = async (): Promise<BackendDecision> => {
+    const home = decision.backend;
+    const failed: BackendName[] = [];
+    for (let b = trials.shift(); b; b = trials.shift()) {
+      const ms = await timeTrial(b, home, makeTrialTrainer, limits);
+      if (ms === null) failed.push(b);
+      else figures[b] = { ms, source: 'trial' };
+    }
+    const known = describeFigures(figures);
+    const slow = failed.length ? bi(`; ${failed.join(', ')} did not finish an iteration within ${limits.warmupMs / 1000} s`, `；${failed.join('、')} 未能在 ${limits.warmupMs / 1000} 秒内完成一次迭代`) : bi('', '');
+    decision = decide(home, bi(`timed while training: ${known.message || 'nothing else could run'}${slow.message}`, `训练时试测：${known.zh || '没有其他可用后端'}${slow.zh}`), timingsOf(figures));
+    return decision;
+  };
+
+  /** Moves the run, as it is (weights, Adams, random streams), to a faster backend. */
+  const moveTo = async (to: BackendName, reason: BiText): Promise<boolean> => {
+    const from = decision.backend;
+    const state = await trainer.saveState();
+    if (!(await switchBackend(to))) {
+      delete figures[to];
+      await switchBackend(from);
+      return false;
+    }
+    let nextDataset: Dataset | null = null;
+    try {
+      nextDataset = await makeDataset(project, loadImages);
+      const next = createGanTrainer({ project, dataset: nextDataset });
+      await next.loadState(state);
+      trainer.dispose();
+      dataset.dispose();
+      trainer = next;
+      dataset = nextDataset;
+    } catch {
+      nextDataset?.dispose();
+      delete figures[to];
+      await switchBackend(from);
+      return false;
+    }
+    visualize = createVisualizer(project, dataset, project.training.seed);
+    decision = decide(to, reason, timingsOf(figures));
+    moves++;
+    return true;
+  };
+
+  const remember = () => {
+    if (start.key) void options.memory?.set(start.key, { backend: decision.backend, figures: { ...figures }, at: Date.now() }).catch(() => undefined);
+  };
+
+  /**
+   * Auto between two chunks: time the untried backends once, then follow the delivered rates.
+   * Returns the new decision when there is one to show.
+   */
+  const steer = async (now: number, iteration: number): Promise<BackendDecision | null> => {
+    meter.record(now, iteration);
+    if (!start.key) return null;
+    if (trials.length) {
+      const found = await exclusive(explore);
+      // The pause for the trials is not the running backend's fault.
+      meter.reset(performance.now());
+      return found;
+    }
+    const live = meter.rate(now);
+    if (live === null) return null;
+    const first = figures[decision.backend]?.source !== 'run';
+    figures[decision.backend] = { ms: live, source: 'run' };
+    const move = moves < MAX_MOVES ? chooseMove(decision.backend, figures) : null;
+    if (move && (await exclusive(() => moveTo(move.to, move.reason)))) {
+      meter.reset(performance.now());
+      remember();
+      return decision;
+    }
+    if (first) remember();
+    return null;
   };
 
   const play = (onUpdate: (update: SessionUpdate) => void | Promise<void>) => {
@@ -205,6 +331,17 @@ export async function createSession(options: SessionOptions): Promise<TrainingSe
         update.running = running;
         update.status = withPace(update.status);
         report(update);
+        if (running && !update.backend) {
+          const moved = decision.backend;
+          const steered = await steer(performance.now(), update.status.iteration);
+          if (steered) {
+            if (steered.backend !== moved) {
+              chunk = 1;
+              pace.length = 0;
+            }
+            report({ running, status: withPace(trainer.metrics()), metrics: [], backend: steered });
+          }
+        }
         // Let pause() and other messages in between chunks.
         await new Promise((resolve) => setTimeout(resolve, 0));
         // A pause that arrived just now ends the loop with nothing left to report: say so, or

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { compile } from '../compiler/compile';
 import { contextFor } from '../compiler/context';
 import type { Dataset } from '../data/dataset';
-import { createRng, deriveSeed, type Rng } from '../data/rng';
+import { createRng, deriveSeed, type Rng, type RngState } from '../data/rng';
 import { emaDecay, emaDecayAt, packSize, samplesPerUpdate, type GanProject } from '../project/schema';
 import { divergenceOf, gradientsDiverged, lossDiverged, weightsDiverged } from './divergence-text';
 import { displayScore, generatorLossPerSample } from './losses';
@@ -11,7 +11,7 @@ import './second-order';
 import { createTraceRecorder, type IterationTrace, type TraceRecorder } from './trace';
 import type { IterationMetrics } from './types';
 import { createUpdates, totalSum } from './updates';
-import { readWeights, writeWeights, type GanWeights } from './weights';
+import { readWeights, writeWeights, type GanWeights, type NamedWeight } from './weights';
 
 export type StepMode = 'both' | 'd' | 'g';
 
@@ -65,9 +65,25 @@ export interface GanTrainer {
   metrics(): TrainerStatus;
   getWeights(): Promise<GanWeights>;
   setWeights(weights: GanWeights): void;
+  /** Everything the run carries from one iteration to the next, read asynchronously. */
+  saveState(): Promise<TrainerState>;
+  /**
+   * Goes on with a run saved by `saveState`, on whatever backend is current: weights, both Adams'
+   * moments and step counts, and the random streams, so the next iteration is the one the saved
+   * run would have made (how a run moves to a faster backend and stays the same run).
+   */
+  loadState(state: TrainerState): Promise<void>;
   dispose(): void;
   /** For tests: corrupt a weight to exercise the divergence guard. */
   readonly models: { generator: tf.LayersModel; discriminator: tf.LayersModel; averagedGenerator: tf.LayersModel | null };
+}
+
+/** A run in plain memory: see `GanTrainer.saveState`. */
+export interface TrainerState {
+  weights: GanWeights;
+  optimizers: { generator: NamedWeight[]; discriminator: NamedWeight[] };
+  rng: RngState;
+  viewRng: RngState;
 }
 
 export interface TrainerOptions {
@@ -289,6 +305,41 @@ export function createGanTrainer({ project, dataset, seed = project.training.see
     return data;
   };
 
+  const getWeights = async (): Promise<GanWeights> => ({
+    iteration,
+    generator: await readWeights(generator),
+    discriminator: await readWeights(discriminator),
+    ...(averaged ? { averagedGenerator: await readWeights(averaged) } : {}),
+  });
+  const setWeights = (w: GanWeights) => {
+    writeWeights(tf, generator, w.generator);
+    writeWeights(tf, discriminator, w.discriminator);
+    // Weights saved without an average (averaging was off): the average starts again from G.
+    if (averaged && w.averagedGenerator) writeWeights(tf, averaged, w.averagedGenerator);
+    else copyIntoAverage();
+    iteration = w.iteration;
+    status = { ...status, iteration };
+    takeSnapshot();
+  };
+  const readOptimizer = async (opt: tf.Optimizer): Promise<NamedWeight[]> => {
+    const named = await opt.getWeights();
+    try {
+      return await Promise.all(named.map(async ({ name, tensor }) => ({ name, shape: [...tensor.shape], values: (await tensor.data()) as Float32Array })));
+    } finally {
+      // The step count comes as a fresh scalar on every call; the moments are the optimizer's own variables.
+      tf.dispose(named.filter(({ tensor }) => !(tensor instanceof tf.Variable)).map(({ tensor }) => tensor));
+    }
+  };
+  const writeOptimizer = async (opt: tf.Optimizer, saved: NamedWeight[]) => {
+    const tensors = saved.map(({ name, shape, values }) => ({ name, tensor: tf.tensor(values, shape) }));
+    try {
+      await opt.setWeights(tensors);
+    } finally {
+      // The optimizer's variables keep their own reference to the data.
+      tf.dispose(tensors.map((t) => t.tensor));
+    }
+  };
+
   return {
     step,
     traceIteration,
@@ -296,21 +347,20 @@ export function createGanTrainer({ project, dataset, seed = project.training.see
     scoreD,
     generatorGradients,
     metrics: () => status,
-    getWeights: async () => ({
-      iteration,
-      generator: await readWeights(generator),
-      discriminator: await readWeights(discriminator),
-      ...(averaged ? { averagedGenerator: await readWeights(averaged) } : {}),
+    getWeights,
+    setWeights,
+    saveState: async () => ({
+      weights: await getWeights(),
+      optimizers: { generator: await readOptimizer(gOpt), discriminator: await readOptimizer(dOpt) },
+      rng: rng.save(),
+      viewRng: viewRng.save(),
     }),
-    setWeights: (w) => {
-      writeWeights(tf, generator, w.generator);
-      writeWeights(tf, discriminator, w.discriminator);
-      // Weights saved without an average (averaging was off): the average starts again from G.
-      if (averaged && w.averagedGenerator) writeWeights(tf, averaged, w.averagedGenerator);
-      else copyIntoAverage();
-      iteration = w.iteration;
-      status = { ...status, iteration };
-      takeSnapshot();
+    loadState: async (state) => {
+      setWeights(state.weights);
+      await writeOptimizer(gOpt, state.optimizers.generator);
+      await writeOptimizer(dOpt, state.optimizers.discriminator);
+      rng.load(state.rng);
+      viewRng.load(state.viewRng);
     },
     dispose: () => {
       if (snapshot) tf.dispose(snapshot.tensors);

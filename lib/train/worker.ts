@@ -5,6 +5,8 @@ import { IMAGE_SET_URLS, loadImageSet } from '../data/load-image-set';
 import { loadUserImages } from '../data/user-images';
 import { bi, BiError } from '../i18n/bi';
 import type { DatasetRef, GanProject } from '../project/schema';
+import { createStore, get, set } from 'idb-keyval';
+import type { BackendMemory, RememberedChoice } from './auto-backend';
 import { registerBackends, type BackendChoice, type BackendDecision } from './backends';
 import { createSession, type GanArtifacts, type SessionUpdate, type TrainingSession } from './session';
 import type { StepMode } from './trainer';
@@ -26,6 +28,16 @@ async function loadImages(ref: DatasetRef) {
   throw new BiError(bi(`${ref.id} is not an image dataset`, `${ref.id} 不是图像数据集`));
 }
 
+/** Auto's decisions per machine and graph, in IndexedDB (which workers have too). */
+function backendMemory(): BackendMemory | null {
+  if (typeof indexedDB === 'undefined') return null;
+  const store = createStore('ganvas-backends', 'decisions');
+  return {
+    get: (key) => get<RememberedChoice>(key, store),
+    set: (key, value) => set(key, value, store),
+  };
+}
+
 function live(): TrainingSession {
   if (!session) throw new BiError(bi('Training has not started', '训练还没有开始'));
   return session;
@@ -36,7 +48,7 @@ const api = {
     await registerBackends(`${self.location.origin}/tfjs-wasm/`);
     session?.dispose();
     session = null;
-    session = await createSession({ project, backend, loadImages, resume });
+    session = await createSession({ project, backend, loadImages, resume, memory: backendMemory() });
     return session.decision;
   },
   play(onUpdate: (update: SessionUpdate) => void | Promise<void>): void {

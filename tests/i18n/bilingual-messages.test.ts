@@ -10,7 +10,8 @@ import { parseProject, parseProjectText, serializeProject, type ParseError } fro
 import { presetProject } from '@/lib/project/presets';
 import type { GanProject } from '@/lib/project/schema';
 import { decodeShare, packLinkText } from '@/lib/project/share';
-import { chooseBackend, markLost, unsupportedReason } from '@/lib/train/backends';
+import { chooseMove, describeFigures, startBackend } from '@/lib/train/auto-backend';
+import { markLost, unsupportedReason } from '@/lib/train/backends';
 import { adviceFor, lossDiverged, weightsDiverged } from '@/lib/train/divergence-text';
 import { createGanTrainer } from '@/lib/train/trainer';
 import { sendChineseWithErrors } from '@/lib/train/worker-errors';
@@ -126,14 +127,19 @@ function tinyRing(training: Partial<GanProject['training']> = {}): GanProject {
 
 describe('training explains itself in Chinese too', () => {
   it('why a backend was chosen, skipped or refused', async () => {
-    expectSameInChinese(unsupportedReason('wasm', presetProject('dcgan-mnist'))!.message, unsupportedReason('wasm', presetProject('dcgan-mnist'))!.zh);
-    const auto = await chooseBackend(tinyRing(), 'auto', async () => 12.4);
-    expectSameInChinese(auto.reason, auto.zh);
-    const forced = await chooseBackend(tinyRing(), 'cpu', async () => 1);
-    expectSameInChinese(forced.reason, forced.zh);
-    const refused = await chooseBackend(presetProject('dcgan-mnist'), 'wasm', async () => 1).catch((err: unknown) => err);
+    const cpu = unsupportedReason('cpu', presetProject('dcgan-mnist'), true)!;
+    expectSameInChinese(cpu.message, cpu.zh);
+    const auto = await startBackend(tinyRing(), 'auto', null);
+    expectSameInChinese(auto.decision.reason, auto.decision.zh);
+    const forced = await startBackend(tinyRing(), 'cpu', null);
+    expectSameInChinese(forced.decision.reason, forced.decision.zh);
+    const refused = await startBackend(tinyRing(), 'webgl', null).catch((err: unknown) => err);
     expect(refused).toBeInstanceOf(BiError);
     expectSameInChinese((refused as BiError).message, (refused as BiError).zh);
+    const move = chooseMove('webgpu', { webgpu: { ms: 260.4, source: 'run' }, wasm: { ms: 41.2, source: 'trial' } })!;
+    expectSameInChinese(move.reason.message, move.reason.zh);
+    const figures = describeFigures({ webgpu: { ms: 260.4, source: 'run' }, wasm: { ms: 41.2, source: 'trial' } });
+    expectSameInChinese(figures.message, figures.zh);
     markLost('webgl', 'device lost 3 times');
     const lost = unsupportedReason('webgl', tinyRing())!;
     expectSameInChinese(lost.message, lost.zh);

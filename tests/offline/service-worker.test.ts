@@ -176,6 +176,15 @@ describe('the service worker (public/sw.js)', () => {
     await expect(sw.request('/nowhere', { mode: 'navigate' })).rejects.toThrow(/Failed to fetch/);
   });
 
+  it('offline, a page comes cross-origin isolated (COOP + COEP), so threaded wasm still loads', async () => {
+    const { network, sw } = await installed();
+    network.offline = true;
+    const page = (await sw.request('/', { mode: 'navigate' }))!;
+    expect(page.headers.get('Cross-Origin-Opener-Policy')).toBe('same-origin');
+    expect(page.headers.get('Cross-Origin-Embedder-Policy')).toBe('require-corp');
+    expect(await page.text()).toBe('<html>editor v1</html>');
+  });
+
   it('online: pages come from the network first; hashed files and datasets from the cache without a request', async () => {
     const { network, sw } = await installed();
     network.files.set('/', '<html>editor v2</html>');

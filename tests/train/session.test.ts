@@ -2,7 +2,8 @@ import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { presetProject } from '@/lib/project/presets';
 import type { GanProject } from '@/lib/project/schema';
-import { chooseBackend, unsupportedReason } from '@/lib/train/backends';
+import { startBackend } from '@/lib/train/auto-backend';
+import { unsupportedReason } from '@/lib/train/backends';
 import { createSession, type SessionUpdate } from '@/lib/train/session';
 import { trainingFingerprint } from '@/lib/train/fingerprint';
 import { readWeightsZip, weightsZip } from '@/components/export/bundle';
@@ -19,23 +20,23 @@ const noImages = async () => {
 };
 
 describe('backend choice', () => {
-  it('keeps wasm away from graphs it cannot train', () => {
-    expect(unsupportedReason('wasm', presetProject('dcgan-mnist'))?.message).toMatch(/Conv2DBackpropFilter/);
-    expect(unsupportedReason('wasm', presetProject('mlp-gan-mnist'))).toBeNull();
-    expect(unsupportedReason('webgl', presetProject('dcgan-mnist'))).toBeNull();
+  it('wasm trains every layer kind now; auto keeps only cpu away from convolutions', () => {
+    expect(unsupportedReason('wasm', presetProject('dcgan-mnist'))).toBeNull();
+    expect(unsupportedReason('cpu', presetProject('dcgan-mnist'), true)?.message).toMatch(/too slow for convolutions/);
+    expect(unsupportedReason('cpu', presetProject('dcgan-mnist'))).toBeNull();
+    expect(unsupportedReason('cpu', presetProject('mlp-gan-mnist'), true)).toBeNull();
   });
 
-  it('auto times the graph on what is available and says why it chose', async () => {
-    let timed = 0;
-    const decision = await chooseBackend(tiny('gan-2d-ring'), 'auto', async () => (++timed, 5));
-    expect(decision.backend).toBe(tf.getBackend());
-    expect(timed).toBeGreaterThan(0);
-    expect(decision.reason).toMatch(/fastest for this graph/);
-    expect(decision.reason).toMatch(/WebGPU/);
+  it('auto starts at once on a backend that works and says what it will time', async () => {
+    const start = await startBackend(tiny('gan-2d-ring'), 'auto', null);
+    expect(start.decision.backend).toBe(tf.getBackend());
+    expect(start.decision.reason).toMatch(/started at once on cpu/);
+    expect(start.decision.reason).toMatch(/this browser offers no WebGPU/);
+    expect(start.key).not.toBeNull();
   });
 
-  it('a forced backend that cannot train the graph is refused with the reason', async () => {
-    await expect(chooseBackend(presetProject('dcgan-mnist'), 'wasm', async () => 1)).rejects.toThrow(/wasm was chosen, but wasm cannot train conv2d/);
+  it('a forced backend that is not there is refused with the reason', async () => {
+    await expect(startBackend(presetProject('dcgan-mnist'), 'webgl', null)).rejects.toThrow(/webgl is not available/);
     await tf.setBackend('cpu');
   });
 });
