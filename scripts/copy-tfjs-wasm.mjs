@@ -9,4 +9,8 @@ const to = join(root, 'public/tfjs-wasm');
 mkdirSync(to, { recursive: true });
 const files = readdirSync(from).filter((f) => f.endsWith('.wasm'));
 for (const f of files) copyFileSync(join(from, f), join(to, f));
-console.log(`copied ${files.length} tfjs wasm binaries to public/tfjs-wasm/`);
+// The threaded build's Emscripten glue, unminified: its pthread workers load it (lib/train/backends.ts).
+const glue = 'tfjs-backend-wasm-threaded-simd.js';
+copyFileSync(join(root, 'node_modules/@tensorflow/tfjs-backend-wasm/wasm-out', glue), join(to, glue));
+files.push(glue);
+console.log(`copied ${files.length} tfjs wasm files to public/tfjs-wasm/`);

@@ -34,6 +34,31 @@ export function markLost(backend: BackendName, why: string): void {
   lost.set(backend, why);
 }
 
+const GLUE_PREFIX = 'var WasmBackendModuleThreadedSimd = ';
+
+/**
+ * tfjs starts each wasm thread from a Blob holding `factory.toString()` of its Emscripten glue;
+ * once a bundler has minified the glue, that text refers to names outside the function and every
+ * thread dies ("r is not defined"), so the backend never starts. The glue as shipped (copied to
+ * public/tfjs-wasm/ by scripts/copy-tfjs-wasm.mjs) is put in that Blob instead. False when it
+ * cannot be fetched: then wasm runs single-threaded.
+ */
+async function threadedGlue(wasmPath: string): Promise<boolean> {
+  const glue = await fetch(`${wasmPath}tfjs-backend-wasm-threaded-simd.js`)
+    .then((r) => (r.ok ? r.text() : null))
+    .catch(() => null);
+  if (!glue?.includes(GLUE_PREFIX)) return false;
+  const source: string = glue;
+  const Original = globalThis.Blob;
+  globalThis.Blob = class extends Original {
+    constructor(parts?: BlobPart[], options?: BlobPropertyBag) {
+      const first = parts?.[0];
+      super(typeof first === 'string' && first.startsWith(GLUE_PREFIX) ? [source] : parts, options);
+    }
+  };
+  return true;
+}
+
 /** Loads the optional backends once; `wasmPath` is where public/tfjs-wasm/ is served. */
 export function registerBackends(wasmPath = '/tfjs-wasm/'): Promise<void> {
   registered ??= (async () => {
@@ -43,7 +68,10 @@ export function registerBackends(wasmPath = '/tfjs-wasm/'): Promise<void> {
     // Threads only help where the page is cross-origin isolated (SharedArrayBuffer); tfjs then
     // loads its threaded SIMD binary and caps the count at 8.
     const cores = globalThis.navigator?.hardwareConcurrency ?? 1;
-    if (wasm && globalThis.crossOriginIsolated) wasm.setThreadsCount(Math.max(1, Math.min(8, cores)));
+    if (wasm && globalThis.crossOriginIsolated) {
+      if (await threadedGlue(wasmPath)) wasm.setThreadsCount(Math.max(1, Math.min(8, cores)));
+      else tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+    }
     wasmModule = wasm;
     fixWasmKernels();
   })();
