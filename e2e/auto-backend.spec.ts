@@ -19,7 +19,7 @@ for (const preset of PRESET_IDS) {
     await expect.poll(iteration, { timeout: 180_000 }).toBeGreaterThanOrEqual(20);
     await expect(page.getByTestId('speed')).toHaveText(/^\d+(\.\d)? it\/s/);
     // The backend line names what runs now (wasm with its threads, or where auto moved the run) and why.
-    await expect(page.getByTestId('backend')).toHaveText(/(wasm, \d+ threads?|webgpu|webgl)\s+(started at once|timed while training|measured on this machine|moved to)/);
+    await expect(page.getByTestId('backend')).toHaveText(/(wasm, \d+ threads?|webgpu|webgl)\s+(started at once|timed while training|stays on|measured on this machine|moved to)/);
     await page.screenshot({ path: testInfo.outputPath(`auto-${preset}.png`) });
     await page.getByTestId('train-pause').click();
     await expect(page.getByTestId('train-play')).toBeEnabled({ timeout: 60_000 });

@@ -50,7 +50,7 @@ test('the 2-D ring trains on auto with points and heatmap, the canvas stays live
   const backend = page.getByTestId('backend');
   // Auto starts at once on wasm and times the others while the run goes on.
   await expect(backend).toContainText(/wasm, \d+ threads?/, { timeout: 30_000 });
-  await expect(backend).toContainText(/timed while training|moved to/, { timeout: 90_000 });
+  await expect(backend).toContainText(/timed while training|stays on|moved to/, { timeout: 90_000 });
   await expect.poll(() => iteration(page), { timeout: 60_000 }).toBeGreaterThan(50);
   const scatter = page.getByTestId('scatter-2d').locator('canvas').first();
   await expect.poll(() => distinctColours(scatter), { timeout: 60_000 }).toBeGreaterThan(50);

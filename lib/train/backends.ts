@@ -59,6 +59,31 @@ async function threadedGlue(wasmPath: string): Promise<boolean> {
   return true;
 }
 
+/**
+ * tfjs's wasm binary caps its thread pool at half of navigator.hardwareConcurrency (it assumes two
+ * hyperthreads per core), so a 2-core laptop got 1 thread whatever setThreadsCount said. The
+ * binary reads the count once, when it starts: for that moment the worker reports twice its cores,
+ * and the pool gets the count asked for. The backend starts here, before any training.
+ */
+async function startOnAllCores(cores: number): Promise<void> {
+  const nav = globalThis.navigator as Navigator & { hardwareConcurrency: number };
+  let shadowed = false;
+  try {
+    Object.defineProperty(nav, 'hardwareConcurrency', { value: cores * 2, configurable: true });
+    shadowed = true;
+  } catch {
+    // A browser that refuses: the pool keeps tfjs's count.
+  }
+  try {
+    await tf.setBackend('wasm');
+    await tf.ready();
+  } catch {
+    // wasm cannot start here; the backend choice will say so.
+  } finally {
+    if (shadowed) delete (nav as { hardwareConcurrency?: number }).hardwareConcurrency;
+  }
+}
+
 /** Loads the optional backends once; `wasmPath` is where public/tfjs-wasm/ is served. */
 export function registerBackends(wasmPath = '/tfjs-wasm/'): Promise<void> {
   registered ??= (async () => {
@@ -69,8 +94,10 @@ export function registerBackends(wasmPath = '/tfjs-wasm/'): Promise<void> {
     // loads its threaded SIMD binary and caps the count at 8.
     const cores = globalThis.navigator?.hardwareConcurrency ?? 1;
     if (wasm && globalThis.crossOriginIsolated) {
-      if (await threadedGlue(wasmPath)) wasm.setThreadsCount(Math.max(1, Math.min(8, cores)));
-      else tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+      if (await threadedGlue(wasmPath)) {
+        wasm.setThreadsCount(Math.max(1, Math.min(8, cores)));
+        await startOnAllCores(cores);
+      } else tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
     }
     wasmModule = wasm;
     fixWasmKernels();

@@ -127,10 +127,25 @@ async function timeTrial(backend: BackendName, home: BackendName, makeTrainer: (
     return null;
   } finally {
     const leftover = made;
-    if (leftover && pending) void pending.finally(() => leftover.dispose()).catch(() => undefined);
-    else leftover?.dispose();
+    if (leftover && pending) {
+      // A software GPU keeps compiling an abandoned iteration's shaders for minutes, on the same
+      // cores the run uses: stop the device, and with it that work.
+      if (backend === 'webgpu') stopWebGpu('did not finish an iteration in time');
+      void pending.finally(() => leftover.dispose()).catch(() => undefined);
+    } else leftover?.dispose();
     await switchBackend(home);
   }
+}
+
+/** Destroys the WebGPU device and keeps webgpu out of this worker from now on. */
+function stopWebGpu(why: string): void {
+  const device = (tf.findBackend('webgpu') as unknown as { device?: { destroy(): void } } | null)?.device;
+  try {
+    device?.destroy();
+  } catch {
+    // Already gone.
+  }
+  markLost('webgpu', why);
 }
 
 export async function createSession(options: SessionOptions): Promise<TrainingSession> {
@@ -235,8 +250,11 @@ export async function createSession(options: SessionOptions): Promise<TrainingSe
       else figures[b] = { ms, source: 'trial' };
     }
     const known = describeFigures(figures);
-    const slow = failed.length ? bi(`; ${failed.join(', ')} did not finish an iteration within ${limits.warmupMs / 1000} s`, `；${failed.join('、')} 未能在 ${limits.warmupMs / 1000} 秒内完成一次迭代`) : bi('', '');
-    decision = decide(home, bi(`timed while training: ${known.message || 'nothing else could run'}${slow.message}`, `训练时试测：${known.zh || '没有其他可用后端'}${slow.zh}`), timingsOf(figures));
+    const slow = failed.length ? bi(`${failed.join(', ')} did not finish an iteration within ${limits.warmupMs / 1000} s`, `${failed.join('、')} 未能在 ${limits.warmupMs / 1000} 秒内完成一次迭代`) : null;
+    const found = known.message
+      ? bi(`timed while training: ${known.message}${slow ? `; ${slow.message}` : ''}`, `训练时试测：${known.zh}${slow ? `；${slow.zh}` : ''}`)
+      : bi(`stays on ${home}${slow ? `: ${slow.message}` : ''}`, `继续使用 ${home}${slow ? `：${slow.zh}` : ''}`);
+    decision = decide(home, found, timingsOf(figures));
     return decision;
   };
 

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { presetProject } from '@/lib/project/presets';
 import type { GanProject } from '@/lib/project/schema';
-import { chooseMove, createRateMeter, MEMORY_TTL_MS, usableMemory, type BackendMemory, type RememberedChoice } from '@/lib/train/auto-backend';
+import { chooseMove, createRateMeter, MEMORY_TTL_MS, startBackend, usableMemory, type BackendMemory, type RememberedChoice } from '@/lib/train/auto-backend';
 import { registerBackends } from '@/lib/train/backends';
 import { createSession, type SessionUpdate } from '@/lib/train/session';
 
@@ -94,7 +94,7 @@ describe('auto in a session (cpu and wasm in Node)', () => {
     const updates = await playUntil(session, () => stored.size > 0);
     const reported = updates.filter((u) => u.backend).map((u) => u.backend!.reason);
     // webgl does not exist in Node: its trial fails and says so.
-    expect(reported[0]).toMatch(/webgl did not finish an iteration/);
+    expect(reported[0]).toMatch(/^stays on wasm: webgl did not finish an iteration within 0.5 s$/);
     const iterations = updates.flatMap((u) => u.metrics.map((m) => m.iteration));
     expect(iterations).toEqual(iterations.map((_, i) => i + 1));
     session.dispose();
@@ -106,6 +106,24 @@ describe('auto in a session (cpu and wasm in Node)', () => {
     expect(again.decision.backend).toBe('wasm');
     expect(again.decision.reason).toMatch(/measured on this machine for this graph before \(wasm [\d.]+ ms \(run\)\)/);
     again.dispose();
+  });
+
+  it('with only a software WebGPU adapter, tries webgpu for dense graphs only, and webgl never', async () => {
+    const had = Object.getOwnPropertyDescriptor(globalThis, 'navigator');
+    const adapter = { isFallbackAdapter: true, info: { vendor: 'google', description: 'swiftshader' } };
+    Object.defineProperty(globalThis, 'navigator', { value: { hardwareConcurrency: 2, gpu: { requestAdapter: async () => adapter } }, configurable: true });
+    try {
+      const dense = await startBackend(tinyRing(), 'auto', null);
+      expect(dense.decision.backend).toBe('wasm');
+      expect(dense.trials).toEqual(['webgpu']);
+      expect(dense.decision.reason).toMatch(/so webgl is not tried$/);
+      const conv = await startBackend(presetProject('dcgan-mnist'), 'auto', null);
+      expect(conv.trials).toEqual([]);
+      expect(conv.decision.reason).toMatch(/^started at once on wasm; WebGPU is a software adapter \(google swiftshader\), so webgpu and webgl are not tried$/);
+    } finally {
+      if (had) Object.defineProperty(globalThis, 'navigator', had);
+      else delete (globalThis as { navigator?: unknown }).navigator;
+    }
   });
 
   it(`moves a running run to a backend that measured far faster, and the iterations go on from where they were`, async () => {

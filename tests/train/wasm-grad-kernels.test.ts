@@ -107,6 +107,23 @@ describe('wasm kernels that training needs, against the cpu backend', () => {
     await expectSameOnWasm([[2, 5, 5, 3]], (x) => tf.image.resizeBilinear(x as tf.Tensor4D, [5 * size, 5 * size]));
   });
 
+  it.each([
+    [[1, 1, 1, 8], [4, 3, 5, 1]],
+    [[2, 3], [3, 2]],
+    [[3, 1, 2], [1, 4, 1]],
+    [[5], [1]],
+  ])('tile %j by %j (and its gradient)', async (shape, reps) => {
+    await expectSameOnWasm([shape], (x) => tf.tile(x, reps));
+    await tf.setBackend('wasm');
+    const ints = tf.tidy(() => tf.tile(tf.range(0, shape.reduce((a, b) => a * b, 1), 1, 'int32').reshape(shape), reps));
+    const onWasm = Array.from(await ints.data());
+    ints.dispose();
+    await tf.setBackend('cpu');
+    const ref = tf.tidy(() => tf.tile(tf.range(0, shape.reduce((a, b) => a * b, 1), 1, 'int32').reshape(shape), reps));
+    expect(onWasm).toEqual(Array.from(await ref.data()));
+    ref.dispose();
+  });
+
   it('a convolution with padding same that needs no padding (kernel 2, stride 3 on 15×12)', async () => {
     await expectSameOnWasm([[2, 15, 12, 4], [2, 2, 4, 8]], (x, f) => tf.conv2d(x as tf.Tensor4D, f as tf.Tensor4D, 3, 'same'));
   });
