@@ -47,8 +47,8 @@ test('settings form changes the loss; Compare trains A and B in turn with overla
   await dialog.getByTestId('compare-train').click();
   await expect.poll(() => count(page, 'compare-iteration-a'), { timeout: 30_000 }).toBeGreaterThan(30);
   await expect.poll(() => count(page, 'compare-iteration-b'), { timeout: 30_000 }).toBeGreaterThan(30);
-  // Two more workers: one session per run.
-  expect(page.workers().length).toBe(workersBefore + 2);
+  // Two more sessions, one per run: each is a worker (wasm's thread workers come on top).
+  expect(page.workers().length).toBeGreaterThanOrEqual(workersBefore + 2);
 
   // Both runs' series are on each chart, named by the setting that differs.
   for (const chart of ['compare-loss-chart', 'compare-probability-chart']) {
