@@ -1,6 +1,6 @@
 import { bi, BiError, type BiText } from '../i18n/bi';
 import type { GanProject } from '../project/schema';
-import { decide, forcedBackend, switchBackend, unsupportedReason, wasmThreads, webgpuAdapter, type AdapterInfo, type BackendChoice, type BackendDecision, type BackendName } from './backends';
+import { decide, forcedBackend, setWasmThreads, switchBackend, unsupportedReason, wasmThreads, webgpuAdapter, type AdapterInfo, type BackendChoice, type BackendDecision, type BackendName } from './backends';
 import { trainingFingerprint } from './fingerprint';
 
 /** Milliseconds per iteration a backend gave: timed in a short trial, or delivered by the run itself. */
@@ -14,6 +14,8 @@ export type Figures = Partial<Record<BackendName, Figure>>;
 /** What "auto" remembers per machine and graph, so a later start needs no trials. */
 export interface RememberedChoice {
   backend: BackendName;
+  /** wasm's thread count, when wasm was chosen. */
+  threads?: number;
   figures: Figures;
   /** When it was measured (ms since the epoch). */
   at: number;
@@ -119,6 +121,8 @@ export interface BackendStart {
   figures: Figures;
   /** Where to remember what the run finds out (null: a backend chosen by hand). */
   key: string | null;
+  /** wasm's thread count as remembered (undefined: still to be measured). */
+  threads?: number;
 }
 
 export const timingsOf = (figures: Figures): Partial<Record<BackendName, number>> =>
@@ -151,6 +155,7 @@ export async function startBackend(project: GanProject, choice: BackendChoice, m
       trials: [],
       figures: remembered.figures,
       key,
+      ...(remembered.threads ? { threads: setWasmThreads(remembered.threads) } : {}),
     };
   }
   if (!(await switchBackend(running))) throw new BiError(bi(`${running} stopped working`, `${running} 停止工作`));

@@ -8,15 +8,39 @@ export type BackendName = (typeof BACKENDS)[number];
 export type BackendChoice = BackendName | 'auto';
 
 let registered: Promise<void> | null = null;
-let wasmModule: typeof import('@tensorflow/tfjs-backend-wasm') | null = null;
 
-/** How many threads the wasm backend runs (1 until it has started, and without isolation). */
+type WasmThreadsApi = { wasm?: { tfjs?: { getThreadsCount(): number; initWithThreadsCount(n: number): void } } };
+let wasmMaxThreads = 1;
+
+/** How many threads the wasm backend runs now (1 until it has started, and without isolation). */
 export function wasmThreads(): number {
   try {
-    return wasmModule && tf.findBackend('wasm') ? Math.max(1, wasmModule.getThreadsCount()) : 1;
+    const api = (tf.findBackend('wasm') as unknown as WasmThreadsApi | null)?.wasm?.tfjs;
+    return api ? Math.max(1, api.getThreadsCount()) : 1;
   } catch {
     return 1;
   }
+}
+
+/** The most threads wasm can run here (what it started with). */
+export function wasmThreadLimit(): number {
+  return wasmMaxThreads;
+}
+
+/**
+ * Changes wasm's thread count while it runs: XNNPACK takes the pool on every call, so the next
+ * kernel uses the new one. Tiny networks run faster on one thread than on two (the hand-over costs
+ * more than the work); auto measures both. Returns the count now in force.
+ */
+export function setWasmThreads(n: number): number {
+  const api = (tf.findBackend('wasm') as unknown as WasmThreadsApi | null)?.wasm?.tfjs;
+  if (!api) return 1;
+  try {
+    api.initWithThreadsCount(Math.max(1, Math.min(wasmMaxThreads, Math.floor(n))));
+  } catch {
+    // The count stays as it was.
+  }
+  return wasmThreads();
 }
 
 /** A backend as the backend line names it: "wasm, 2 threads". */
@@ -77,6 +101,7 @@ async function startOnAllCores(cores: number): Promise<void> {
   try {
     await tf.setBackend('wasm');
     await tf.ready();
+    wasmMaxThreads = wasmThreads();
   } catch {
     // wasm cannot start here; the backend choice will say so.
   } finally {
@@ -99,7 +124,6 @@ export function registerBackends(wasmPath = '/tfjs-wasm/'): Promise<void> {
         await startOnAllCores(cores);
       } else tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
     }
-    wasmModule = wasm;
     fixWasmKernels();
   })();
   return registered;

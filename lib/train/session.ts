@@ -6,7 +6,7 @@ import { bi, BiError, errorText, type BiText } from '../i18n/bi';
 import type { DatasetRef, GanProject } from '../project/schema';
 import { loadLayersArtifacts, saveLayersArtifacts, type LayersArtifacts } from '../export/tfjs-artifacts';
 import { chooseMove, createRateMeter, describeFigures, startBackend, timingsOf, type BackendMemory, type Figures } from './auto-backend';
-import { decide, markLost, switchBackend, type BackendChoice, type BackendDecision, type BackendName } from './backends';
+import { decide, markLost, setWasmThreads, switchBackend, wasmThreadLimit, type BackendChoice, type BackendDecision, type BackendName } from './backends';
 import type { IterationTrace } from './trace';
 import { createGanTrainer, type Divergence, type GanTrainer, type StepMode, type StepResult, type TrainerStatus } from './trainer';
 import type { IterationMetrics, SampleFrame } from './types';
@@ -160,6 +160,10 @@ export async function createSession(options: SessionOptions): Promise<TrainingSe
   const limits = options.trialLimits ?? { warmupMs: TRIAL_WARMUP_MS, timedMs: TRIAL_MS };
   const meter = createRateMeter();
   let moves = 0;
+  // wasm's thread count is tuned like a backend: the run's delivered rate on all threads, then on
+  // one (tiny networks lose more to handing work over than they gain), and the better one stays.
+  let threadTrial: { all: number | null } | null = start.key && start.threads === undefined && wasmThreadLimit() > 1 ? { all: null } : null;
+  let threads = start.threads ?? wasmThreadLimit();
   let dataset = await makeDataset(project, loadImages);
   let trainer: GanTrainer = createGanTrainer({ project, dataset });
   if (options.resume) trainer.setWeights(options.resume);
@@ -289,7 +293,36 @@ export async function createSession(options: SessionOptions): Promise<TrainingSe
   };
 
   const remember = () => {
-    if (start.key) void options.memory?.set(start.key, { backend: decision.backend, figures: { ...figures }, at: Date.now() }).catch(() => undefined);
+    if (!start.key) return;
+    const choice = { backend: decision.backend, figures: { ...figures }, at: Date.now(), ...(decision.backend === 'wasm' && !threadTrial ? { threads } : {}) };
+    void options.memory?.set(start.key, choice).catch(() => undefined);
+  };
+
+  /** One step of the thread trial, given wasm's delivered rate now; the decision to show, if any. */
+  const tuneThreads = (live: number): BackendDecision | null => {
+    if (!threadTrial) return null;
+    const limit = wasmThreadLimit();
+    if (threadTrial.all === null) {
+      threadTrial.all = live;
+      threads = setWasmThreads(1);
+      meter.reset(performance.now());
+      return null;
+    }
+    const all = threadTrial.all;
+    threadTrial = null;
+    threads = live < all ? 1 : setWasmThreads(limit);
+    figures.wasm = { ms: Math.min(live, all), source: 'run' };
+    const f = (ms: number) => `${ms < 10 ? ms.toFixed(1) : ms.toFixed(0)} ms`;
+    decision = decide(
+      'wasm',
+      bi(
+        `wasm ran ${f(all)} an iteration on ${limit} threads and ${f(live)} on 1; it stays on ${threads === 1 ? '1 thread' : `${threads} threads`}`,
+        `wasm 在 ${limit} 个线程上每次迭代 ${f(all)}，在 1 个线程上 ${f(live)}；保持 ${threads} 个线程`,
+      ),
+      timingsOf(figures),
+    );
+    remember();
+    return decision;
   };
 
   /**
@@ -307,6 +340,7 @@ export async function createSession(options: SessionOptions): Promise<TrainingSe
     }
     const live = meter.rate(now);
     if (live === null) return null;
+    if (threadTrial && decision.backend === 'wasm') return tuneThreads(live);
     const first = figures[decision.backend]?.source !== 'run';
     figures[decision.backend] = { ms: live, source: 'run' };
     const move = moves < MAX_MOVES ? chooseMove(decision.backend, figures) : null;
