@@ -17,31 +17,25 @@ interface FilterGradAttrs {
 }
 
 /**
- * Writes x's receptive fields as rows: patches[n, (kh·KW + kw)·CI + ci] = x[b, oh·sh + kh − top,
- * ow·sw + kw − left, ci] for n = (b·OH + oh)·OW + ow, and 0 where the window hangs over the padding.
- * Each row piece is one contiguous run of CI channels, so this is a sequence of block copies.
+ * Visits every piece of every receptive field that lies inside the image: `pixel` is where its CI
+ * channels start in x (NHWC), `slot` where they go in the row layout, row n = (b·OH + oh)·OW + ow
+ * and slot (kh·KW + kw)·CI within it. Pieces over the padding are skipped.
  */
-export function im2row(x: Float32Array, info: tf.backend_util.Conv2DInfo, patches: Float32Array): void {
+function eachWindowPiece(info: tf.backend_util.Conv2DInfo, visit: (pixel: number, slot: number) => void): void {
   const { batchSize, inHeight, inWidth, inChannels: ci, outHeight, outWidth, filterHeight, filterWidth, strideHeight, strideWidth } = info;
   const { top, left } = info.padInfo;
   const rowLength = filterHeight * filterWidth * ci;
-  patches.fill(0);
   let row = 0;
   for (let b = 0; b < batchSize; b++) {
     const image = b * inHeight * inWidth * ci;
     for (let oh = 0; oh < outHeight; oh++) {
       for (let ow = 0; ow < outWidth; ow++, row++) {
-        const rowStart = row * rowLength;
         for (let kh = 0; kh < filterHeight; kh++) {
           const ih = oh * strideHeight + kh - top;
           if (ih < 0 || ih >= inHeight) continue;
           for (let kw = 0; kw < filterWidth; kw++) {
             const iw = ow * strideWidth + kw - left;
-            if (iw < 0 || iw >= inWidth) continue;
-            const from = image + (ih * inWidth + iw) * ci;
-            const to = rowStart + (kh * filterWidth + kw) * ci;
-            if (ci === 1) patches[to] = x[from]!;
-            else patches.set(x.subarray(from, from + ci), to);
+            if (iw >= 0 && iw < inWidth) visit(image + (ih * inWidth + iw) * ci, row * rowLength + (kh * filterWidth + kw) * ci);
           }
         }
       }
@@ -49,35 +43,23 @@ export function im2row(x: Float32Array, info: tf.backend_util.Conv2DInfo, patche
   }
 }
 
-/**
- * The adjoint of im2row: adds each row's pieces back where they came from,
- * dx[b, oh·sh + kh − top, ow·sw + kw − left, ci] += rows[n, (kh·KW + kw)·CI + ci], skipping padding.
- */
+/** x's receptive fields as rows (im2row): each piece is one block copy of CI channels; padding stays 0. */
+export function im2row(x: Float32Array, info: tf.backend_util.Conv2DInfo, patches: Float32Array): void {
+  const ci = info.inChannels;
+  patches.fill(0);
+  eachWindowPiece(info, (pixel, slot) => {
+    if (ci === 1) patches[slot] = x[pixel]!;
+    else patches.set(x.subarray(pixel, pixel + ci), slot);
+  });
+}
+
+/** The adjoint of im2row: every row piece is added back where it came from. */
 export function row2im(rows: Float32Array, info: tf.backend_util.Conv2DInfo, dx: Float32Array): void {
-  const { batchSize, inHeight, inWidth, inChannels: ci, outHeight, outWidth, filterHeight, filterWidth, strideHeight, strideWidth } = info;
-  const { top, left } = info.padInfo;
-  const rowLength = filterHeight * filterWidth * ci;
+  const ci = info.inChannels;
   dx.fill(0);
-  let row = 0;
-  for (let b = 0; b < batchSize; b++) {
-    const image = b * inHeight * inWidth * ci;
-    for (let oh = 0; oh < outHeight; oh++) {
-      for (let ow = 0; ow < outWidth; ow++, row++) {
-        const rowStart = row * rowLength;
-        for (let kh = 0; kh < filterHeight; kh++) {
-          const ih = oh * strideHeight + kh - top;
-          if (ih < 0 || ih >= inHeight) continue;
-          for (let kw = 0; kw < filterWidth; kw++) {
-            const iw = ow * strideWidth + kw - left;
-            if (iw < 0 || iw >= inWidth) continue;
-            const to = image + (ih * inWidth + iw) * ci;
-            const from = rowStart + (kh * filterWidth + kw) * ci;
-            for (let c = 0; c < ci; c++) dx[to + c]! += rows[from + c]!;
-          }
-        }
-      }
-    }
-  }
+  eachWindowPiece(info, (pixel, slot) => {
+    for (let c = 0; c < ci; c++) dx[pixel + c]! += rows[slot + c]!;
+  });
 }
 
 interface InputGradAttrs {
