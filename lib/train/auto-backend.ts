@@ -1,6 +1,6 @@
 import { bi, BiError, type BiText } from '../i18n/bi';
 import type { GanProject } from '../project/schema';
-import { decide, forcedBackend, setWasmThreads, switchBackend, unsupportedReason, wasmThreads, webgpuAdapter, type AdapterInfo, type BackendChoice, type BackendDecision, type BackendName } from './backends';
+import { decide, forcedBackend, setWasmThreads, switchBackend, unsupportedReason, wasmThreadLimit, webgpuAdapter, type AdapterInfo, type BackendChoice, type BackendDecision, type BackendName } from './backends';
 import { trainingFingerprint } from './fingerprint';
 
 /** Milliseconds per iteration a backend gave: timed in a short trial, or delivered by the run itself. */
@@ -48,7 +48,9 @@ export function usableMemory(memory: RememberedChoice | undefined, now: number, 
   return memory;
 }
 
-const ms = (f: Figure) => `${f.ms < 10 ? f.ms.toFixed(1) : f.ms.toFixed(0)} ms`;
+/** "41 ms", "5.4 ms": milliseconds an iteration as the backend line writes them. */
+export const formatMs = (value: number) => `${value < 10 ? value.toFixed(1) : value.toFixed(0)} ms`;
+const ms = (f: Figure) => formatMs(f.ms);
 
 /**
  * Where the run should go next, or null to stay. The running backend's own delivered rate is the
@@ -146,9 +148,11 @@ export async function startBackend(project: GanProject, choice: BackendChoice, m
   let running: BackendName | null = null;
   for (const b of first) if (await switchBackend(b)) { running = b; break; }
   if (!running) throw new BiError(bi('no backend can train this graph in this browser', '这个浏览器中没有能训练这张图的后端'));
-  const key = memoryKey(project, gpu, wasmThreads(), globalThis.navigator?.hardwareConcurrency ?? 1);
+  const key = memoryKey(project, gpu, wasmThreadLimit(), globalThis.navigator?.hardwareConcurrency ?? 1);
   const remembered = usableMemory(await memory?.get(key).catch(() => undefined), now, usable);
   if (remembered && (remembered.backend === running || (await switchBackend(remembered.backend)))) {
+    // Without a remembered count, wasm starts on all threads (and auto measures the count again).
+    if (remembered.backend === 'wasm' && !remembered.threads) setWasmThreads(wasmThreadLimit());
     const known = describeFigures(remembered.figures);
     return {
       decision: decide(remembered.backend, bi(`measured on this machine for this graph before (${known.message})`, `之前在这台机器上为这张图测得（${known.zh}）`), timingsOf(remembered.figures)),
@@ -159,6 +163,8 @@ export async function startBackend(project: GanProject, choice: BackendChoice, m
     };
   }
   if (!(await switchBackend(running))) throw new BiError(bi(`${running} stopped working`, `${running} 停止工作`));
+  // A run before this one in the same worker may have left wasm on fewer threads: start on all.
+  if (running === 'wasm') setWasmThreads(wasmThreadLimit());
   // A software WebGPU adapter (SwiftShader) means there is no GPU here, and WebGL is software too.
   // Measured in this app's worker on such a machine, neither ever beat wasm: WebGPU ran the MLP
   // preset at 260 ms an iteration against wasm's 41 and gave the DCGAN no iteration in 60 s, WebGL

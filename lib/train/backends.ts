@@ -35,8 +35,11 @@ export function wasmThreadLimit(): number {
 export function setWasmThreads(n: number): number {
   const api = (tf.findBackend('wasm') as unknown as WasmThreadsApi | null)?.wasm?.tfjs;
   if (!api) return 1;
+  const wanted = Math.max(1, Math.min(wasmMaxThreads, Math.floor(n)));
+  // Each change makes a new pool and tfjs cannot free the old one: change only when it differs.
+  if (wanted === wasmThreads()) return wanted;
   try {
-    api.initWithThreadsCount(Math.max(1, Math.min(wasmMaxThreads, Math.floor(n))));
+    api.initWithThreadsCount(wanted);
   } catch {
     // The count stays as it was.
   }
@@ -211,5 +214,7 @@ export async function forcedBackend(project: GanProject, choice: BackendName): P
   const why = unsupportedReason(choice, project);
   if (why) throw new BiError(bi(`${choice} was chosen, but ${why.message}`, `选择了 ${choice}，但${why.zh}`));
   if (!(await switchBackend(choice))) throw new BiError(bi(`${choice} is not available in this browser`, `${choice} 在这个浏览器中不可用`));
+  // wasm chosen by hand runs on all its threads, whatever an earlier auto run settled on.
+  if (choice === 'wasm') setWasmThreads(wasmMaxThreads);
   return decide(choice, bi('as chosen', '按你的选择'));
 }

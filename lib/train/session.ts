@@ -5,7 +5,7 @@ import { isSyntheticRef } from '../data/synthetic';
 import { bi, BiError, errorText, type BiText } from '../i18n/bi';
 import type { DatasetRef, GanProject } from '../project/schema';
 import { loadLayersArtifacts, saveLayersArtifacts, type LayersArtifacts } from '../export/tfjs-artifacts';
-import { chooseMove, createRateMeter, describeFigures, startBackend, timingsOf, type BackendMemory, type Figures } from './auto-backend';
+import { chooseMove, createRateMeter, describeFigures, formatMs, startBackend, timingsOf, type BackendMemory, type Figures } from './auto-backend';
 import { timeTrial, TRIAL_MS, TRIAL_WARMUP_MS } from './backend-trial';
 import { decide, markLost, setWasmThreads, switchBackend, wasmThreadLimit, type BackendChoice, type BackendDecision, type BackendName } from './backends';
 import type { IterationTrace } from './trace';
@@ -252,12 +252,11 @@ export async function createSession(options: SessionOptions): Promise<TrainingSe
     threadTrial = null;
     threads = live < all ? 1 : setWasmThreads(limit);
     figures.wasm = { ms: Math.min(live, all), source: 'run' };
-    const f = (ms: number) => `${ms < 10 ? ms.toFixed(1) : ms.toFixed(0)} ms`;
     decision = decide(
       'wasm',
       bi(
-        `wasm ran ${f(all)} an iteration on ${limit} threads and ${f(live)} on 1; it stays on ${threads === 1 ? '1 thread' : `${threads} threads`}`,
-        `wasm 在 ${limit} 个线程上每次迭代 ${f(all)}，在 1 个线程上 ${f(live)}；保持 ${threads} 个线程`,
+        `wasm ran ${formatMs(all)} an iteration on ${limit} threads and ${formatMs(live)} on 1; it stays on ${threads === 1 ? '1 thread' : `${threads} threads`}`,
+        `wasm 在 ${limit} 个线程上每次迭代 ${formatMs(all)}，在 1 个线程上 ${formatMs(live)}；保持 ${threads} 个线程`,
       ),
       timingsOf(figures),
     );
