@@ -5,16 +5,17 @@
 //
 // The list: every file under <distDir>/static (source maps left out), every prerendered route
 // (from prerender-manifest.json; Next's own /_not-found and /_global-error left out), and the
-// public files the app fetches: the gzipped dataset packs, the tfjs wasm binaries and the icons.
+// public files the app fetches: the gzipped dataset packs, the tfjs wasm binaries, the icons and
+// the quality meter's judges (public/judges/).
 // Each entry's revision is a hash of its bytes. Entries marked `lazy` are not downloaded at install
-// but cached on first use (Fashion-MNIST: 4.3 MB that a workshop on MNIST never needs).
+// but cached on first use (Fashion-MNIST and its judge: 4.7 MB that a workshop on MNIST never needs).
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** URLs cached on first use rather than at install. */
-export const LAZY_URLS = ['/data/fashion-mnist.bin.gz'];
+export const LAZY_URLS = ['/data/fashion-mnist.bin.gz', ...['model.json', 'weights.bin', 'judge.json'].map((f) => `/judges/fashion-mnist/${f}`)];
 /** Where the list is written inside the build folder, and the URL it is served at. */
 export const MANIFEST_PATH = join('static', 'ganvas-sw', 'precache.js');
 export const MANIFEST_URL = '/_next/static/ganvas-sw/precache.js';
@@ -34,10 +35,10 @@ function routeFile(distDir, route) {
   return [`${stem}.html`, `${stem}.body`].find((f) => existsSync(f));
 }
 
-/** Public files worth caching: gzipped packs (not the raw ones, which only Node reads), wasm, icons. */
+/** Public files worth caching: gzipped packs (not the raw ones, which only Node reads), wasm, icons, the quality meter's judges. */
 function isPublicAsset(url) {
   if (url.startsWith('/data/')) return url.endsWith('.gz');
-  return url.startsWith('/tfjs-wasm/') || url.startsWith('/icons/');
+  return url.startsWith('/tfjs-wasm/') || url.startsWith('/icons/') || url.startsWith('/judges/');
 }
 
 /**

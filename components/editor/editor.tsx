@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useState, type ReactNode } from 'react';
+import { useStore } from 'zustand';
 import { useTranslations } from 'use-intl';
 import type { Role } from '@/lib/project/kinds';
 import type { EditorStore } from '@/lib/store/editor-store';
@@ -15,7 +16,7 @@ import { CanvasRegistryProvider } from '../canvas/canvas-registry';
 import { GraphCanvas } from '../canvas/graph-canvas';
 import { Palette } from '../palette/palette';
 import { ProblemsPanel } from '../problems/problems-panel';
-import { createTrainingStore } from '@/lib/store/training-store';
+import { createTrainingStore, type TrainingStore } from '@/lib/store/training-store';
 import { TrainingProvider } from '@/lib/store/training-provider';
 import { SlowMotionProvider } from '@/lib/store/slow-motion-provider';
 import { Header } from './header';
@@ -47,6 +48,7 @@ export function Editor({ store, aside, workspace, exercise }: EditorProps) {
   useEffect(() => startAutosave(store, autosaveKey), [store, autosaveKey]);
   useEffect(() => persistLayoutPreference(store), [store]);
   useEffect(() => () => training.getState().dispose(), [training]);
+  usePreparedTraining(store, training);
   return (
     <EditorProvider store={store}>
       <ExerciseProvider store={exercises}>
@@ -60,6 +62,23 @@ export function Editor({ store, aside, workspace, exercise }: EditorProps) {
       </ExerciseProvider>
     </EditorProvider>
   );
+}
+
+/**
+ * Once the page is idle, the worker starts its backends and unpacks the design's built-in images,
+ * so that pressing Train starts training at once; again when the design's dataset changes.
+ */
+function usePreparedTraining(store: EditorStore, training: TrainingStore) {
+  const dataset = useStore(store, (s) => s.project.dataset.id);
+  useEffect(() => {
+    const prepare = () => training.getState().prepare(store.getState().project.dataset);
+    if (typeof requestIdleCallback === 'undefined') {
+      const timer = setTimeout(prepare, 500);
+      return () => clearTimeout(timer);
+    }
+    const handle = requestIdleCallback(prepare, { timeout: 2000 });
+    return () => cancelIdleCallback(handle);
+  }, [store, training, dataset]);
 }
 
 function Shell({ aside, exerciseLinks }: { aside?: ReactNode; exerciseLinks: boolean }) {

@@ -203,6 +203,7 @@ function CheckValues({ check, snapshot }: { check?: Check; snapshot: LearnSnapsh
       if (c.kind === 'iterations') return [t('value.iterations', { value: r.value, target: c.atLeast })];
       if (c.kind === 'modes') return [t('value.modes', { value: r.value, total: snapshot.modes?.total ?? 0 })];
       if (c.kind === 'js') return [t('value.js', { value: r.value.toFixed(4) })];
+      if (c.kind === 'quality') return [t(`value.${c.measure}`, { value: c.measure === 'labelAccuracy' ? (r.value * 100).toFixed(1) : c.measure === 'classes' ? r.value : r.value.toFixed(2) })];
       return [];
     });
   }, [check, snapshot, t]);

@@ -22,6 +22,7 @@ export function useLearnSnapshot(since?: Record<LearnEvent, number>): LearnSnaps
   const density = useTraining((s) => s.density);
   const counts = useTraining((s) => s.eventCounts);
   const fingerprint = useTraining((s) => s.fingerprint);
+  const quality = useTraining((s) => s.quality?.readings.at(-1) ?? null);
 
   const errors = { generator: graphView(project, 'generator').errors, discriminator: graphView(project, 'discriminator').errors };
   const recent = useMemo(() => recentMetrics(history), [history]);
@@ -34,5 +35,5 @@ export function useLearnSnapshot(since?: Record<LearnEvent, number>): LearnSnaps
   const js = useMemo(() => (density && ref.id === 'gaussian-1d' ? densityCurves(density).js : null), [density, ref.id]);
   const events = useMemo(() => new Set(LEARN_EVENTS.filter((e) => counts[e] > (since?.[e] ?? 0))), [counts, since]);
 
-  return { project, errors, iteration: fingerprint ? (status?.iteration ?? 0) : 0, recent, modes, js, events };
+  return { project, errors, iteration: fingerprint ? (status?.iteration ?? 0) : 0, recent, modes, js, quality, events };
 }

@@ -20,6 +20,8 @@ export interface MetricsChartProps {
   title: string;
   /** A short note beside the title: what a reference line means, the scale. */
   hint?: string;
+  /** One line on what the chart means, shown when the pointer rests on its title. */
+  explain?: string;
   testId: string;
 }
 
@@ -27,7 +29,7 @@ export interface MetricsChartProps {
  * A uPlot chart that fills its container's width. The chart is created once per `options`,
  * fed new points with `setData`, resized by a ResizeObserver and destroyed on unmount.
  */
-export function MetricsChart({ options, data, revision, height = 170, title, hint, testId }: MetricsChartProps) {
+export function MetricsChart({ options, data, revision, height = 170, title, hint, explain, testId }: MetricsChartProps) {
   const host = useRef<HTMLDivElement>(null);
   const chart = useRef<uPlot | null>(null);
   // What the chart last drew, so a mount or re-creation is not followed by a redundant setData.
@@ -61,7 +63,7 @@ export function MetricsChart({ options, data, revision, height = 170, title, hin
 
   return (
     <section className={styles.panel} data-testid={testId} aria-label={title}>
-      <header className={styles.head}>
+      <header className={styles.head} title={explain}>
         <h3 className={styles.title}>{title}</h3>
         {hint && <span className={styles.hint}>{hint}</span>}
       </header>

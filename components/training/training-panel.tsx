@@ -12,6 +12,7 @@ import { Density1D } from './density-1d';
 import { GradNormChart } from './grad-norm-chart';
 import { LossChart } from './loss-chart';
 import { ProbabilityChart } from './probability-chart';
+import { QualityCharts } from './quality-charts';
 import { SampleGrid } from './sample-grid';
 import { Scatter2D } from './scatter-2d';
 import { CompareLauncher } from './compare-launcher';
@@ -39,6 +40,8 @@ export function TrainingPanel({ settings }: { settings?: TrainingSettingsProps }
   const frames = useTraining((s) => s.frames);
   const scatter = useTraining((s) => s.scatter);
   const density = useTraining((s) => s.density);
+  const quality = useTraining((s) => s.quality);
+  const conditional = project.generator.nodes.some((n) => n.kind === 'label');
   const divergence = useTraining((s) => s.divergence);
   const error = useTraining((s) => s.error);
   const resumedFrom = useTraining((s) => s.resumedFrom);
@@ -81,6 +84,7 @@ export function TrainingPanel({ settings }: { settings?: TrainingSettingsProps }
         </p>
       )}
       {dims === 3 && <SampleGrid frames={frames} />}
+      {dims === 3 && quality && <QualityCharts quality={quality} things={project.dataset.id === 'fashion-mnist' ? 'clothes' : 'digits'} conditional={conditional} />}
       {dims === 2 && <Scatter2D data={scatter} />}
       {dims === 1 && <Density1D data={density} />}
       {info && (

@@ -22,6 +22,10 @@ export type CheckSetting = (typeof CHECK_SETTINGS)[number];
 export const CHECK_METRICS = ['dReal', 'dFake', 'dLoss', 'gLoss'] as const;
 export type CheckMetric = (typeof CHECK_METRICS)[number];
 
+/** Image quality meter figures a check can name (MNIST and Fashion-MNIST; the latest reading). */
+export const QUALITY_MEASURES = ['classes', 'score', 'fid', 'labelAccuracy'] as const;
+export type QualityMeasure = (typeof QUALITY_MEASURES)[number];
+
 /** How many of the latest iterations a metric check averages (one iteration's batch is noisy). */
 export const RECENT = 20;
 
@@ -46,6 +50,8 @@ const leafSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('modes'), atLeast: z.number().int().min(0).max(1000), highQuality: z.number().min(0).max(1).optional() }),
   /** 1-D data: the estimated JS(p_data ‖ p_g), in nats. */
   z.strictObject({ kind: z.literal('js'), atMost: num.min(0) }),
+  /** Image data: the quality meter's latest reading (label accuracy as a share, 0..1). */
+  z.strictObject({ kind: z.literal('quality'), measure: z.enum(QUALITY_MEASURES), ...bounds }),
   z.strictObject({ kind: z.literal('event'), event: z.enum(LEARN_EVENTS) }),
 ]);
 
@@ -66,6 +72,8 @@ export interface LearnSnapshot {
   modes: { captured: number; total: number; highQuality: number } | null;
   /** From the latest 1-D picture; null on other data or before one arrives. */
   js: number | null;
+  /** The image quality meter's latest reading; null on other data or before one arrives. */
+  quality: Partial<Record<QualityMeasure, number>> | null;
   events: ReadonlySet<LearnEvent>;
 }
 
@@ -124,6 +132,10 @@ export function evaluateCheck(check: Check, s: LearnSnapshot): CheckResult {
     }
     case 'js':
       return s.js === null ? { met: false } : { met: s.js <= check.atMost, value: s.js };
+    case 'quality': {
+      const v = s.quality?.[check.measure];
+      return v === undefined || !Number.isFinite(v) ? { met: false } : { met: inBounds(v, check), value: v };
+    }
     case 'event':
       return { met: s.events.has(check.event) };
   }

@@ -2,7 +2,7 @@ import { LAYERS } from '../compiler/layers';
 import { DATASET_DEFAULTS, datasetInfo } from '../data/catalog';
 import type { LayerKind, LossKind, Role } from '../project/kinds';
 import { LOSS_TITLES } from '../project/training-settings';
-import { RECENT, type Check, type CheckMetric, type CheckSetting, type LeafCheck, type LearnEvent } from './checks';
+import { RECENT, type Check, type CheckMetric, type CheckSetting, type LeafCheck, type LearnEvent, type QualityMeasure } from './checks';
 
 /** A text in both languages, as everything user-visible from `lib/` is. */
 export interface Bilingual {
@@ -27,6 +27,13 @@ const METRIC: Record<CheckMetric, Bilingual> = {
   dFake: { en: 'D(G(z)), D’s output on generated data', zh: 'D(G(z))，判别器对生成数据的输出' },
   dLoss: { en: 'the discriminator’s loss', zh: '判别器的损失' },
   gLoss: { en: 'the generator’s loss', zh: '生成器的损失' },
+};
+
+const QUALITY: Record<QualityMeasure, Bilingual> = {
+  classes: { en: 'the number of classes the generator’s samples cover (of 10)', zh: '生成样本覆盖的类别数（共 10 类）' },
+  score: { en: 'the classifier score of the generator’s samples (1 to 10)', zh: '生成样本的分类器分数（1 到 10）' },
+  fid: { en: 'the FID of the generator’s samples (lower is better)', zh: '生成样本的 FID（越低越好）' },
+  labelAccuracy: { en: 'the label accuracy of the generator’s samples', zh: '生成样本的标签准确率' },
 };
 
 const EVENT: Record<LearnEvent, Bilingual> = {
@@ -121,6 +128,13 @@ function describeLeaf(check: LeafCheck): Bilingual {
         en: `The Jensen–Shannon divergence between the data and the generator is at most ${num(check.atMost)} nats`,
         zh: `数据分布与生成分布之间的 JS 散度至多为 ${num(check.atMost)} nats`,
       };
+    case 'quality': {
+      const m = QUALITY[check.measure];
+      const percent = check.measure === 'labelAccuracy';
+      const b = bounds({ atLeast: check.atLeast === undefined ? undefined : percent ? check.atLeast * 100 : check.atLeast, atMost: check.atMost === undefined ? undefined : percent ? check.atMost * 100 : check.atMost });
+      if (!b) return { en: `${capital(m.en)} has been measured`, zh: `${m.zh}已有测量值` };
+      return { en: `${capital(m.en)} is ${b.en}${percent ? ' %' : ''}`, zh: `${m.zh}${b.zh}${percent ? '%' : ''}` };
+    }
     case 'event':
       return EVENT[check.event];
   }

@@ -5,11 +5,13 @@ import { del, get, set } from 'idb-keyval';
 import { createStore } from 'zustand/vanilla';
 import { bi, BiError, errorText, type BiText } from '../i18n/bi';
 import { LEARN_EVENTS, type LearnEvent } from '../learn/checks';
-import type { GanProject } from '../project/schema';
+import type { DatasetRef, GanProject } from '../project/schema';
 import type { BackendChoice, BackendDecision } from '../train/backends';
 import { trainingFingerprint } from '../train/fingerprint';
 import { appendMetrics, truncateHistory } from '../train/history';
 import { lossInfo } from '../train/losses';
+import type { QualityFigures, QualityReading } from '../quality/meter';
+import type { QualityUpdate } from '../quality/watch';
 import type { GanArtifacts, SessionUpdate } from '../train/session';
 import type { IterationTrace } from '../train/trace';
 import type { Divergence, StepMode, TrainerStatus } from '../train/trainer';
@@ -31,6 +33,8 @@ export interface TrainingState {
   scatter: Scatter2DData | null;
   density: Density1DData | null;
   divergence: (Divergence & { restoredIteration: number }) | null;
+  /** The image quality meter's readings over the run (MNIST, Fashion-MNIST), with the real-data reference; null until the first. */
+  quality: QualityHistory | null;
   /** Why training stopped with an error, in English (`message`) and Chinese (`zh`). */
   error: BiText | null;
   /** The design the worker trains; an edited graph needs a reset to train. */
@@ -40,6 +44,8 @@ export interface TrainingState {
   eventCounts: Record<LearnEvent, number>;
 
   record(event: LearnEvent): void;
+  /** Starts the worker and its backends, and unpacks the design's built-in images, ahead of Train. */
+  prepare(dataset: DatasetRef): void;
   setBackendChoice(choice: BackendChoice): void;
   play(project: GanProject): Promise<void>;
   pause(): void;
@@ -57,6 +63,19 @@ export interface TrainingState {
 }
 
 const CHECKPOINT_KEY = 'ganvas:checkpoint';
+
+/** The quality meter's readings of one run. */
+export interface QualityHistory {
+  readings: QualityReading[];
+  reference: QualityFigures;
+  judgeAccuracy: number;
+}
+
+/** A history with one more reading (a new object: charts see the change; the old one is left alone). */
+export function withReading(history: QualityHistory | null, update: QualityUpdate): QualityHistory {
+  const readings = [...(history?.readings ?? []), update.reading];
+  return { readings, reference: update.reference, judgeAccuracy: update.judgeAccuracy };
+}
 
 export interface TrainingStoreOptions {
   /** Where checkpoints go in IndexedDB: each lesson keeps its own, away from the user's project. */
@@ -102,11 +121,15 @@ export function createTrainingStore({ checkpointKey = CHECKPOINT_KEY }: Training
       if (u.visual?.kind === 'scatter') patch.scatter = u.visual.data;
       if (u.visual?.kind === 'density') patch.density = u.visual.data;
       if (u.backend) patch.decision = u.backend;
+      if (u.quality) patch.quality = withReading(getState().quality, u.quality);
       if (u.divergence) {
         patch.divergence = u.divergence;
         patch.phase = 'paused';
         history = truncateHistory(history, u.divergence.restoredIteration);
         patch.history = { ...history };
+        const quality = patch.quality ?? getState().quality;
+        const restored = u.divergence.restoredIteration;
+        if (quality) patch.quality = { ...quality, readings: quality.readings.filter((r) => r.iteration <= restored) };
       }
       if (u.error) {
         patch.error = bi(u.error, u.errorZh ?? errorText(u.error).zh);
@@ -139,6 +162,7 @@ export function createTrainingStore({ checkpointKey = CHECKPOINT_KEY }: Training
           frames: [],
           scatter: null,
           density: null,
+          quality: null,
           resumedFrom: resume ? resume.weights.iteration : null,
           status: resume ? { iteration: resume.weights.iteration, last: null, iterationsPerSecond: 0, samplesPerSecond: 0 } : null,
           phase: 'paused',
@@ -161,11 +185,18 @@ export function createTrainingStore({ checkpointKey = CHECKPOINT_KEY }: Training
       scatter: null,
       density: null,
       divergence: null,
+      quality: null,
       error: null,
       fingerprint: null,
       resumedFrom: null,
       eventCounts: Object.fromEntries(LEARN_EVENTS.map((e) => [e, 0])) as Record<LearnEvent, number>,
 
+      prepare: (dataset) => {
+        if (typeof Worker === 'undefined') return;
+        void connect()
+          .prepare(dataset)
+          .catch(() => undefined);
+      },
       record: (event) => setState((s) => ({ eventCounts: { ...s.eventCounts, [event]: s.eventCounts[event] + 1 } })),
       setBackendChoice: (backendChoice) => {
         if (backendChoice === getState().backendChoice) return;
@@ -199,7 +230,7 @@ export function createTrainingStore({ checkpointKey = CHECKPOINT_KEY }: Training
         await remote?.dispose();
         history = emptyHistory();
         await del(checkpointKey).catch(() => undefined);
-        setState({ phase: 'idle', decision: null, status: null, history: { ...history }, frames: [], scatter: null, density: null, divergence: null, error: null, fingerprint: null, resumedFrom: null });
+        setState({ phase: 'idle', decision: null, status: null, history: { ...history }, frames: [], scatter: null, density: null, divergence: null, quality: null, error: null, fingerprint: null, resumedFrom: null });
       },
       samplesOf: async (label, count) => {
         if (!remote || !getState().fingerprint) return null;

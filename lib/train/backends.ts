@@ -162,9 +162,22 @@ export interface AdapterInfo {
 
 type GpuAdapter = { isFallbackAdapter?: boolean; info?: { vendor?: string; architecture?: string; description?: string } };
 
-/** What WebGPU offers here: a real GPU, a software fallback, or nothing. */
-export async function webgpuAdapter(): Promise<AdapterInfo> {
-  const gpu = (globalThis.navigator as unknown as { gpu?: { requestAdapter(): Promise<GpuAdapter | null> } } | undefined)?.gpu;
+type Gpu = { requestAdapter(): Promise<GpuAdapter | null> };
+const adapters = new WeakMap<Gpu, Promise<AdapterInfo>>();
+
+/**
+ * What WebGPU offers here: a real GPU, a software fallback, or nothing. Asked once per worker
+ * (asking takes a while, and the answer does not change; a lost device is tracked by markLost).
+ */
+export function webgpuAdapter(): Promise<AdapterInfo> {
+  const gpu = (globalThis.navigator as unknown as { gpu?: Gpu } | undefined)?.gpu;
+  if (!gpu) return askForAdapter(gpu);
+  let info = adapters.get(gpu);
+  if (!info) adapters.set(gpu, (info = askForAdapter(gpu)));
+  return info;
+}
+
+async function askForAdapter(gpu: Gpu | undefined): Promise<AdapterInfo> {
   if (!gpu) return { available: false, fallback: false, description: 'this browser offers no WebGPU', zh: '这个浏览器不支持 WebGPU' };
   try {
     const adapter = await gpu.requestAdapter();

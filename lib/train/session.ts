@@ -8,6 +8,8 @@ import { loadLayersArtifacts, saveLayersArtifacts, type LayersArtifacts } from '
 import { chooseMove, createRateMeter, describeFigures, formatMs, startBackend, timingsOf, type BackendMemory, type Figures } from './auto-backend';
 import { timeTrial, TRIAL_MS, TRIAL_WARMUP_MS } from './backend-trial';
 import { decide, markLost, setWasmThreads, switchBackend, wasmThreadLimit, type BackendChoice, type BackendDecision, type BackendName } from './backends';
+import type { Judge, JudgedSet } from '../quality/judge';
+import { watchQuality, type QualityUpdate } from '../quality/watch';
 import type { IterationTrace } from './trace';
 import { createGanTrainer, type Divergence, type GanTrainer, type StepMode, type StepResult, type TrainerStatus } from './trainer';
 import type { IterationMetrics, SampleFrame } from './types';
@@ -28,6 +30,8 @@ export interface SessionOptions {
   /** Milliseconds between visual refreshes and between checkpoints while playing. */
   visualEveryMs?: number;
   checkpointEveryMs?: number;
+  /** Loads the quality meter's judge for MNIST or Fashion-MNIST (null or absent: no meter). */
+  loadJudge?: (set: JudgedSet) => Promise<Judge | null>;
 }
 
 export interface SessionUpdate {
@@ -44,6 +48,8 @@ export interface SessionUpdate {
   errorZh?: string;
   /** Slow motion: what each sub-step of a traced iteration saw. */
   trace?: IterationTrace;
+  /** A new reading of the image quality meter (MNIST and Fashion-MNIST). */
+  quality?: QualityUpdate;
 }
 
 /** Training as the worker runs it: backend choice, the play loop, visuals, checkpoints, recovery. */
@@ -93,6 +99,8 @@ export async function createSession(options: SessionOptions): Promise<TrainingSe
   // Images are fetched once, then shared by the backend trials and the run itself.
   let images: Promise<ImageSet> | null = null;
   const loadImages = (ref: DatasetRef) => (images ??= options.loadImages(ref));
+  // The images unpack while the backend starts (a failure is reported where they are used).
+  if (!isSyntheticRef(project.dataset)) loadImages(project.dataset).catch(() => undefined);
   const start = await startBackend(project, options.backend, options.memory ?? null);
   let decision = start.decision;
   const figures: Figures = { ...start.figures };
@@ -108,6 +116,7 @@ export async function createSession(options: SessionOptions): Promise<TrainingSe
   let trainer: GanTrainer = createGanTrainer({ project, dataset });
   if (options.resume) trainer.setWeights(options.resume);
   let visualize = createVisualizer(project, dataset, project.training.seed);
+  const quality = watchQuality(project, loadImages, options.loadJudge);
   let running = false;
   let lastWeights: GanWeights | null = options.resume ?? null;
   let lastCheckpointAt = performance.now();
@@ -310,10 +319,17 @@ export async function createSession(options: SessionOptions): Promise<TrainingSe
         // Visuals cost real time on slow backends: keep them under about a sixth of it, but refresh
         // at least every 5 s (the first one also pays for compiling the sampling shaders).
         if (now - lastVisualAt > Math.max(options.visualEveryMs ?? 600, Math.min(visualCost * 6, 5000)) || !running) {
+          // The first iteration is shown at once; its pictures follow in the next update.
+          if (lastVisualAt === 0 && running) {
+            report({ ...update, running });
+            update.metrics = [];
+          }
           update.visual = await visualize(trainer, trainer.metrics().iteration);
           lastVisualAt = performance.now();
           visualCost = lastVisualAt - now;
         }
+        const measured = await quality.due(trainer, performance.now());
+        if (measured) update.quality = measured;
         if (now - lastCheckpointAt > (options.checkpointEveryMs ?? 15_000)) {
           lastCheckpointAt = now;
           lastWeights = await trainer.getWeights();
@@ -402,6 +418,7 @@ export async function createSession(options: SessionOptions): Promise<TrainingSe
       }),
     dispose: () => {
       running = false;
+      quality.dispose();
       trainer.dispose();
       dataset.dispose();
       tf.disposeVariables();

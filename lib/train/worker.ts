@@ -3,11 +3,13 @@ import * as tf from '@tensorflow/tfjs';
 import * as Comlink from 'comlink';
 import { IMAGE_SET_URLS, loadImageSet } from '../data/load-image-set';
 import { loadUserImages } from '../data/user-images';
+import type { ImageSet } from '../data/image-set';
+import { fetchJudge } from '../quality/judge';
 import { bi, BiError } from '../i18n/bi';
 import type { DatasetRef, GanProject } from '../project/schema';
 import { createStore, get, set } from 'idb-keyval';
 import type { BackendMemory, RememberedChoice } from './auto-backend';
-import { registerBackends, type BackendChoice, type BackendDecision } from './backends';
+import { registerBackends, webgpuAdapter, type BackendChoice, type BackendDecision } from './backends';
 import { createSession, type GanArtifacts, type SessionUpdate, type TrainingSession } from './session';
 import type { StepMode } from './trainer';
 import type { Visual } from './visuals';
@@ -18,8 +20,21 @@ import { sendChineseWithErrors } from './worker-errors';
 /** The training worker: every tensor lives here, off the main thread. */
 let session: TrainingSession | null = null;
 
-async function loadImages(ref: DatasetRef) {
-  if (ref.id === 'mnist' || ref.id === 'fashion-mnist') return loadImageSet(IMAGE_SET_URLS[ref.id]);
+/** The built-in image sets once unpacked: they never change, and each start would otherwise unpack again. */
+const builtIn = new Map<string, Promise<ImageSet>>();
+
+async function loadImages(ref: DatasetRef): Promise<ImageSet> {
+  if (ref.id === 'mnist' || ref.id === 'fashion-mnist') {
+    const url = IMAGE_SET_URLS[ref.id];
+    let set = builtIn.get(url);
+    if (!set) {
+      set = loadImageSet(url);
+      builtIn.set(url, set);
+      // A failed fetch is tried again next time.
+      set.catch(() => builtIn.delete(url));
+    }
+    return set;
+  }
   if (ref.id === 'images') {
     const set = await loadUserImages();
     if (!set) throw new BiError(bi('No images yet: drop some image files on the Data panel first.', '还没有图像：请先把一些图像文件拖到数据面板上。'));
@@ -44,11 +59,20 @@ function live(): TrainingSession {
 }
 
 const api = {
+  /**
+   * Gets ready to train before Train is pressed: starts the backends (wasm's threads take a while)
+   * and unpacks a built-in image set the design uses. Called when the page is idle; failures wait
+   * for start, which reports them.
+   */
+  async prepare(dataset: DatasetRef): Promise<void> {
+    const images = dataset.id === 'mnist' || dataset.id === 'fashion-mnist' ? loadImages(dataset).catch(() => undefined) : null;
+    await Promise.all([registerBackends(`${self.location.origin}/tfjs-wasm/`).catch(() => undefined), webgpuAdapter(), images]);
+  },
   async start(project: GanProject, backend: BackendChoice, resume?: GanWeights): Promise<BackendDecision> {
     await registerBackends(`${self.location.origin}/tfjs-wasm/`);
     session?.dispose();
     session = null;
-    session = await createSession({ project, backend, loadImages, resume, memory: backendMemory() });
+    session = await createSession({ project, backend, loadImages, resume, memory: backendMemory(), loadJudge: (set) => fetchJudge(set, self.location.origin) });
     return session.decision;
   },
   play(onUpdate: (update: SessionUpdate) => void | Promise<void>): void {

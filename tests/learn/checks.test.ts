@@ -11,6 +11,7 @@ function snapshot(over: Partial<LearnSnapshot> = {}): LearnSnapshot {
     recent: null,
     modes: null,
     js: null,
+    quality: null,
     events: new Set<LearnEvent>(),
     ...over,
   };
@@ -91,6 +92,17 @@ describe('step checks', () => {
     expect(met({ kind: 'iterations', atLeast: 301 }, s)).toBe(false);
     expect(met({ kind: 'event', event: 'stepped-d' }, s)).toBe(true);
     expect(met({ kind: 'event', event: 'stepped-g' }, s)).toBe(false);
+  });
+
+  it("quality: the meter's latest reading, unmet before any or for a figure it did not measure", () => {
+    const s = snapshot({ quality: { classes: 9, score: 7.5, fid: 3.2 } });
+    expect(met({ kind: 'quality', measure: 'classes', atLeast: 10 }, s)).toBe(false);
+    expect(met({ kind: 'quality', measure: 'classes', atLeast: 9 }, s)).toBe(true);
+    expect(met({ kind: 'quality', measure: 'fid', atMost: 3 }, s)).toBe(false);
+    expect(met({ kind: 'quality', measure: 'score', atLeast: 7, atMost: 8 }, s)).toBe(true);
+    expect(met({ kind: 'quality', measure: 'labelAccuracy', atLeast: 0 }, s)).toBe(false);
+    expect(met({ kind: 'quality', measure: 'classes', atLeast: 0 }, snapshot())).toBe(false);
+    expect(checkSchema.safeParse({ kind: 'quality', measure: 'loss' }).success).toBe(false);
   });
 
   it('all: every part must hold', () => {

@@ -30,6 +30,12 @@ const EXAMPLES: { [K in LeafCheck['kind']]: Extract<LeafCheck, { kind: K }>[] } 
   ],
   modes: [{ kind: 'modes', atLeast: 8 }, { kind: 'modes', atLeast: 6, highQuality: 0.8 }],
   js: [{ kind: 'js', atMost: 0.05 }],
+  quality: [
+    { kind: 'quality', measure: 'classes', atLeast: 10 },
+    { kind: 'quality', measure: 'labelAccuracy', atLeast: 0.9 },
+    { kind: 'quality', measure: 'fid', atMost: 2 },
+    { kind: 'quality', measure: 'score' },
+  ],
   event: LEARN_EVENTS.map((event) => ({ kind: 'event' as const, event })),
 };
 const ALL_LEAVES: LeafCheck[] = Object.values(EXAMPLES).flat();

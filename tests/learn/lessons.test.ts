@@ -14,6 +14,7 @@ function fresh(project: LearnSnapshot['project']): LearnSnapshot {
     recent: null,
     modes: null,
     js: null,
+    quality: null,
     events: new Set(),
   };
 }

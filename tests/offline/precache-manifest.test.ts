@@ -35,6 +35,8 @@ function fixture() {
   write('public/data/fashion-mnist.bin.gz', 'gz fashion');
   write('public/tfjs-wasm/tfjs-backend-wasm.wasm', 'wasm');
   write('public/icons/icon-192.png', 'png');
+  write('public/judges/mnist/weights.bin', 'mnist judge');
+  write('public/judges/fashion-mnist/weights.bin', 'fashion judge');
   write('public/sw.js', 'worker');
   write('public/notes.txt', 'not fetched by the app');
 }
@@ -58,6 +60,8 @@ describe('the precache list', () => {
       '/data/mnist.bin.gz',
       '/favicon.ico',
       '/icons/icon-192.png',
+      '/judges/fashion-mnist/weights.bin',
+      '/judges/mnist/weights.bin',
       '/learn',
       '/learn/the-game',
       '/manifest.webmanifest',
@@ -67,8 +71,8 @@ describe('the precache list', () => {
     expect(byUrl['/']!.revision).toBe(sha('<html>editor</html>'));
     expect(byUrl['/_next/static/chunks/app.js']!.revision).toBe(sha('app code'));
     expect(byUrl['/data/mnist.bin.gz']!.revision).toBe(sha('gz mnist'));
-    // Fashion-MNIST is fetched on first use, not at install.
-    expect(entries.filter((e) => e.lazy).map((e) => e.url)).toEqual(['/data/fashion-mnist.bin.gz']);
+    // Fashion-MNIST and its judge are fetched on first use, not at install.
+    expect(entries.filter((e) => e.lazy).map((e) => e.url)).toEqual(['/data/fashion-mnist.bin.gz', '/judges/fashion-mnist/weights.bin']);
   });
 
   it('changes version exactly when some file changes', () => {
@@ -95,7 +99,7 @@ describe('the precache list', () => {
     const self: { __GANVAS_PRECACHE?: { version: string; entries: { url: string; revision: string; file?: string }[] } } = {};
     runInNewContext(readFileSync(target, 'utf8'), { self });
     expect(self.__GANVAS_PRECACHE!.version).toBe(version);
-    expect(self.__GANVAS_PRECACHE!.entries).toHaveLength(13);
+    expect(self.__GANVAS_PRECACHE!.entries).toHaveLength(15);
     // Paths on the build machine stay there.
     expect(self.__GANVAS_PRECACHE!.entries.some((e) => 'file' in e)).toBe(false);
   });

@@ -57,6 +57,10 @@ describe('training session', () => {
     await done;
     await new Promise((r) => setTimeout(r, 50));
     const last = updates.at(-1)!;
+    // Iteration 1 is shown at once; its pictures come in the next update.
+    expect(updates[0]!.status.iteration).toBe(1);
+    expect(updates[0]!.visual).toBeUndefined();
+    expect(updates[1]!.visual?.kind).toBe('scatter');
     // The page shows 'Pausing…' until an update says training stopped: there must be one.
     expect(last.running).toBe(false);
     expect(last.status.iteration).toBeGreaterThanOrEqual(30);
