@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { createDataset } from '../lib/data/dataset';
 import { parseImageSet } from '../lib/data/image-set';
+import { parseProjectText } from '../lib/project/parse';
 import { presetProject, type PresetId } from '../lib/project/presets';
 import { judgeFolder, judgeFromArtifacts, type JudgeCard } from '../lib/quality/judge';
 import { createQualityMeter, type QualityFigures } from '../lib/quality/meter';
@@ -18,6 +19,28 @@ const THREADS = Number(process.env.IQ_THREADS ?? 1);
 
 const f2 = (v: number) => v.toFixed(2);
 const figures = (q: QualityFigures) => `${f2(q.fid)} | ${q.classes} | ${f2(q.score)} | ${q.labelAccuracy === undefined ? '–' : `${(q.labelAccuracy * 100).toFixed(1)} %`}`;
+
+/** IQ_GRID_DIR=folder: 8 × 8 of G's samples at the end of each run, as a PGM picture, to look at. */
+async function writeGrid(path: string, trainer: ReturnType<typeof createGanTrainer>): Promise<void> {
+  const labels = Array.from({ length: 64 }, (_, i) => i % 10);
+  const { data } = await trainer.sample(64, undefined, labels);
+  const side = 8 * 29 + 1;
+  const pixels = new Uint8Array(side * side).fill(128);
+  for (let k = 0; k < 64; k++) {
+    const [r0, c0] = [1 + Math.floor(k / 8) * 29, 1 + (k % 8) * 29];
+    for (let y = 0; y < 28; y++) for (let x = 0; x < 28; x++) pixels[(r0 + y) * side + c0 + x] = Math.round((data[k * 784 + y * 28 + x]! + 1) * 127.5);
+  }
+  writeFileSync(path, Buffer.concat([Buffer.from(`P5 ${side} ${side} 255\n`), pixels]));
+}
+
+/** The preset, or (IQ_PROJECT=file.json, to try a design before it becomes the preset) a saved project. */
+function designOf(id: PresetId) {
+  const file = process.env.IQ_PROJECT;
+  if (!file) return presetProject(id);
+  const parsed = parseProjectText(readFileSync(file, 'utf8'));
+  if (!parsed.ok) throw new Error(`${file}: ${JSON.stringify(parsed.errors.slice(0, 3))}`);
+  return parsed.project;
+}
 
 /**
  * Each MNIST preset trained as shipped, per seed, for its time budget (IQ_MINUTES_SCALE scales
@@ -42,7 +65,7 @@ export async function benchImageQuality(): Promise<string[]> {
   const scale = Number(process.env.IQ_MINUTES_SCALE ?? 1);
   for (const id of PRESETS) {
     for (const seed of SEEDS) {
-      const project = presetProject(id);
+      const project = designOf(id);
       project.training.seed = seed;
       const dataset = createDataset(project.dataset, images);
       const trainer = createGanTrainer({ project, dataset });
@@ -70,6 +93,7 @@ export async function benchImageQuality(): Promise<string[]> {
         console.error(JSON.stringify({ id, seed, minutes: +(trainedMs / 60000).toFixed(2), ...update.reading }));
         if (!allTen && update.reading.classes === 10) allTen = `${it} it, ${(trainedMs / 60000).toFixed(1)} min`;
       }
+      if (process.env.IQ_GRID_DIR) await writeGrid(`${process.env.IQ_GRID_DIR}/${id}-${seed}.pgm`, trainer);
       rows.push(`| ${id} | ${seed} | ${trainer.metrics().iteration} | ${(trainedMs / 60000).toFixed(1)} | ${last ? figures(last) : '– | – | – | –'} | ${allTen ?? 'never'} |`);
       watch.dispose();
       trainer.dispose();

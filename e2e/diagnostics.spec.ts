@@ -31,7 +31,7 @@ test('a wrong Reshape turns red with both shapes named, and fixing it in the ins
 test('clicking a problem focuses its node; a cycle is refused with the reason', async ({ page }) => {
   await openEditor(page);
   await page.getByTestId('presets').selectOption('mlp-gan-mnist');
-  await setParams(page, 'discriminator', 'd2', { units: '3' });
+  await setParams(page, 'discriminator', 'd3', { units: '3' });
   const problem = page.getByTestId('problem').filter({ hasText: 'outputs [3]' });
   await expect(problem).toHaveCount(1);
   await page.getByTestId('node-g1').click();
@@ -39,10 +39,10 @@ test('clicking a problem focuses its node; a cycle is refused with the reason', 
   await expect(node(page, 'discriminator', 'out')).toHaveClass(/is-selected/);
   await expect(page.getByTestId('inspector')).toContainText('Output');
 
-  // g2a → g1 would close a loop g1 → g1a → g2 → g2a → g1.
+  // g2a → g1 would close a loop g1 → g1n → g1a → g2 → g2n → g2a → g1.
   await connect(page, 'generator', 'g2a', 'g1');
   await expect(page.getByTestId('notice')).toContainText('cycle');
-  await expect(page.getByTestId('canvas-generator').locator('.react-flow__edge')).toHaveCount(6);
+  await expect(page.getByTestId('canvas-generator').locator('.react-flow__edge')).toHaveCount(10);
 });
 
 test('keyboard and clipboard: Enter adds from the palette, copy/paste, duplicate, delete, select all, undo', async ({ page }) => {

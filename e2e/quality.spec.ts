@@ -46,3 +46,27 @@ test('a 2-D preset has no image quality meter', async ({ page }) => {
   await expect(page.getByTestId('quality-charts')).toHaveCount(0);
   await page.getByTestId('train-pause').click();
 });
+
+test('Compare overlays both runs’ quality meters on an MNIST preset', async ({ page }, testInfo) => {
+  test.setTimeout(240_000);
+  await openEditor(page);
+  await page.getByTestId('presets').selectOption('mlp-gan-mnist');
+  await page.getByTestId('side-train').click();
+  await page.getByTestId('compare-open').click();
+  const dialog = page.getByTestId('compare-dialog');
+  await dialog.getByTestId('compare-setting').selectOption('loss');
+  await dialog.getByTestId('compare-value').selectOption('minimax');
+  await dialog.getByTestId('compare-train').click();
+  const fid = dialog.getByTestId('compare-quality-fid');
+  await expect(fid).toBeVisible({ timeout: 120_000 });
+  const series = fid.locator('.u-legend .u-series');
+  await expect(series).toHaveCount(3);
+  await expect(series.nth(1)).toContainText('A: non-saturating');
+  await expect(series.nth(2)).toContainText('B: minimax');
+  await expect(dialog.getByTestId('compare-quality-classes')).toBeVisible();
+  // Both runs get measured: each series shows a number.
+  await expect(series.nth(1).locator('.u-value')).toHaveText(/^\d/, { timeout: 60_000 });
+  await expect(series.nth(2).locator('.u-value')).toHaveText(/^\d/, { timeout: 60_000 });
+  await fid.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('compare-quality.png') });
+});

@@ -9,9 +9,10 @@ test('the production build renders without console errors', async ({ page }, tes
 
   await page.goto('/');
   await expect(page.locator('.brand')).toHaveText('GANvas');
-  // A first visit opens the MLP GAN; its G has 64·128+128 + 128·784+784 weights.
-  await expect(page.getByTestId('params-generator')).toHaveText('109,456');
-  await expect(page.locator('.layer-node')).toHaveCount(13);
+  // A first visit opens the MLP GAN; its G has 64·256+256 + 4·256 (batch norm) + 256·512+512 +
+  // 4·512 + 512·784+784 weights.
+  await expect(page.getByTestId('params-generator')).toHaveText('553,488');
+  await expect(page.locator('.layer-node')).toHaveCount(19);
 
   await page.screenshot({ path: testInfo.outputPath('home.png'), fullPage: true });
   expect(problems).toEqual([]);

@@ -58,11 +58,19 @@ export function presentOptions<T extends Omit<uPlot.Options, 'width' | 'height'>
   };
 }
 
+/** The newest value a column holds (aligned runs leave gaps, null, where one was not measured). */
+function newest(column: ArrayLike<number | null | undefined> | undefined): number | null {
+  for (let i = (column?.length ?? 0) - 1; i >= 0; i--) {
+    const v = column![i];
+    if (v != null) return v;
+  }
+  return null;
+}
+
 /** A legend value formatter that falls back to the series' newest value when not hovered. */
 function legendValue(format: (v: number) => string): uPlot.Series.Value {
   return (u, raw, sidx, idx) => {
-    const column = u.data[sidx];
-    const v: number | null | undefined = idx != null ? raw : column?.length ? column[column.length - 1] : null;
+    const v: number | null | undefined = idx != null ? raw : newest(u.data[sidx]);
     return v == null || !Number.isFinite(v) ? '–' : format(v);
   };
 }

@@ -10,6 +10,7 @@ import { useEditor } from '@/lib/store/provider';
 import { useLocalized } from '../i18n/use-localized';
 import { CompareChart, type ComparedMetric } from './compare-chart';
 import { ComparePictures } from './compare-pictures';
+import { CompareQuality } from './compare-quality';
 import { CompareSetup } from './compare-setup';
 import styles from './compare.module.css';
 import { COLOURS } from './palette';
@@ -104,6 +105,7 @@ export function ComparePanel({ store }: { store: CompareStore }) {
               range={probabilities ? [0, 1] : undefined}
               reference={probabilities ? { value: 0.5, label: 'D = ½' } : null}
             />
+            {runs.a.quality && runs.b.quality && <CompareQuality a={runs.a.quality} b={runs.b.quality} labels={labels} things={project.dataset.id === 'fashion-mnist' ? 'clothes' : 'digits'} />}
           </div>
           {(dims === 1 || dims === 2) && <ComparePictures runs={runs} labels={labels} dims={dims} />}
         </>

@@ -3,7 +3,7 @@
 import { useMemo } from 'react';
 import { useTranslations } from 'use-intl';
 import type uPlot from 'uplot';
-import type { QualityHistory } from '@/lib/store/training-store';
+import type { QualityHistory } from '@/lib/quality/history';
 import { lineSeries, metricsOptions } from './chart-options';
 import { MetricsChart } from './metrics-chart';
 import { COLOURS } from './palette';

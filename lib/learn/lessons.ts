@@ -362,16 +362,20 @@ export const LESSONS: Lesson[] = [
         title: { en: 'A fully connected GAN', zh: '全连接 GAN' },
         body: [
           {
-            en: 'The original paper trained multilayer perceptrons on MNIST. G maps 64 noise values to 784 pixels; D maps 784 pixels to one probability.',
-            zh: '原论文在 MNIST 上训练的是多层感知机。G 把 64 个噪声值映射到 784 个像素；D 把 784 个像素映射为一个概率。',
+            en: 'The original paper trained multilayer perceptrons on MNIST. G maps 64 noise values through 256 and 512 units to 784 pixels; D maps 784 pixels through 512 and 256 units to one probability.',
+            zh: '原论文在 MNIST 上训练的是多层感知机。G 把 64 个噪声值经过 256 和 512 个单元映射到 784 个像素；D 把 784 个像素经过 512 和 256 个单元映射为一个概率。',
           },
           {
             en: 'The sample grid keeps the same noise over training, so each cell shows one z becoming a digit. Scrub the timeline to go back.',
             zh: '样本网格在整个训练中使用同一组噪声，所以每个格子展示同一个 z 如何变成数字。拖动时间轴可以回看。',
           },
+          {
+            en: 'GAN losses do not say whether the digits get better. The image quality charts under the grid do: a small classifier of digits reads 1,000 samples every few seconds. Classes covered counts the digits it finds (fewer than 10 is mode collapse); FID measures how far the samples are from real digits.',
+            zh: 'GAN 的损失并不能说明数字是否变好了。样本网格下方的图像质量图表可以：一个小的数字分类器每隔几秒读 1000 个样本。“覆盖的类别”数出它认出了几种数字（少于 10 种就是模式崩溃）；FID 衡量样本与真实数字相差多远。',
+          },
         ],
-        task: { en: 'Train at least 300 iterations and watch the sample grid.', zh: '至少训练 300 次迭代，观察样本网格。' },
-        check: { kind: 'iterations', atLeast: 300 },
+        task: { en: 'Train until all ten digits appear (classes covered: 10).', zh: '一直训练，直到十个数字全部出现（覆盖的类别：10）。' },
+        check: { kind: 'all', of: [{ kind: 'iterations', atLeast: 300 }, { kind: 'quality', measure: 'classes', atLeast: 10 }] },
       },
       {
         id: 'dcgan',
@@ -421,8 +425,11 @@ export const LESSONS: Lesson[] = [
             zh: '看看两个画布上的标签节点，它们通过拼接层分别与噪声和图像相连。',
           },
         ],
-        task: { en: 'Train at least 300 iterations: each column of the sample grid is one digit.', zh: '至少训练 300 次迭代：样本网格的每一列是一个数字。' },
-        check: { kind: 'iterations', atLeast: 300 },
+        task: {
+          en: 'Train until the label accuracy passes 90%: each column of the sample grid is one digit, and the classifier reads what G was asked for.',
+          zh: '一直训练，直到标签准确率超过 90%：样本网格的每一列是一个数字，分类器能认出 G 被要求生成的数字。',
+        },
+        check: { kind: 'all', of: [{ kind: 'iterations', atLeast: 300 }, { kind: 'quality', measure: 'labelAccuracy', atLeast: 0.9 }] },
       },
       {
         id: 'choose',

@@ -4,6 +4,7 @@ import * as Comlink from 'comlink';
 import { createStore } from 'zustand/vanilla';
 import { datasetInfo } from '../data/catalog';
 import { compareRuns, type CompareChoice, type RunText } from '../project/compare-runs';
+import { readingsUpTo, withReading, type QualityHistory } from '../quality/history';
 import type { GanProject } from '../project/schema';
 import type { BackendChoice, BackendDecision } from '../train/backends';
 import { trainingFingerprint } from '../train/fingerprint';
@@ -31,6 +32,8 @@ export interface RunState {
   scatter: Scatter2DData | null;
   density: Density1DData | null;
   divergence: (Divergence & { restoredIteration: number }) | null;
+  /** The image quality meter's readings (MNIST, Fashion-MNIST); null until the first. */
+  quality: QualityHistory | null;
 }
 
 export interface CompareState {
@@ -107,10 +110,13 @@ export function createCompareStore(options: CompareStoreOptions = {}) {
       appendMetrics(h, u.metrics);
       const patch: Partial<RunState> = { status: u.status, history: { ...h } };
       if (u.backend) patch.decision = u.backend;
+      const quality = getState().runs?.[run].quality ?? null;
+      if (u.quality) patch.quality = withReading(quality, u.quality);
       if (u.divergence) {
         patch.divergence = u.divergence;
         histories[run] = truncateHistory(h, u.divergence.restoredIteration);
         patch.history = { ...histories[run] };
+        patch.quality = readingsUpTo(patch.quality ?? quality, u.divergence.restoredIteration);
       }
       patchRun(run, patch);
     };
@@ -197,6 +203,7 @@ export function createCompareStore(options: CompareStoreOptions = {}) {
           scatter: null,
           density: null,
           divergence: null,
+          quality: null,
         });
         setState({ runs: { a: run(derived.a, decisionA), b: run(derived.b, decisionB) }, fingerprint: trainingFingerprint(project), choice });
         return true;

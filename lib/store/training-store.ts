@@ -10,8 +10,7 @@ import type { BackendChoice, BackendDecision } from '../train/backends';
 import { trainingFingerprint } from '../train/fingerprint';
 import { appendMetrics, truncateHistory } from '../train/history';
 import { lossInfo } from '../train/losses';
-import type { QualityFigures, QualityReading } from '../quality/meter';
-import type { QualityUpdate } from '../quality/watch';
+import { readingsUpTo, withReading, type QualityHistory } from '../quality/history';
 import type { GanArtifacts, SessionUpdate } from '../train/session';
 import type { IterationTrace } from '../train/trace';
 import type { Divergence, StepMode, TrainerStatus } from '../train/trainer';
@@ -64,18 +63,6 @@ export interface TrainingState {
 
 const CHECKPOINT_KEY = 'ganvas:checkpoint';
 
-/** The quality meter's readings of one run. */
-export interface QualityHistory {
-  readings: QualityReading[];
-  reference: QualityFigures;
-  judgeAccuracy: number;
-}
-
-/** A history with one more reading (a new object: charts see the change; the old one is left alone). */
-export function withReading(history: QualityHistory | null, update: QualityUpdate): QualityHistory {
-  const readings = [...(history?.readings ?? []), update.reading];
-  return { readings, reference: update.reference, judgeAccuracy: update.judgeAccuracy };
-}
 
 export interface TrainingStoreOptions {
   /** Where checkpoints go in IndexedDB: each lesson keeps its own, away from the user's project. */
@@ -127,9 +114,7 @@ export function createTrainingStore({ checkpointKey = CHECKPOINT_KEY }: Training
         patch.phase = 'paused';
         history = truncateHistory(history, u.divergence.restoredIteration);
         patch.history = { ...history };
-        const quality = patch.quality ?? getState().quality;
-        const restored = u.divergence.restoredIteration;
-        if (quality) patch.quality = { ...quality, readings: quality.readings.filter((r) => r.iteration <= restored) };
+        patch.quality = readingsUpTo(patch.quality ?? getState().quality, u.divergence.restoredIteration);
       }
       if (u.error) {
         patch.error = bi(u.error, u.errorZh ?? errorText(u.error).zh);

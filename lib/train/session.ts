@@ -377,7 +377,11 @@ export async function createSession(options: SessionOptions): Promise<TrainingSe
         if (!update.error) update.visual = await visualize(trainer, trainer.metrics().iteration);
         return update;
       }),
-    advance: (iterations) => runStep(Math.max(1, Math.min(500, Math.floor(iterations))), 'both'),
+    advance: async (iterations) => {
+      const update = await runStep(Math.max(1, Math.min(500, Math.floor(iterations))), 'both');
+      const measured = update.error ? null : await quality.due(trainer, performance.now());
+      return measured ? { ...update, quality: measured } : update;
+    },
     visual: () => exclusive(() => visualize(trainer, trainer.metrics().iteration)),
     samplesOf: (label, count) =>
       exclusive(async () => {

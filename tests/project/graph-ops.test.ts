@@ -33,14 +33,14 @@ describe('graph-ops', () => {
   });
 
   it('copies a selection with its inner edges and pastes it with fresh ids', () => {
-    const clip = extractSubgraph(g(), ['g1', 'g1a']);
+    const clip = extractSubgraph(g(), ['g2a', 'g3']);
     expect(clip.edges).toHaveLength(1);
     const { graph, nodeIds } = pasteSubgraph(g(), clip, { x: 40, y: 40 });
-    expect(nodeIds).toEqual(['dense', 'activation']);
+    expect(nodeIds).toEqual(['activation', 'dense']);
     expect(new Set(graph.nodes.map((n) => n.id)).size).toBe(graph.nodes.length);
     const pastedEdge = graph.edges.at(-1)!;
     expect([pastedEdge.source, pastedEdge.target]).toEqual(nodeIds);
-    expect(graph.nodes.find((n) => n.id === nodeIds[0])!.position.x).toBe(g().nodes.find((n) => n.id === 'g1')!.position.x + 40);
+    expect(graph.nodes.find((n) => n.id === nodeIds[0])!.position.x).toBe(g().nodes.find((n) => n.id === 'g2a')!.position.x + 40);
   });
 
   it('lays a graph out top to bottom', () => {

@@ -75,7 +75,7 @@ describe('parseProject', () => {
   });
 
   it('refuses __proto__ keys without polluting prototypes', () => {
-    const text = serializeProject(presetProject('mlp-gan-mnist')).replace('"units": 128', '"units": 128, "__proto__": {"polluted": true}');
+    const text = serializeProject(presetProject('mlp-gan-mnist')).replace('"units": 256', '"units": 256, "__proto__": {"polluted": true}');
     expect(text).toContain('__proto__');
     const result = parseProjectText(text);
     expect(result.ok || result.errors[0]).toMatchObject({ path: 'generator.nodes.1.params.__proto__', message: expect.stringMatching(/not allowed/) });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '@/lib/data/rng';
+import { alignReadings, readingsUpTo, withReading } from '@/lib/quality/history';
 import { classesCovered, classifierScore, featureStats, frechetDistance, labelAccuracy, type FeatureStats } from '@/lib/quality/statistics';
 
 /** `count` vectors of `dim` standard normal values. */
@@ -80,5 +81,24 @@ describe('classifier score, classes covered, label accuracy', () => {
   it('reads how often the class asked for is the class read', () => {
     const probs = oneHot(10, 10, (i) => (i < 7 ? i : 0));
     expect(labelAccuracy(probs, 10, Array.from({ length: 10 }, (_, i) => i))).toBeCloseTo(0.7, 9);
+  });
+});
+
+describe('quality histories', () => {
+  const reading = (iteration: number, fid: number) => ({ iteration, fid, classes: 10, score: 5 });
+  const reference = { fid: 1, classes: 10, score: 9 };
+
+  it('grow by new objects, go back with a diverged run, and align two runs by iteration', () => {
+    const one = withReading(null, { reading: reading(10, 300), reference, judgeAccuracy: 0.97 });
+    const two = withReading(one, { reading: reading(20, 200), reference, judgeAccuracy: 0.97 });
+    expect(one.readings).toHaveLength(1);
+    expect(two.readings.map((r) => r.iteration)).toEqual([10, 20]);
+    expect(readingsUpTo(two, 15)?.readings.map((r) => r.iteration)).toEqual([10]);
+    expect(readingsUpTo(null, 15)).toBeNull();
+    expect(alignReadings(two.readings, [reading(15, 250), reading(20, 180)], 'fid')).toEqual([
+      [10, 15, 20],
+      [300, null, 200],
+      [null, 250, 180],
+    ]);
   });
 });

@@ -59,9 +59,9 @@ describe('editor store', () => {
     const a = graphView(store.getState().project, 'generator');
     store.getState().setSelection('generator', { nodes: ['g1'], edges: [] });
     expect(graphView(store.getState().project, 'generator')).toBe(a);
-    store.getState().updateParams('generator', 'g1r', { targetShape: [7, 7, 64] });
+    store.getState().updateParams('generator', 'g1r', { targetShape: [7, 7, 128] });
     const b = graphView(store.getState().project, 'generator');
     expect(b).not.toBe(a);
-    expect(b.byNode.g1r?.[0]?.message).toContain('Reshape to [7,7,64] needs 3136 values but receives 6272');
+    expect(b.byNode.g1r?.[0]?.message).toContain('Reshape to [7,7,128] needs 6272 values but receives 3136');
   });
 });
