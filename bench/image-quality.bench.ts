@@ -4,10 +4,10 @@ import { createDataset } from '../lib/data/dataset';
 import { parseImageSet } from '../lib/data/image-set';
 import { parseProjectText } from '../lib/project/parse';
 import { presetProject, type PresetId } from '../lib/project/presets';
-import { judgeFolder, judgeFromArtifacts, type JudgeCard } from '../lib/quality/judge';
 import { createQualityMeter, type QualityFigures } from '../lib/quality/meter';
 import { watchQuality } from '../lib/quality/watch';
 import { createGanTrainer } from '../lib/train/trainer';
+import { shippedJudge } from '../tests/helpers/judge-files';
 import { nodeBackend } from './node-backend';
 
 const PRESETS = (process.env.IQ_PRESETS?.split(',') ?? ['mlp-gan-mnist', 'dcgan-mnist', 'cgan-mnist']) as PresetId[];
@@ -52,10 +52,11 @@ export async function benchImageQuality(): Promise<string[]> {
   execFileSync(process.execPath, ['scripts/pack-datasets.mjs'], { stdio: 'pipe' });
   await nodeBackend('wasm', THREADS);
   const images = parseImageSet(new Uint8Array(readFileSync('public/data/mnist.bin')));
-  const dir = `public${judgeFolder('mnist')}`;
-  const card = JSON.parse(readFileSync(`${dir}judge.json`, 'utf8')) as JudgeCard;
-  const loadJudge = async () => judgeFromArtifacts({ modelJson: readFileSync(`${dir}model.json`, 'utf8'), weightsBin: new Uint8Array(readFileSync(`${dir}weights.bin`)) }, card);
-  const ceiling = (await createQualityMeter(await loadJudge(), images)).reference;
+  const loadJudge = () => shippedJudge('mnist');
+  const judge = await loadJudge();
+  const { card } = judge;
+  const ceiling = (await createQualityMeter(judge, images)).reference;
+  judge.dispose();
   const rows = [
     `Judge: held-out accuracy ${(card.heldOutAccuracy * 100).toFixed(2)} %. Real images against held-out real images (the ceiling): FID ${f2(ceiling.fid)}, classes ${ceiling.classes}, score ${f2(ceiling.score)}. Node, wasm, ${THREADS} thread(s); measured every ${EVERY_S} s of training.`,
     '',

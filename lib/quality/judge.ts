@@ -103,20 +103,21 @@ export function judgeFromArtifacts(artifacts: LayersArtifacts, card: JudgeCard):
 }
 
 /**
- * Fetches a judge (browser or worker); null when its files are not there (a build without
- * `npm run train-judges` run), so training goes on without the meter.
+ * A judge from its three files (model.json, weights.bin, judge.json), each read by `read` from its
+ * path under the site's root (`/judges/<set>/…`): fetch in the browser, the file system in Node.
+ * Null when a file is missing (a build without `npm run train-judges` run).
+ * @throws Error when the files do not fit the judge's design
  */
-export async function fetchJudge(set: JudgedSet, origin = ''): Promise<Judge | null> {
-  const base = `${origin}${judgeFolder(set)}`;
-  try {
-    const [modelJson, weights, card] = await Promise.all([
-      fetch(`${base}model.json`).then((r) => (r.ok ? r.text() : null)),
-      fetch(`${base}weights.bin`).then((r) => (r.ok ? r.arrayBuffer() : null)),
-      fetch(`${base}judge.json`).then((r) => (r.ok ? (r.json() as Promise<JudgeCard>) : null)),
-    ]);
-    if (!modelJson || !weights || !card) return null;
-    return judgeFromArtifacts({ modelJson, weightsBin: new Uint8Array(weights) }, card);
-  } catch {
-    return null;
-  }
+export async function readJudge(set: JudgedSet, read: (path: string) => Promise<Uint8Array | null>): Promise<Judge | null> {
+  const base = judgeFolder(set);
+  const [modelJson, weightsBin, card] = await Promise.all(['model.json', 'weights.bin', 'judge.json'].map((f) => read(`${base}${f}`)));
+  if (!modelJson || !weightsBin || !card) return null;
+  const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+  return judgeFromArtifacts({ modelJson: text(modelJson), weightsBin }, JSON.parse(text(card)) as JudgeCard);
+}
+
+/** Fetches a judge (browser or worker); null when its files are not there or do not fit, so training goes on without the meter. */
+export function fetchJudge(set: JudgedSet, origin = ''): Promise<Judge | null> {
+  const get = (path: string) => fetch(`${origin}${path}`).then(async (r) => (r.ok ? new Uint8Array(await r.arrayBuffer()) : null));
+  return readJudge(set, get).catch(() => null);
 }

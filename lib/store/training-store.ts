@@ -63,7 +63,6 @@ export interface TrainingState {
 
 const CHECKPOINT_KEY = 'ganvas:checkpoint';
 
-
 export interface TrainingStoreOptions {
   /** Where checkpoints go in IndexedDB: each lesson keeps its own, away from the user's project. */
   checkpointKey?: string;

@@ -4,17 +4,11 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseImageSet, toUnitRange, type ImageSet } from '@/lib/data/image-set';
 import { createRng } from '@/lib/data/rng';
-import { judgeFolder, judgeFromArtifacts, type Judge, type JudgeCard, type JudgedSet } from '@/lib/quality/judge';
+import { judgeFolder, type Judge } from '@/lib/quality/judge';
 import { createQualityMeter, type QualityMeter } from '@/lib/quality/meter';
+import { shippedJudge } from '../helpers/judge-files';
 
 const SAMPLES = 500;
-
-/** The judge as shipped in public/judges/ (written by `npm run train-judges`). */
-function shippedJudge(set: JudgedSet): Judge {
-  const dir = `public${judgeFolder(set)}`;
-  const card = JSON.parse(readFileSync(`${dir}judge.json`, 'utf8')) as JudgeCard;
-  return judgeFromArtifacts({ modelJson: readFileSync(`${dir}model.json`, 'utf8'), weightsBin: new Uint8Array(readFileSync(`${dir}weights.bin`)) }, card);
-}
 
 describe.each(['mnist', 'fashion-mnist'] as const)('the quality meter on %s', (set) => {
   let images: ImageSet;
@@ -25,7 +19,7 @@ describe.each(['mnist', 'fashion-mnist'] as const)('the quality meter on %s', (s
     // Idempotent: builds public/data in a fresh checkout, otherwise returns at once.
     execFileSync(process.execPath, ['scripts/pack-datasets.mjs'], { stdio: 'pipe' });
     images = parseImageSet(new Uint8Array(readFileSync(`public/data/${set}.bin`)));
-    judge = shippedJudge(set);
+    judge = await shippedJudge(set);
     meter = await createQualityMeter(judge, images, SAMPLES);
   }, 120_000);
 

@@ -4,15 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { createDataset } from '@/lib/data/dataset';
 import { parseImageSet } from '@/lib/data/image-set';
 import { presetProject } from '@/lib/project/presets';
-import { judgeFolder, judgeFromArtifacts, type JudgeCard } from '@/lib/quality/judge';
 import { QUALITY_EVERY_MS, watchQuality } from '@/lib/quality/watch';
 import { createGanTrainer } from '@/lib/train/trainer';
+import { shippedJudge } from '../helpers/judge-files';
 
-const loadJudge = async () => {
-  const dir = `public${judgeFolder('mnist')}`;
-  const card = JSON.parse(readFileSync(`${dir}judge.json`, 'utf8')) as JudgeCard;
-  return judgeFromArtifacts({ modelJson: readFileSync(`${dir}model.json`, 'utf8'), weightsBin: new Uint8Array(readFileSync(`${dir}weights.bin`)) }, card);
-};
+const loadJudge = () => shippedJudge('mnist');
 
 async function firstReading(watch: ReturnType<typeof watchQuality>, trainer: ReturnType<typeof createGanTrainer>) {
   for (let i = 0; i < 400; i++) {
