@@ -30,6 +30,14 @@ test('a teacher makes an exercise; a student opening the link sees exactly it an
   await dialog.getByTestId('exercise-lock-dataset').check();
   await dialog.getByTestId('exercise-lock-graph').check();
   await dialog.getByTestId('exercise-lock-setting.lrD').check();
+  // A quality goal (for image data) offers the meter's figures, each with a bound that fits it.
+  await dialog.getByTestId('goal-kind').selectOption('quality');
+  await dialog.getByTestId('goal-measure').selectOption('labelAccuracy');
+  await expect(dialog.getByTestId('goal-quality')).toHaveValue('90');
+  await expect(dialog.getByTestId('exercise-goal-preview')).toHaveText('Students see the goal: The label accuracy of the generator’s samples is at least 90 %');
+  await dialog.getByTestId('goal-measure').selectOption('fid');
+  await dialog.getByTestId('goal-quality').fill('60');
+  await expect(dialog.getByTestId('exercise-goal-preview')).toHaveText('Students see the goal: The FID of the generator’s samples (lower is better) is at most 60');
   await dialog.getByTestId('goal-kind').selectOption('iterations');
   await dialog.getByTestId('goal-count').fill('');
   await expect(dialog.getByTestId('exercise-copy')).toBeDisabled();

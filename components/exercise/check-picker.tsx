@@ -3,11 +3,11 @@
 import { useTranslations } from 'use-intl';
 import { LAYERS } from '@/lib/compiler/layers';
 import { DATASET_DEFAULTS, datasetInfo } from '@/lib/data/catalog';
-import { CHECK_METRICS, CHECK_SETTINGS } from '@/lib/learn/checks';
+import { CHECK_METRICS, CHECK_SETTINGS, QUALITY_MEASURES } from '@/lib/learn/checks';
 import { DATASET_IDS, LAYER_KINDS, LOSS_KINDS, type Role } from '@/lib/project/kinds';
 import { LOSS_TITLES } from '@/lib/project/training-settings';
 import { useLocalized } from '../i18n/use-localized';
-import { GOAL_KINDS, type CheckDraft } from './check-draft';
+import { GOAL_KINDS, QUALITY_DEFAULTS, type CheckDraft } from './check-draft';
 import styles from './exercise.module.css';
 
 const ROLES: Role[] = ['generator', 'discriminator'];
@@ -19,7 +19,7 @@ export function CheckPicker({ draft, onChange }: { draft: CheckDraft; onChange: 
   const text = useLocalized();
   const put = <K extends keyof CheckDraft>(key: K, value: CheckDraft[K]) => onChange({ ...draft, [key]: value });
 
-  const numberField = (key: 'count' | 'target' | 'within' | 'value' | 'js', label: string) => (
+  const numberField = (key: 'count' | 'target' | 'within' | 'value' | 'js' | 'quality', label: string) => (
     <label className={styles.field}>
       <span>{label}</span>
       <input type="text" inputMode="decimal" size={8} value={draft[key]} data-testid={`goal-${key}`} onChange={(e) => put(key, e.target.value)} />
@@ -132,6 +132,28 @@ export function CheckPicker({ draft, onChange }: { draft: CheckDraft; onChange: 
           </label>
         )}
         {draft.kind === 'js' && numberField('js', t('fields.atMost'))}
+        {draft.kind === 'quality' && (
+          <>
+            <label className={styles.field}>
+              <span>{t('fields.measure')}</span>
+              <select
+                value={draft.measure}
+                data-testid="goal-measure"
+                onChange={(e) => {
+                  const measure = e.target.value as CheckDraft['measure'];
+                  onChange({ ...draft, measure, quality: QUALITY_DEFAULTS[measure] });
+                }}
+              >
+                {QUALITY_MEASURES.map((m) => (
+                  <option key={m} value={m}>
+                    {t(`measures.${m}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            {numberField('quality', t(draft.measure === 'fid' ? 'fields.atMostValue' : draft.measure === 'labelAccuracy' ? 'fields.atLeastPercent' : 'fields.atLeast'))}
+          </>
+        )}
       </div>
     </div>
   );

@@ -23,6 +23,13 @@ describe('the exercise dialog’s check draft', () => {
     expect(draftToCheck({ ...draft(), kind: 'dataset' })).toEqual({ kind: 'dataset', id: 'ring-8' });
   });
 
+  it('bounds the quality meter’s figures the way they improve, label accuracy typed in per cent', () => {
+    expect(draftToCheck({ ...draft(), kind: 'quality' })).toEqual({ kind: 'quality', measure: 'classes', atLeast: 10 });
+    expect(draftToCheck({ ...draft(), kind: 'quality', measure: 'fid', quality: '60' })).toEqual({ kind: 'quality', measure: 'fid', atMost: 60 });
+    expect(draftToCheck({ ...draft(), kind: 'quality', measure: 'labelAccuracy', quality: '90' })).toEqual({ kind: 'quality', measure: 'labelAccuracy', atLeast: 0.9 });
+    expect(draftToCheck({ ...draft(), kind: 'quality', measure: 'score', quality: '4.5' })).toEqual({ kind: 'quality', measure: 'score', atLeast: 4.5 });
+  });
+
   it('gives no check while a number is empty, not a number or out of range', () => {
     for (const bad of [
       { kind: 'iterations' as const, count: '' },
@@ -33,6 +40,10 @@ describe('the exercise dialog’s check draft', () => {
       { kind: 'metric' as const, within: '0' },
       { kind: 'setting' as const, setting: 'lrG' as const, value: 'fast' },
       { kind: 'js' as const, js: '-0.1' },
+      { kind: 'quality' as const, measure: 'classes' as const, quality: '11' },
+      { kind: 'quality' as const, measure: 'labelAccuracy' as const, quality: '150' },
+      { kind: 'quality' as const, measure: 'fid' as const, quality: '-3' },
+      { kind: 'quality' as const, measure: 'score' as const, quality: '' },
     ]) {
       expect(draftToCheck({ ...draft(), ...bad }), JSON.stringify(bad)).toBeNull();
     }
