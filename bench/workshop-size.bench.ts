@@ -80,13 +80,13 @@ export function benchWorkshop(): string[] {
   rows.push(row('Framework: Next.js + React runtime (not counted)', totals.get('framework') ?? ZERO));
 
   const messages = ['en', 'zh'].map((l) => sizes(readFileSync(`messages/${l}.json`), false)).reduce(add, ZERO);
-  const lessons = existsSync('lib/learn/lessons.ts') ? sizes(readFileSync('lib/learn/lessons.ts'), false) : ZERO;
+  const lessons = existsSync('lib/classroom/lessons.ts') ? sizes(readFileSync('lib/classroom/lessons.ts'), false) : ZERO;
   const verdict = (n: number) => (n <= TARGET_BYTES ? `under the 5 MB target by ${mb(TARGET_BYTES - n)}` : `over the 5 MB target by ${mb(n - TARGET_BYTES)}`);
   return [
     ...rows,
     '',
     `Workshop with gzip (\`next start\`): ${mb(workshop.gzip)}, ${verdict(workshop.gzip)}; with brotli: ${mb(workshop.brotli)}, ${verdict(workshop.brotli)}.`,
     `Adding Fashion-MNIST: ${mb(workshop.gzip + (totals.get('lazy')?.gzip ?? 0))} (gzip).`,
-    `Inside the app JavaScript: the UI text of both languages (messages/*.json) is ${mb(messages.raw)} raw, ${mb(messages.gzip)} gzipped; the lessons (lib/learn/lessons.ts source, both languages) ${mb(lessons.raw)} raw, ${mb(lessons.gzip)} gzipped.`,
+    `Inside the app JavaScript: the UI text of both languages (messages/*.json) is ${mb(messages.raw)} raw, ${mb(messages.gzip)} gzipped; the lessons (lib/classroom/lessons.ts source, both languages) ${mb(lessons.raw)} raw, ${mb(lessons.gzip)} gzipped.`,
   ];
 }

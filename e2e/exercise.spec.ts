@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { exercisePayload, type Exercise } from '../lib/project/exercise';
+import { exercisePayload, type Exercise } from '../lib/classroom/exercise';
 import { presetProject } from '../lib/project/presets';
 import { packLinkText } from '../lib/project/share';
 import { connect, node, nodes, openEditor, saveProject, settleAutosave } from './support/editor';

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Runs every suite (type-check, lint, unit, e2e) and ends with one line: "N passed, N failed".
+// Runs every suite (type-check, lint, import rules, unit, e2e) and ends with one line: "N passed, N failed".
 // Installs Debian's chromium (and a CJK font for the Chinese UI) and python3-torch (the PyTorch
 // export tests) when missing and running as root.
 import { spawnSync } from 'node:child_process';
@@ -97,6 +97,7 @@ const torchPython = ensureTorch();
 if (torchPython) env.GANVAS_PYTHON = torchPython;
 count('typecheck (tsc --noEmit)', run('npx', ['tsc', '--noEmit']));
 count('lint (eslint)', run('npx', ['eslint', '.', '--max-warnings=0']));
+count('import rules (depcruise, .dependency-cruiser.cjs)', run('npx', ['depcruise', 'lib', 'components', 'app', '--config', '.dependency-cruiser.cjs']));
 unitTests();
 e2eTests(browserReady);
 

@@ -4,7 +4,7 @@ import { BaseEdge, EdgeLabelRenderer, getSmoothStepPath, type Edge, type EdgePro
 import { memo } from 'react';
 import type { Role } from '@/lib/project/kinds';
 import { graphView } from '@/lib/store/analysis';
-import { useEditor } from '@/lib/store/provider';
+import { useEditor } from '@/components/store/editor';
 
 export type ShapeEdgeData = { role: Role };
 

@@ -5,7 +5,7 @@ import { createTranslator, useTranslations } from 'use-intl';
 import { MESSAGES } from '@/lib/i18n/messages';
 import { presetProject } from '@/lib/project/presets';
 import type { GanProject } from '@/lib/project/schema';
-import { decodeExercise, exerciseFromHash, type Exercise } from '@/lib/project/exercise';
+import { decodeExercise, exerciseFromHash, type Exercise } from '@/lib/classroom/exercise';
 import { decodeShare, shareFromHash } from '@/lib/project/share';
 import { createEditorStore, type EditorStore, type Notice } from '@/lib/store/editor-store';
 import { loadExerciseSession } from '@/lib/store/exercise-store';

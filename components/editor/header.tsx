@@ -8,8 +8,8 @@ import { DATASET_IDS, type DatasetId } from '@/lib/project/kinds';
 import { newProject } from '@/lib/project/new-project';
 import { PRESET_IDS, PRESETS, presetProject } from '@/lib/project/presets';
 import type { GanProject } from '@/lib/project/schema';
-import { useGraphView } from '@/lib/store/hooks';
-import { useEditor, useEditorApi, useHistory } from '@/lib/store/provider';
+import { useGraphView } from '@/components/store/graph-hooks';
+import { useEditor, useEditorApi, useHistory } from '@/components/store/editor';
 import { formatCount } from '../canvas/format';
 import { LocaleSelect } from '../i18n/locale-select';
 import { PresentationToggle } from '../presentation/presentation-toggle';
@@ -17,7 +17,7 @@ import { useLocalized } from '../i18n/use-localized';
 import { ExportDialog } from '../export/export-dialog';
 import { ExerciseDialog } from '../exercise/exercise-dialog';
 import { useControl } from '../exercise/use-control';
-import { useExercise } from '@/lib/store/exercise-provider';
+import { useExercise } from '@/components/store/exercise';
 import { describeErrors, downloadProject, readProjectFile, shareLink } from './file-actions';
 
 /** Project name, parameter totals, dataset, and the project's file, history and layout actions. */

@@ -2,7 +2,7 @@
 
 import { useEffect } from 'react';
 import { useTranslations } from 'use-intl';
-import { useEditor, useEditorApi } from '@/lib/store/provider';
+import { useEditor, useEditorApi } from '@/components/store/editor';
 
 /** Messages about what just happened: refusals, open failures, share links. */
 export function NoticeBar() {

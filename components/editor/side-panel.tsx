@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslations } from 'use-intl';
 import { useSettingControls } from '../exercise/use-setting-controls';
 import { Inspector } from '../inspector/inspector';
-import { TrainingPanel } from '../training/training-panel';
+import { TrainingPanel } from '../dashboard/training-panel';
 
 type Tab = 'inspector' | 'train';
 

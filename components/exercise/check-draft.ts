@@ -1,4 +1,4 @@
-import { checkSchema, type Check, type CheckMetric, type CheckSetting, type QualityMeasure } from '@/lib/learn/checks';
+import { checkSchema, type Check, type CheckMetric, type CheckSetting, type QualityMeasure } from '@/lib/classroom/checks';
 import type { DatasetId, LayerKind, LossKind, Role } from '@/lib/project/kinds';
 import type { GanProject } from '@/lib/project/schema';
 

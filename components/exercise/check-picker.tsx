@@ -3,9 +3,9 @@
 import { useTranslations } from 'use-intl';
 import { LAYERS } from '@/lib/compiler/layers';
 import { DATASET_DEFAULTS, datasetInfo } from '@/lib/data/catalog';
-import { CHECK_METRICS, CHECK_SETTINGS, QUALITY_MEASURES } from '@/lib/learn/checks';
+import { CHECK_METRICS, CHECK_SETTINGS, QUALITY_MEASURES } from '@/lib/classroom/checks';
 import { DATASET_IDS, LAYER_KINDS, LOSS_KINDS, type Role } from '@/lib/project/kinds';
-import { LOSS_TITLES } from '@/lib/project/training-settings';
+import { LOSS_TITLES, SETTINGS } from '@/lib/project/training-settings';
 import { useLocalized } from '../i18n/use-localized';
 import { GOAL_KINDS, QUALITY_DEFAULTS, type CheckDraft } from './check-draft';
 import styles from './exercise.module.css';
@@ -98,7 +98,7 @@ export function CheckPicker({ draft, onChange }: { draft: CheckDraft; onChange: 
               <select value={draft.setting} data-testid="goal-setting" onChange={(e) => put('setting', e.target.value as CheckDraft['setting'])}>
                 {CHECK_SETTINGS.map((s) => (
                   <option key={s} value={s}>
-                    {t(`control.setting.${s}`)}
+                    {text(SETTINGS[s].title)}
                   </option>
                 ))}
               </select>

@@ -1,7 +1,9 @@
 'use client';
 
 import { useTranslations } from 'use-intl';
-import { EDIT_CONTROLS, HEADER_CONTROLS, SETTING_CONTROLS, TRAINING_CONTROLS, type ControlId } from '@/lib/project/exercise';
+import { SETTINGS, type SettingName } from '@/lib/project/training-settings';
+import { useLocalized } from '../i18n/use-localized';
+import { EDIT_CONTROLS, HEADER_CONTROLS, SETTING_CONTROLS, TRAINING_CONTROLS, type ControlId } from '@/lib/classroom/exercise';
 import styles from './exercise.module.css';
 
 const GROUPS = [
@@ -23,6 +25,9 @@ interface Props {
 /** Which controls the student does not see, and which they see but cannot use. */
 export function ControlPicker({ hidden, locked, onChange }: Props) {
   const t = useTranslations('exercise');
+  const text = useLocalized();
+  // A training setting is named by its spec; the other controls by the messages.
+  const name = (id: ControlId) => (id.startsWith('setting.') ? text(SETTINGS[id.slice('setting.'.length) as SettingName].title) : t(`control.${id as Exclude<ControlId, `setting.${string}`>}`));
   const toggle = (which: 'hidden' | 'locked', id: ControlId, on: boolean) => {
     const next = { hidden: new Set(hidden), locked: new Set(locked) };
     if (on) next[which].add(id);
@@ -45,12 +50,12 @@ export function ControlPicker({ hidden, locked, onChange }: Props) {
           <tbody>
             {group.controls.map((id: ControlId) => (
               <tr key={id}>
-                <th scope="row">{t(`control.${id}`)}</th>
+                <th scope="row">{name(id)}</th>
                 <td>
                   {!LOCK_ONLY.has(id) && (
                     <input
                       type="checkbox"
-                      aria-label={`${t('hide')}: ${t(`control.${id}`)}`}
+                      aria-label={`${t('hide')}: ${name(id)}`}
                       data-testid={`exercise-hide-${id}`}
                       checked={hidden.has(id)}
                       onChange={(e) => toggle('hidden', id, e.target.checked)}
@@ -60,7 +65,7 @@ export function ControlPicker({ hidden, locked, onChange }: Props) {
                 <td>
                   <input
                     type="checkbox"
-                    aria-label={`${t('lock')}: ${t(`control.${id}`)}`}
+                    aria-label={`${t('lock')}: ${name(id)}`}
                     data-testid={`exercise-lock-${id}`}
                     checked={locked.has(id)}
                     onChange={(e) => toggle('locked', id, e.target.checked)}

@@ -2,10 +2,10 @@
 
 import { useEffect } from 'react';
 import { useTranslations } from 'use-intl';
-import { evaluateCheck, type Check } from '@/lib/learn/checks';
-import { describeCheck } from '@/lib/learn/describe';
-import { useExercise, useExerciseApi } from '@/lib/store/exercise-provider';
-import { useEditorApi } from '@/lib/store/provider';
+import { evaluateCheck, type Check } from '@/lib/classroom/checks';
+import { describeCheck } from '@/lib/classroom/describe';
+import { useExercise, useExerciseApi } from '@/components/store/exercise';
+import { useEditorApi } from '@/components/store/editor';
 import { useLocalized } from '../i18n/use-localized';
 import { useLearnSnapshot } from '../learn/use-learn-snapshot';
 import styles from './exercise.module.css';

@@ -3,10 +3,10 @@
 import { useMemo, useState } from 'react';
 import { useLocale, useTranslations } from 'use-intl';
 import { biText } from '@/lib/i18n/bi';
-import { describeCheck } from '@/lib/learn/describe';
-import { CONTROL_IDS, EXERCISE_LIMITS, parseExercise, type ControlId, type Exercise } from '@/lib/project/exercise';
+import { describeCheck } from '@/lib/classroom/describe';
+import { CONTROL_IDS, EXERCISE_LIMITS, parseExercise, type ControlId, type Exercise } from '@/lib/classroom/exercise';
 import { LAYER_KINDS, type LayerKind } from '@/lib/project/kinds';
-import { useEditorApi } from '@/lib/store/provider';
+import { useEditorApi } from '@/components/store/editor';
 import { useLocalized } from '../i18n/use-localized';
 import { DialogHead, useModalDialog } from '../modal';
 import { draftToCheck, initialDraft, type CheckDraft } from './check-draft';

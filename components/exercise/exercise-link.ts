@@ -1,6 +1,6 @@
 'use client';
 
-import { encodeExercise, EXERCISE_PARAM, type Exercise } from '@/lib/project/exercise';
+import { encodeExercise, EXERCISE_PARAM, type Exercise } from '@/lib/classroom/exercise';
 import type { GanProject } from '@/lib/project/schema';
 
 /** A link that opens a copy of the project as this exercise. */

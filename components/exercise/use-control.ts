@@ -1,8 +1,8 @@
 'use client';
 
 import { useTranslations } from 'use-intl';
-import type { ControlId } from '@/lib/project/exercise';
-import { useControlState } from '@/lib/store/exercise-provider';
+import type { ControlId } from '@/lib/classroom/exercise';
+import { useControlState } from '@/components/store/exercise';
 
 export interface ControlView {
   hidden: boolean;

@@ -2,7 +2,7 @@
 
 import { useEffect } from 'react';
 import { useLocale, useTranslations } from 'use-intl';
-import { decodeExercise, exerciseFromHash } from '@/lib/project/exercise';
+import { decodeExercise, exerciseFromHash } from '@/lib/classroom/exercise';
 import type { EditorStore } from '@/lib/store/editor-store';
 import type { ExerciseStore } from '@/lib/store/exercise-store';
 import { describeErrors } from '../editor/file-actions';

@@ -1,9 +1,9 @@
 'use client';
 
 import { useMemo } from 'react';
-import { controlState, settingControl } from '@/lib/project/exercise';
+import { controlState, settingControl } from '@/lib/classroom/exercise';
 import { SETTING_NAMES, type SettingName } from '@/lib/project/training-settings';
-import { useExercise } from '@/lib/store/exercise-provider';
+import { useExercise } from '@/components/store/exercise';
 
 /** The training settings the current exercise hides and locks, as the settings form takes them. */
 export function useSettingControls(): { hidden: ReadonlySet<SettingName>; locked: ReadonlySet<SettingName> } {

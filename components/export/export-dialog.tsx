@@ -7,7 +7,7 @@ import { biText } from '@/lib/i18n/bi';
 import { exportPyTorch } from '@/lib/export/pytorch';
 import { DATA_FILE, exportTypeScript } from '@/lib/export/typescript';
 import type { GanProject } from '@/lib/project/schema';
-import { useEditor } from '@/lib/store/provider';
+import { useEditor } from '@/components/store/editor';
 import { datasetFile, download, zipFolder } from './bundle';
 import { DialogHead, useModalDialog } from '../modal';
 import { CodeView } from './code-view';

@@ -2,8 +2,8 @@
 
 import { useRef, useState, type ReactNode } from 'react';
 import { useTranslations } from 'use-intl';
-import { useEditor } from '@/lib/store/provider';
-import { useTraining, useTrainingApi } from '@/lib/store/training-provider';
+import { useEditor } from '@/components/store/editor';
+import { useTraining, useTrainingApi } from '@/components/store/training';
 import { download, readWeightsZip, weightsZip } from './bundle';
 import styles from './export.module.css';
 

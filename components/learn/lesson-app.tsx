@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import { useTranslations } from 'use-intl';
-import { lessonById, lessonProject } from '@/lib/learn/lessons';
+import { lessonById, lessonProject } from '@/lib/classroom/lessons';
 import { createEditorStore, type EditorStore } from '@/lib/store/editor-store';
 import { loadAutosave, loadLayoutPreference } from '@/lib/store/persistence';
 import { Editor } from '../editor/editor';

@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
 import { useTranslations } from 'use-intl';
-import { LESSONS } from '@/lib/learn/lessons';
+import { LESSONS } from '@/lib/classroom/lessons';
 import { LocaleSelect } from '../i18n/locale-select';
 import { PresentationToggle } from '../presentation/presentation-toggle';
 import { useLocalized } from '../i18n/use-localized';

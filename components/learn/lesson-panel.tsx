@@ -3,10 +3,10 @@
 import Link from 'next/link';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslations } from 'use-intl';
-import { evaluateCheck, type Check, type LearnSnapshot } from '@/lib/learn/checks';
-import { LESSONS, lessonProject, type Lesson, type LessonStep } from '@/lib/learn/lessons';
-import { useEditorApi } from '@/lib/store/provider';
-import { useTraining, useTrainingApi } from '@/lib/store/training-provider';
+import { evaluateCheck, type Check, type LearnSnapshot } from '@/lib/classroom/checks';
+import { LESSONS, lessonProject, type Lesson, type LessonStep } from '@/lib/classroom/lessons';
+import { useEditorApi } from '@/components/store/editor';
+import { useTraining, useTrainingApi } from '@/components/store/training';
 import { useLocalized } from '../i18n/use-localized';
 import { clearProgress, loadProgress, saveProgress, type LessonProgress } from './progress';
 import { useLearnSnapshot } from './use-learn-snapshot';

@@ -1,6 +1,6 @@
 'use client';
 
-import type { Lesson } from '@/lib/learn/lessons';
+import type { Lesson } from '@/lib/classroom/lessons';
 
 /** Where a student is in a lesson, remembered in localStorage across visits. */
 export interface LessonProgress {

@@ -3,11 +3,11 @@
 import { useMemo } from 'react';
 import { modeQuality } from '@/lib/data/quality';
 import { isSyntheticRef, syntheticModes, syntheticStd } from '@/lib/data/synthetic';
-import { LEARN_EVENTS, recentMetrics, type LearnEvent, type LearnSnapshot } from '@/lib/learn/checks';
+import { LEARN_EVENTS, recentMetrics, type LearnEvent, type LearnSnapshot } from '@/lib/classroom/checks';
 import { graphView } from '@/lib/store/analysis';
-import { useEditor } from '@/lib/store/provider';
-import { useTraining } from '@/lib/store/training-provider';
-import { densityCurves } from '../training/density-curves';
+import { useEditor } from '@/components/store/editor';
+import { useTraining } from '@/components/store/training';
+import { densityCurves } from '../plot/density-curves';
 
 /**
  * What lesson steps and exercise checks read: the project, its errors, and the run's latest

@@ -2,16 +2,16 @@
 
 import { useEffect, useRef, useState } from 'react';
 import { useTranslations } from 'use-intl';
-import type { LearnSnapshot } from '@/lib/learn/checks';
-import type { LessonView as View } from '@/lib/learn/lessons';
-import { generatorPush, valueFunctionCurves } from '@/lib/learn/value-function';
-import { useTraining, useTrainingApi } from '@/lib/store/training-provider';
+import type { LearnSnapshot } from '@/lib/classroom/checks';
+import type { LessonView as View } from '@/lib/classroom/lessons';
+import { generatorPush, valueFunctionCurves } from '@/lib/classroom/value-function';
+import { useTraining, useTrainingApi } from '@/components/store/training';
 import type { SampleFrame } from '@/lib/train/types';
-import { drawAxes, linearScale, niceTicks, prepareCanvas, type PlotFrame } from '../training/canvas-plot';
+import { drawAxes, linearScale, niceTicks, prepareCanvas, type PlotFrame } from '../plot/canvas-plot';
 import { usePresentation } from '../presentation/presentation-store';
-import { canvasFont, canvasLine, COLOURS } from '../training/palette';
-import { renderSheet } from '../training/sample-sheet';
-import { useElementWidth } from '../training/use-element-width';
+import { canvasFont, canvasLine, COLOURS } from '../plot/palette';
+import { renderSheet } from '../plot/sample-sheet';
+import { useElementWidth } from '../plot/use-element-width';
 
 /** The picture a lesson step adds beside its text. */
 export function LessonView({ view, snapshot }: { view: View; snapshot: LearnSnapshot }) {

@@ -3,7 +3,7 @@
 import { useMemo } from 'react';
 import { useTranslations } from 'use-intl';
 import { graphView } from '@/lib/store/analysis';
-import { useEditor, useEditorApi } from '@/lib/store/provider';
+import { useEditor, useEditorApi } from '@/components/store/editor';
 import type { Role } from '@/lib/project/kinds';
 import { useBiText } from '../i18n/use-bi-text';
 

@@ -1,18 +1,13 @@
 import { bi } from '../i18n/bi';
 import { issueText } from '../i18n/zod-issue';
-import type { Graph, GraphNode } from '../project/schema';
+import type { Graph } from '../project/schema';
 import { checkGanRules } from './gan-rules';
 import { ancestors, nodesOnCycles, topoSort } from './graph';
 import { layerSpec } from './layers';
-import { fmt, product, ROLE_ZH, type Analysis, type AnalyzeContext, type Diagnostic, type LayerSpec, type Params, type Shape } from './types';
+import { fmt, product, ROLE_ZH, type Analysis, type AnalyzeContext, type Diagnostic, type LayerSpec, type Params, type ResolvedNode, type Shape } from './types';
 
-/** A node whose kind is known, with its params parsed (null when they are invalid). */
-export interface ResolvedNode {
-  id: string;
-  node: GraphNode;
-  spec: LayerSpec;
-  params: Params | null;
-}
+export type { ResolvedNode } from './types';
+
 
 /** Everything `compile` needs beyond the public analysis. */
 export interface Plan {

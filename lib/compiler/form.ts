@@ -2,19 +2,14 @@ import { z } from 'zod';
 import { bi, type BiText } from '../i18n/bi';
 import { issueText } from '../i18n/zod-issue';
 import { layerSpec } from './layers';
-import type { Params } from './types';
+import type { Params, Words } from './types';
 
-/** One inspector field, derived from a kind's zod params schema. */
+/** One inspector field, derived from a kind's zod params schema; its label is the spec's. */
 export type ParamField =
-  | { name: string; label: string; type: 'integer' | 'number'; min?: number; max?: number; nullable: boolean; defaultValue: unknown }
-  | { name: string; label: string; type: 'boolean'; defaultValue: unknown }
-  | { name: string; label: string; type: 'enum'; options: string[]; defaultValue: unknown }
-  | { name: string; label: string; type: 'shape'; defaultValue: unknown };
-
-/** "kernelSize" → "kernel size". */
-function labelOf(name: string): string {
-  return name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
-}
+  | { name: string; label: Words; type: 'integer' | 'number'; min?: number; max?: number; nullable: boolean; defaultValue: unknown }
+  | { name: string; label: Words; type: 'boolean'; defaultValue: unknown }
+  | { name: string; label: Words; type: 'enum'; options: string[]; defaultValue: unknown }
+  | { name: string; label: Words; type: 'shape'; defaultValue: unknown };
 
 function objectShape(kind: string): Record<string, z.ZodType> | null {
   const schema = layerSpec(kind)?.schema;
@@ -24,7 +19,8 @@ function objectShape(kind: string): Record<string, z.ZodType> | null {
 /** The fields of a kind's params form, in schema order. */
 export function paramFields(kind: string): ParamField[] {
   const shape = objectShape(kind);
-  if (!shape) return [];
+  const labels = layerSpec(kind)?.labels as Record<string, Words> | undefined;
+  if (!shape || !labels) return [];
   return Object.entries(shape).map(([name, field]) => {
     let inner: z.ZodType = field;
     let defaultValue: unknown;
@@ -37,7 +33,7 @@ export function paramFields(kind: string): ParamField[] {
       nullable = true;
       inner = inner.def.innerType as z.ZodType;
     }
-    const label = labelOf(name);
+    const label = labels[name] ?? { en: name, zh: name };
     if (inner instanceof z.ZodBoolean) return { name, label, type: 'boolean', defaultValue };
     if (inner instanceof z.ZodEnum) return { name, label, type: 'enum', options: inner.options.map(String), defaultValue };
     if (inner instanceof z.ZodArray) return { name, label, type: 'shape', defaultValue };
@@ -71,43 +67,8 @@ export function validateParam(kind: string, name: string, value: unknown): BiTex
   return issue ? issueText(issue) : bi('invalid value', '无效的值');
 }
 
-/** Words of the summaries that name a param value, in Chinese. */
-const VALUE_ZH: Record<string, string> = { normal: '正态', uniform: '均匀', nearest: '最近邻', bilinear: '双线性' };
-
-const same = (text: string) => ({ en: text, zh: text });
-
-/** The few params worth showing on the node itself, e.g. "64 filters · 4×4 · s2 · same", in both languages. */
-export function paramSummary(kind: string, params: Params): { en: string; zh: string } {
-  const p = { ...defaultParams(kind), ...params };
-  const zh = (value: unknown) => VALUE_ZH[String(value)] ?? String(value);
-  switch (kind) {
-    case 'noise':
-      return { en: `${p.dim} · ${p.distribution}`, zh: `${p.dim} 维 · ${zh(p.distribution)}` };
-    case 'dense':
-      return { en: `${p.units} unit${p.units === 1 ? '' : 's'}`, zh: `${p.units} 个单元` };
-    case 'conv2d':
-    case 'conv2dTranspose': {
-      const kernel = `${p.kernelSize}×${p.kernelSize}`;
-      return { en: `${p.filters} filters · ${kernel} · s${p.strides} · ${p.padding}`, zh: `${p.filters} 个卷积核 · ${kernel} · 步长 ${p.strides} · ${p.padding}` };
-    }
-    case 'upSampling2d':
-      return { en: `×${p.size} · ${p.interpolation}`, zh: `×${p.size} · ${zh(p.interpolation)}` };
-    case 'maxPooling2d':
-    case 'averagePooling2d': {
-      const window = `${p.poolSize}×${p.poolSize}`;
-      const strides = p.strides ?? p.poolSize;
-      return { en: `${window} · s${strides}`, zh: `${window} · 步长 ${strides}` };
-    }
-    case 'dropout':
-      return { en: `rate ${p.rate}`, zh: `比率 ${p.rate}` };
-    case 'activation':
-      // Function names read the same in both languages.
-      return same(p.fn === 'leakyRelu' ? `leakyRelu α=${p.alpha}` : String(p.fn));
-    case 'reshape':
-      return same(Array.isArray(p.targetShape) ? `→ ${p.targetShape.join('×')}` : '');
-    case 'concatenate':
-      return { en: `axis ${p.axis}`, zh: `轴 ${p.axis}` };
-    default:
-      return same('');
-  }
+/** The few params worth showing on the node itself, e.g. "64 filters · 4×4 · s2 · same", in both languages (the kind's spec writes it). */
+export function paramSummary(kind: string, params: Params): Words {
+  const spec = layerSpec(kind);
+  return spec ? spec.summary({ ...defaultParams(kind), ...params }) : { en: '', zh: '' };
 }

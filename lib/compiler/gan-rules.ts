@@ -1,7 +1,6 @@
 import { bi } from '../i18n/bi';
-import type { ResolvedNode } from './analyze';
 import { ACTIVATION_RANGE, type ActivationFn } from './layers/activation';
-import { fmt, product, ROLE_ZH, type AnalyzeContext, type Diagnostic, type Shape } from './types';
+import { fmt, product, ROLE_ZH, type AnalyzeContext, type Diagnostic, type ResolvedNode, type Shape } from './types';
 
 interface RuleInput {
   nodes: Map<string, ResolvedNode>;

@@ -1,7 +1,9 @@
 import type * as TF from '@tensorflow/tfjs';
 import type { z } from 'zod';
 import type { BiText } from '../i18n/bi';
+import type { Words } from '../i18n/locale';
 import type { LayerKind, LossKind, NoiseDistribution, Role } from '../project/kinds';
+import type { GraphNode } from '../project/schema';
 
 /** A tensor shape without the batch dimension, channels-last: `[28, 28, 1]`. */
 export type Shape = number[];
@@ -91,15 +93,27 @@ export type InferResult = { shape: Shape; params: number; warning?: BiText } | {
 export type Params = Record<string, unknown>;
 export type Tfjs = typeof TF;
 
+export type { Words } from '../i18n/locale';
+
 /**
- * Everything GANvas knows about one layer kind. The inspector form is generated from `schema`;
- * `infer` is pure and allocates no tensors; `build` receives tfjs so that analysis never loads it.
+ * Everything GANvas knows about one layer kind. The inspector form is generated from `schema`,
+ * its field names from `labels`; `infer` is pure and allocates no tensors; `build` receives tfjs
+ * so that analysis never loads it.
  */
 export interface LayerSpec<P = Params> {
   kind: LayerKind;
-  title: { en: string; zh: string };
+  title: Words;
+  /** How comments in exported code name the layer, when its title alone would say too little ("Noise z"). */
+  exportTitle?: string;
   category: LayerCategory;
   schema: z.ZodType<P>;
+  /** Each param's name in the inspector: one per param, or the spec fails type-checking. */
+  labels: { readonly [K in keyof P]-?: Words };
+  /**
+   * The few params worth showing on the node itself, e.g. "64 filters · 4×4 · s2 · same". It gets
+   * the node's params over the defaults, unchecked (a half-edited node still shows what it has).
+   */
+  summary(params: P): Words;
   arity: Arity;
   /** Graphs the kind may appear in; absent means both. */
   roles?: readonly Role[];
@@ -108,8 +122,16 @@ export interface LayerSpec<P = Params> {
   doc: { en: string; zh: string };
 }
 
-/** Erases a spec's param type so specs of all kinds fit one registry. */
-export function defineLayer<P>(spec: LayerSpec<P>): LayerSpec {
+/** A node whose kind is known, with its params parsed (null when they are invalid). */
+export interface ResolvedNode {
+  id: string;
+  node: GraphNode;
+  spec: LayerSpec;
+  params: Params | null;
+}
+
+/** Erases a spec's param type so specs of all kinds fit one registry (`P` comes from the schema alone). */
+export function defineLayer<P>(spec: Omit<LayerSpec<P>, 'labels' | 'summary'> & { labels: NoInfer<LayerSpec<P>['labels']>; summary(params: NoInfer<P>): Words }): LayerSpec {
   return spec as unknown as LayerSpec;
 }
 

@@ -1,4 +1,3 @@
-import type { DatasetId } from '../project/kinds';
 import type { DatasetRef } from '../project/schema';
 
 /** What the compiler needs to know about a dataset without loading it. */
@@ -14,15 +13,7 @@ export interface DatasetInfo {
   title: { en: string; zh: string };
 }
 
-/** Default options per dataset, used by "New" and by presets. */
-export const DATASET_DEFAULTS: { [K in DatasetId]: Extract<DatasetRef, { id: K }> } = {
-  'gaussian-1d': { id: 'gaussian-1d', options: { mean: 4, std: 0.5 } },
-  'ring-8': { id: 'ring-8', options: { radius: 1, std: 0.01 } },
-  'grid-25': { id: 'grid-25', options: { spacing: 2, std: 0.05 } },
-  mnist: { id: 'mnist', options: {} },
-  'fashion-mnist': { id: 'fashion-mnist', options: {} },
-  images: { id: 'images', options: { width: 32, height: 32, channels: 3 } },
-};
+export { DATASET_DEFAULTS } from '../project/dataset-defaults';
 
 /** Shape, value range and labels of a dataset reference. */
 export function datasetInfo(ref: DatasetRef): DatasetInfo {

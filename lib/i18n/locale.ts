@@ -2,6 +2,9 @@
 export const LOCALES = ['en', 'zh'] as const;
 export type Locale = (typeof LOCALES)[number];
 
+/** A short text in both languages: a title, a label, a name (what `localized` picks from). */
+export type Words = Readonly<Record<Locale, string>>;
+
 /** Where the chosen language is remembered. */
 export const LOCALE_STORAGE_KEY = 'ganvas:locale';
 
@@ -27,6 +30,6 @@ export function htmlLang(locale: Locale): string {
 }
 
 /** Picks the text for a locale from a `{en, zh}` pair, as layer specs, datasets and presets carry. */
-export function localized(text: Readonly<Record<Locale, string>>, locale: Locale): string {
+export function localized(text: Words, locale: Locale): string {
   return text[locale];
 }

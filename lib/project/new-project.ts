@@ -1,4 +1,4 @@
-import { DATASET_DEFAULTS } from '../data/catalog';
+import { DATASET_DEFAULTS } from './dataset-defaults';
 import { graph, training } from './presets/build';
 import { CURRENT_VERSION, type GanProject, type Graph } from './schema';
 

@@ -1,7 +1,6 @@
 import type { ImageSet } from '../data/image-set';
 import { createRng } from '../data/rng';
 import type { DatasetRef, GanProject } from '../project/schema';
-import type { GanTrainer } from '../train/trainer';
 import { isJudgedSet, type Judge, type JudgedSet } from './judge';
 import { createQualityMeter, QUALITY_SAMPLES, type QualityFigures, type QualityMeter, type QualityReading } from './meter';
 
@@ -19,9 +18,15 @@ export const QUALITY_EVERY_MS = 5000;
 const SHARE = 10;
 const CHUNK = 250;
 
+/** What the meter needs of a trainer (lib/train's GanTrainer is one): G's samples on given noise, and the iteration. */
+export interface Sampled {
+  sample(n: number, noise?: Float32Array, labels?: number[]): Promise<{ data: Float32Array }>;
+  metrics(): { iteration: number };
+}
+
 export interface QualityWatch {
   /** A measurement when one is due (or `force`d) and the meter is ready; null otherwise. Never throws. */
-  due(trainer: GanTrainer, now: number, force?: boolean): Promise<QualityUpdate | null>;
+  due(trainer: Sampled, now: number, force?: boolean): Promise<QualityUpdate | null>;
   dispose(): void;
 }
 

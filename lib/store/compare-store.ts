@@ -1,9 +1,7 @@
-'use client';
-
 import * as Comlink from 'comlink';
 import { createStore } from 'zustand/vanilla';
 import { datasetInfo } from '../data/catalog';
-import { compareRuns, type CompareChoice, type RunText } from '../project/compare-runs';
+import { compareRuns, type CompareChoice, type RunText } from '../classroom/compare-runs';
 import { readingsUpTo, withReading, type QualityHistory } from '../quality/history';
 import type { GanProject } from '../project/schema';
 import type { BackendChoice, BackendDecision } from '../train/backends';

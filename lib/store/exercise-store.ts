@@ -1,7 +1,5 @@
-'use client';
-
 import { createStore } from 'zustand/vanilla';
-import { controlState, parseExercise, type Exercise } from '../project/exercise';
+import { controlState, parseExercise, type Exercise } from '../classroom/exercise';
 import { NO_LOCKS, type EditLocks, type EditorStore } from './editor-store';
 
 export interface ExerciseState {

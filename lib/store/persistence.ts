@@ -1,5 +1,3 @@
-'use client';
-
 import { get, set } from 'idb-keyval';
 import { parseProjectText, serializeProject } from '../project/parse';
 import type { GanProject } from '../project/schema';

@@ -3,6 +3,7 @@ import type { GanProject } from '../project/schema';
 import { trainingFingerprint } from '../train/fingerprint';
 import { slowMotionSteps, type SubStep } from '../train/slow-motion';
 import type { IterationTrace } from '../train/trace';
+import type { EditorStore } from './editor-store';
 import type { TrainingStore } from './training-store';
 
 export interface SlowMotionState {
@@ -67,3 +68,30 @@ export type SlowMotionStore = ReturnType<typeof createSlowMotionStore>;
 
 /** The sub-step shown, or null when slow motion is closed. */
 export const currentStep = (s: SlowMotionState): SubStep | null => (s.status === 'open' ? (s.steps[s.index] ?? null) : null);
+
+/**
+ * Keeps slow motion in step with the editor and the run, until the returned function is called:
+ * - in the tabs layout, the canvas shown follows the network each sub-step works in;
+ * - a change of design (anything its trace depends on) closes slow motion;
+ * - a reset run (phase back to idle) closes it;
+ * - and unwiring closes it (the page that showed it is gone).
+ */
+export function wireSlowMotion(store: SlowMotionStore, { editor, training }: { editor: EditorStore; training: TrainingStore }): () => void {
+  const unsubscribe = [
+    store.subscribe((s, prev) => {
+      const focus = currentStep(s)?.focus;
+      if (focus && focus !== currentStep(prev)?.focus && editor.getState().layout === 'tabs') editor.getState().setActiveRole(focus);
+    }),
+    editor.subscribe((s, prev) => {
+      const { status, fingerprint } = store.getState();
+      if (status === 'open' && s.project !== prev.project && trainingFingerprint(s.project) !== fingerprint) store.getState().close();
+    }),
+    training.subscribe((s) => {
+      if (s.phase === 'idle' && store.getState().status === 'open') store.getState().close();
+    }),
+  ];
+  return () => {
+    unsubscribe.forEach((off) => off());
+    store.getState().close();
+  };
+}

@@ -1,10 +1,8 @@
-'use client';
-
 import * as Comlink from 'comlink';
 import { del, get, set } from 'idb-keyval';
 import { createStore } from 'zustand/vanilla';
 import { bi, BiError, errorText, type BiText } from '../i18n/bi';
-import { LEARN_EVENTS, type LearnEvent } from '../learn/checks';
+import { LEARN_EVENTS, type LearnEvent } from '../classroom/checks';
 import type { DatasetRef, GanProject } from '../project/schema';
 import type { BackendChoice, BackendDecision } from '../train/backends';
 import { trainingFingerprint } from '../train/fingerprint';

@@ -1,6 +1,14 @@
 import { bi, type BiText } from '../i18n/bi';
 import type { GanProject } from '../project/schema';
-import type { Divergence } from './trainer';
+
+/** Why a run stopped: what went wrong at which iteration, and what to try, in both languages. */
+export interface Divergence {
+  iteration: number;
+  what: string;
+  advice: string;
+  /** `what` and `advice` in Chinese. */
+  zh: { what: string; advice: string };
+}
 
 /** What went wrong when a loss left the finite numbers, in both languages. */
 export function lossDiverged(network: 'generator' | 'discriminator', nan: boolean, iteration: number): BiText {

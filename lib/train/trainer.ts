@@ -4,7 +4,9 @@ import { contextFor } from '../compiler/context';
 import type { Dataset } from '../data/dataset';
 import { createRng, deriveSeed, type Rng, type RngState } from '../data/rng';
 import { emaDecay, emaDecayAt, packSize, samplesPerUpdate, type GanProject } from '../project/schema';
-import { divergenceOf, gradientsDiverged, lossDiverged, weightsDiverged } from './divergence-text';
+import { divergenceOf, gradientsDiverged, lossDiverged, weightsDiverged, type Divergence } from './divergence-text';
+
+export type { Divergence } from './divergence-text';
 import { displayScore, generatorLossPerSample } from './losses';
 import { selfPack } from './pack';
 import './second-order';
@@ -18,14 +20,6 @@ export type StepMode = 'both' | 'd' | 'g';
 const SNAPSHOT_EVERY_MS = 2000;
 
 /** Why training stopped on its own, and what to try. */
-export interface Divergence {
-  iteration: number;
-  what: string;
-  advice: string;
-  /** `what` and `advice` in Chinese. */
-  zh: { what: string; advice: string };
-}
-
 export interface StepResult {
   metrics: IterationMetrics[];
   /** Set when a loss or weight went NaN/Inf: the weights are back at `restoredIteration`. */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { dColour } from '@/components/training/d-colour-scale';
-import { COLOURS } from '@/components/training/palette';
+import { dColour } from '@/components/plot/d-colour-scale';
+import { COLOURS } from '@/components/plot/palette';
 import { contrast, deltaE2000, difference, hexToRgb, luminance, MACHADO_2009, simulate, type Deficiency, type Rgb } from '../helpers/colour-vision';
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { draftToCheck, GOAL_KINDS, initialDraft } from '@/components/exercise/check-draft';
-import { checkSchema } from '@/lib/learn/checks';
+import { checkSchema } from '@/lib/classroom/checks';
 import { presetProject } from '@/lib/project/presets';
 
 const draft = () => initialDraft(presetProject('gan-2d-ring'));

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import type { AnalyzeContext } from '@/lib/compiler/types';
-import type { LayerKind } from '@/lib/project/kinds';
+import { LAYERS } from '@/lib/compiler/layers';
+import { LAYER_KINDS, type LayerKind } from '@/lib/project/kinds';
 import type { Graph, GraphNode, ParamValue } from '@/lib/project/schema';
 
 type Params = Record<string, ParamValue>;
@@ -8,8 +9,15 @@ type Params = Record<string, ParamValue>;
 const padding = fc.constantFrom('same', 'valid');
 /** `usual` nine times in ten, `rare` otherwise; seeded, unlike Math.random. */
 const mostly = <T,>(usual: T, rare: T) => fc.oneof({ weight: 9, arbitrary: fc.constant(usual) }, { weight: 1, arbitrary: fc.constant(rare) });
-/** Small, mostly valid params per kind; sizes stay tiny so thousands of models compile quickly. */
-const PARAMS: Partial<Record<LayerKind, fc.Arbitrary<Params>>> = {
+const none = fc.constant<Params>({});
+/** Small, mostly valid params per kind (a new kind fails type-checking until it has some); sizes stay tiny so thousands of models compile quickly. */
+const PARAMS: Record<LayerKind, fc.Arbitrary<Params>> = {
+  noise: none,
+  label: none,
+  data: none,
+  output: none,
+  flatten: none,
+  add: none,
   dense: fc.record({ units: fc.integer({ min: 1, max: 16 }), useBias: fc.boolean() }),
   conv2d: fc.record({ filters: fc.integer({ min: 1, max: 4 }), kernelSize: fc.integer({ min: 1, max: 4 }), strides: fc.integer({ min: 1, max: 3 }), padding }),
   conv2dTranspose: fc.record({ filters: fc.integer({ min: 1, max: 4 }), kernelSize: fc.integer({ min: 1, max: 4 }), strides: fc.integer({ min: 1, max: 2 }), padding, useBias: fc.boolean() }),
@@ -24,7 +32,8 @@ const PARAMS: Partial<Record<LayerKind, fc.Arbitrary<Params>>> = {
   reshape: fc.record({ targetShape: fc.array(fc.constantFrom(-1, 1, 2, 3, 4, 6, 8), { minLength: 1, maxLength: 3 }) }),
   concatenate: fc.record({ axis: fc.integer({ min: -2, max: 1 }) }),
 };
-const BODY_KINDS = ['dense', 'conv2d', 'conv2dTranspose', 'upSampling2d', 'maxPooling2d', 'averagePooling2d', 'batchNorm', 'layerNorm', 'dropout', 'activation', 'rescale', 'reshape', 'flatten', 'concatenate', 'add'] as const;
+/** Every kind that can sit between an input and the output, in LAYER_KINDS order. */
+const BODY_KINDS = LAYER_KINDS.filter((k) => LAYERS[k].arity !== 'source' && k !== 'output');
 const MANY = new Set<LayerKind>(['concatenate', 'add']);
 
 const junkParams: fc.Arbitrary<Params> = fc.dictionary(
@@ -57,7 +66,7 @@ export const scenario: fc.Arbitrary<Scenario> = fc
     mutations: fc.oneof({ weight: 3, arbitrary: fc.constant([]) }, { weight: 1, arbitrary: fc.array(mutation, { minLength: 1, maxLength: 3 }) }),
   })
   .chain((shape) =>
-    fc.tuple(fc.constant(shape), fc.tuple(...shape.steps.map((s) => (s.params ? fc.constant(s.params) : (PARAMS[s.kind] ?? fc.constant({})))))),
+    fc.tuple(fc.constant(shape), fc.tuple(...shape.steps.map((s) => (s.params ? fc.constant(s.params) : PARAMS[s.kind])))),
   )
   .map(([s, params]) => {
     const ctx: AnalyzeContext = { role: s.role, dataShape: s.dataShape, numClasses: 3, noise: { dim: 5, distribution: 'normal' } };

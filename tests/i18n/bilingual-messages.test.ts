@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createSyntheticDataset } from '@/lib/data/dataset';
 import type { SyntheticRef } from '@/lib/data/synthetic';
 import { BiError, errorText } from '@/lib/i18n/bi';
-import { decodeExercise, parseExercise, parseExercisePayload } from '@/lib/project/exercise';
+import { decodeExercise, parseExercise, parseExercisePayload } from '@/lib/classroom/exercise';
 import { migrate } from '@/lib/project/migrations';
 import { parseProject, parseProjectText, serializeProject, type ParseError } from '@/lib/project/parse';
 import { presetProject } from '@/lib/project/presets';

@@ -1,6 +1,6 @@
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { describe, expect, it } from 'vitest';
-import { paramFields } from '@/lib/compiler/form';
+import { paramFields, paramSummary } from '@/lib/compiler/form';
 import { LAYERS } from '@/lib/compiler/layers';
 import type { LayerCategory } from '@/lib/compiler/types';
 import { MESSAGES } from '@/lib/i18n/messages';
@@ -100,12 +100,19 @@ describe('texts that live beside the code', () => {
     }
   });
 
-  it('every param of every kind has an inspector label in both languages', () => {
+  it('every param of every kind has an inspector label in both languages, from its spec', () => {
     for (const kind of LAYER_KINDS) {
       for (const field of paramFields(kind)) {
-        expect(en.get(`inspector.params.${field.name}`), `${kind}.${field.name}`).toBeTruthy();
-        expect(zh.get(`inspector.params.${field.name}`), `${kind}.${field.name}`).toBeTruthy();
+        expect(field.label.en, `${kind}.${field.name}`).toMatch(/^[a-z][a-z ]*$/);
+        expect(HAS_CJK.test(field.label.zh) || /^[α-ωε]/.test(field.label.zh), `${kind}.${field.name}: ${field.label.zh}`).toBe(true);
       }
+    }
+  });
+
+  it('every kind’s summary is in both languages, and at its defaults the two carry the same numbers', () => {
+    for (const kind of LAYER_KINDS) {
+      const summary = paramSummary(kind, {});
+      expect(summary.en.match(/\d+/g) ?? [], kind).toEqual(summary.zh.match(/\d+/g) ?? []);
     }
   });
 });

@@ -31,7 +31,7 @@ function fakeBrowser({ refuseStorage = false } = {}) {
 async function load() {
   vi.resetModules();
   const store = await import('@/components/presentation/presentation-store');
-  const palette = await import('@/components/training/palette');
+  const palette = await import('@/components/plot/palette');
   return { ...store, ...palette };
 }
 
@@ -91,7 +91,7 @@ describe('presentation mode', () => {
 
   it('chart options: larger axis labels and room for them, thicker series lines, unchanged when off', async () => {
     // No fake window here: uPlot, which chart-options imports, would take it for a real DOM.
-    const m = { ...(await load()), ...(await import('@/components/training/chart-options')) };
+    const m = { ...(await load()), ...(await import('@/components/plot/chart-options')) };
     const options = m.metricsOptions([m.lineSeries('D loss', m.COLOURS.discriminator)], { auto: true });
     expect(m.presentOptions(options, false)).toBe(options);
     const on = m.presentOptions(options, true);

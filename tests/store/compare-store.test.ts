@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CompareChoice } from '@/lib/project/compare-runs';
+import type { CompareChoice } from '@/lib/classroom/compare-runs';
 import { presetProject } from '@/lib/project/presets';
 import type { GanProject } from '@/lib/project/schema';
 import { createCompareStore, type CompareStore, type CompareWorker, type RunId } from '@/lib/store/compare-store';

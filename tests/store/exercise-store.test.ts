@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Exercise } from '@/lib/project/exercise';
+import type { Exercise } from '@/lib/classroom/exercise';
 import { presetProject } from '@/lib/project/presets';
 import { createEditorStore, NO_LOCKS } from '@/lib/store/editor-store';
 import { createExerciseStore, editLocksFor } from '@/lib/store/exercise-store';

@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { createStore } from 'zustand/vanilla';
 import { presetProject } from '@/lib/project/presets';
-import { createSlowMotionStore, currentStep } from '@/lib/store/slow-motion-store';
+import { createEditorStore } from '@/lib/store/editor-store';
+import { createSlowMotionStore, currentStep, wireSlowMotion } from '@/lib/store/slow-motion-store';
 import type { TrainingState, TrainingStore } from '@/lib/store/training-store';
 import type { IterationTrace } from '@/lib/train/trace';
 
 /** A training store that hands out a given trace (or none) and counts recorded events. */
 function fakeTraining(traces: (IterationTrace | null)[]) {
   const events: string[] = [];
-  const store = createStore<Pick<TrainingState, 'traceIteration' | 'record'>>()(() => ({
+  const store = createStore<Pick<TrainingState, 'traceIteration' | 'record' | 'phase'>>()(() => ({
+    phase: 'paused',
     traceIteration: async () => traces.shift() ?? null,
     record: (event) => void events.push(event),
   }));
@@ -56,5 +58,61 @@ describe('slow-motion store', () => {
     slow.getState().close();
     await opening;
     expect(slow.getState().status).toBe('closed');
+  });
+});
+
+describe('slow motion wired to the editor and the run', () => {
+  async function opened(layout: 'tabs' | 'split') {
+    const { store: training } = fakeTraining([trace(3), trace(4)]);
+    const project = presetProject('gan-1d-gaussian');
+    const editor = createEditorStore(project, { layout });
+    const slow = createSlowMotionStore(training);
+    const unwire = wireSlowMotion(slow, { editor, training });
+    await slow.getState().open(project);
+    return { training, editor, slow, unwire };
+  }
+
+  it('in the tabs layout shows the network each sub-step works in; side by side it changes no tab', async () => {
+    const tabs = await opened('tabs');
+    const seen = new Set<string>();
+    for (let i = 0; i < tabs.slow.getState().steps.length; i++) {
+      tabs.slow.getState().go(i);
+      const focus = currentStep(tabs.slow.getState())?.focus;
+      if (focus) {
+        seen.add(focus);
+        expect(tabs.editor.getState().activeRole, `sub-step ${i}`).toBe(focus);
+      }
+    }
+    expect([...seen].sort()).toEqual(['discriminator', 'generator']);
+
+    const split = await opened('split');
+    const before = split.editor.getState().activeRole;
+    for (let i = 0; i < split.slow.getState().steps.length; i++) split.slow.getState().go(i);
+    expect(split.editor.getState().activeRole).toBe(before);
+  });
+
+  it('closes when the design changes or the run is reset, not when only the name changes', async () => {
+    const a = await opened('split');
+    a.editor.getState().rename('another name');
+    expect(a.slow.getState().status).toBe('open');
+    a.editor.getState().setTraining({ optimizers: { generator: { lr: 0.005 } } });
+    expect(a.slow.getState().status).toBe('closed');
+
+    const b = await opened('split');
+    b.training.setState({ phase: 'idle' });
+    expect(b.slow.getState().status).toBe('closed');
+  });
+
+  it('unwired, it closes and follows nothing', async () => {
+    const c = await opened('tabs');
+    c.unwire();
+    expect(c.slow.getState().status).toBe('closed');
+    await c.slow.getState().open(presetProject('gan-1d-gaussian'));
+    expect(c.slow.getState().status).toBe('open');
+    const role = c.editor.getState().activeRole;
+    for (let i = 0; i < c.slow.getState().steps.length; i++) c.slow.getState().go(i);
+    expect(c.editor.getState().activeRole).toBe(role);
+    c.editor.getState().setTraining({ optimizers: { generator: { lr: 0.005 } } });
+    expect(c.slow.getState().status).toBe('open');
   });
 });

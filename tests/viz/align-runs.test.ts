@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alignRuns } from '@/components/training/align-runs';
+import { alignRuns } from '@/components/compare/align-runs';
 import { emptyHistory, type MetricsHistory } from '@/lib/train/types';
 
 function history(iterations: number[], base: number): MetricsHistory {

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { LocaleProvider } from '@/components/i18n/locale-provider';
 import { LessonApp } from '@/components/learn/lesson-app';
-import { LESSONS, lessonById } from '@/lib/learn/lessons';
+import { LESSONS, lessonById } from '@/lib/classroom/lessons';
 
 /** Every lesson is a static page; anything else is a 404. */
 export const dynamicParams = false;

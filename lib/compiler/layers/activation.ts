@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineLayer } from '../types';
-import { applyOne } from './common';
+import { applyOne, same } from './common';
 
 export const ACTIVATIONS = ['relu', 'leakyRelu', 'tanh', 'sigmoid', 'elu', 'selu', 'softplus', 'linear'] as const;
 export type ActivationFn = (typeof ACTIVATIONS)[number];
@@ -22,6 +22,9 @@ export default defineLayer({
   title: { en: 'Activation', zh: '激活函数' },
   category: 'Activation',
   schema: z.object({ fn: z.enum(ACTIVATIONS).default('relu'), alpha: z.number().min(0).max(1).default(0.2) }),
+  labels: { fn: { en: 'fn', zh: '函数' }, alpha: { en: 'alpha', zh: 'α 斜率' } },
+  // Function names read the same in both languages.
+  summary: (p) => same(p.fn === 'leakyRelu' ? `leakyRelu α=${p.alpha}` : String(p.fn)),
   arity: 'one',
   infer: ([input = []]) => ({ shape: [...input], params: 0 }),
   build: (tf, [x], p, name) =>

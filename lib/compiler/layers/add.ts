@@ -1,12 +1,15 @@
 import { z } from 'zod';
 import { bi } from '../../i18n/bi';
 import { defineLayer, fmt } from '../types';
+import { same } from './common';
 
 export default defineLayer({
   kind: 'add',
   title: { en: 'Add', zh: '相加' },
   category: 'Merge',
   schema: z.object({}),
+  labels: {},
+  summary: () => same(''),
   arity: 'many',
   infer: (inputs) => {
     const first = inputs[0] ?? [];

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { bi } from '../../i18n/bi';
 import { defineLayer, fmt } from '../types';
-import { applyOne } from './common';
+import { applyOne, PARAM, same } from './common';
 
 export default defineLayer({
   kind: 'batchNorm',
@@ -13,6 +13,8 @@ export default defineLayer({
     center: z.boolean().default(true),
     scale: z.boolean().default(true),
   }),
+  labels: { momentum: PARAM.momentum, epsilon: PARAM.epsilon, center: { en: 'center', zh: '中心化 (β)' }, scale: { en: 'scale', zh: '缩放 (γ)' } },
+  summary: () => same(''),
   arity: 'one',
   infer: ([input = []], p) => {
     // tfjs cannot take the gradient of a BatchNorm without beta or gamma (tfjs issue 2868).

@@ -1,9 +1,36 @@
 import { z } from 'zod';
 import type * as TF from '@tensorflow/tfjs';
 import { bi } from '../../i18n/bi';
-import { fmt, type BuildContext, type InferResult, type Shape, type Tfjs } from '../types';
+import { fmt, type BuildContext, type InferResult, type Shape, type Tfjs, type Words } from '../types';
 
-type Title = { en: string; zh: string };
+type Title = Words;
+
+/** The inspector's names of the params that several kinds share, for the specs' `labels`. */
+export const PARAM = {
+  units: { en: 'units', zh: '单元数' },
+  useBias: { en: 'use bias', zh: '使用偏置' },
+  filters: { en: 'filters', zh: '滤波器数' },
+  kernelSize: { en: 'kernel size', zh: '卷积核大小' },
+  strides: { en: 'strides', zh: '步幅' },
+  padding: { en: 'padding', zh: '填充' },
+  poolSize: { en: 'pool size', zh: '池化窗口' },
+  momentum: { en: 'momentum', zh: '动量' },
+  epsilon: { en: 'epsilon', zh: 'ε（数值稳定项）' },
+  axis: { en: 'axis', zh: '轴' },
+} as const satisfies Record<string, Words>;
+
+/** A summary that reads the same in both languages (numbers, function names). */
+export const same = (text: string): Words => ({ en: text, zh: text });
+
+/** Words of the summaries that name a param value, in Chinese. */
+const VALUE_ZH: Record<string, string> = { normal: '正态', uniform: '均匀', nearest: '最近邻', bilinear: '双线性' };
+export const valueZh = (value: unknown): string => VALUE_ZH[String(value)] ?? String(value);
+
+/** Conv2D's and Conv2DTranspose's summary: "64 filters · 4×4 · s2 · same". */
+export function convSummary(p: { filters: number; kernelSize: number; strides: number; padding: Padding }): Words {
+  const kernel = `${p.kernelSize}×${p.kernelSize}`;
+  return { en: `${p.filters} filters · ${kernel} · s${p.strides} · ${p.padding}`, zh: `${p.filters} 个卷积核 · ${kernel} · 步长 ${p.strides} · ${p.padding}` };
+}
 
 export const paddingSchema = z.enum(['same', 'valid']).default('same');
 export type Padding = 'same' | 'valid';

@@ -1,12 +1,15 @@
 import { z } from 'zod';
 import { bi } from '../../i18n/bi';
 import { defineLayer, fmt } from '../types';
+import { PARAM } from './common';
 
 export default defineLayer({
   kind: 'concatenate',
   title: { en: 'Concatenate', zh: '拼接' },
   category: 'Merge',
   schema: z.object({ axis: z.number().int().min(-4).max(3).default(-1) }),
+  labels: { axis: PARAM.axis },
+  summary: (p) => ({ en: `axis ${p.axis}`, zh: `轴 ${p.axis}` }),
   arity: 'many',
   infer: (inputs, p) => {
     const rank = inputs[0]?.length ?? 0;

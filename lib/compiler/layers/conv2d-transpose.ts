@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineLayer } from '../types';
-import { applyOne, kernelInit, deconvLength, int, needsImage, paddingSchema } from './common';
+import { applyOne, convSummary, deconvLength, int, kernelInit, needsImage, paddingSchema, PARAM } from './common';
 
 const title = { en: 'Conv2DTranspose', zh: '转置卷积' };
 
@@ -15,6 +15,8 @@ export default defineLayer({
     padding: paddingSchema,
     useBias: z.boolean().default(true),
   }),
+  labels: { filters: PARAM.filters, kernelSize: PARAM.kernelSize, strides: PARAM.strides, padding: PARAM.padding, useBias: PARAM.useBias },
+  summary: convSummary,
   arity: 'one',
   infer: ([input = []], p) => {
     const bad = needsImage(title, input);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineLayer } from '../types';
-import { applyOne, kernelInit, convLength, int, needsImage, paddingSchema, windowFits } from './common';
+import { applyOne, convLength, convSummary, int, kernelInit, needsImage, paddingSchema, PARAM, windowFits } from './common';
 
 const title = { en: 'Conv2D', zh: '二维卷积' };
 
@@ -15,6 +15,8 @@ export default defineLayer({
     padding: paddingSchema,
     useBias: z.boolean().default(true),
   }),
+  labels: { filters: PARAM.filters, kernelSize: PARAM.kernelSize, strides: PARAM.strides, padding: PARAM.padding, useBias: PARAM.useBias },
+  summary: convSummary,
   arity: 'one',
   infer: ([input = []], p) => {
     const bad = needsImage(title, input) ?? (p.padding === 'valid' ? windowFits(title, 'kernel', 'kernelSize', p.kernelSize, input) : null);

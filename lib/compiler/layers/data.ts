@@ -1,12 +1,16 @@
 import { z } from 'zod';
 import { packedShape } from '../pack';
 import { defineLayer } from '../types';
+import { same } from './common';
 
 export default defineLayer({
   kind: 'data',
   title: { en: 'Data', zh: '数据' },
+  exportTitle: 'Data x',
   category: 'Inputs',
   schema: z.object({}),
+  labels: {},
+  summary: () => same(''),
   arity: 'source',
   roles: ['discriminator'],
   infer: (_inputs, _p, ctx) => ({ shape: packedShape(ctx.dataShape, ctx.pack ?? 1), params: 0 }),

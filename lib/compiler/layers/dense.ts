@@ -1,13 +1,15 @@
 import { z } from 'zod';
 import { bi } from '../../i18n/bi';
 import { defineLayer, fmt, product } from '../types';
-import { applyOne, kernelInit, int } from './common';
+import { applyOne, int, kernelInit, PARAM } from './common';
 
 export default defineLayer({
   kind: 'dense',
   title: { en: 'Dense', zh: '全连接' },
   category: 'Core',
   schema: z.object({ units: int(1, 65536, 128), useBias: z.boolean().default(true) }),
+  labels: { units: PARAM.units, useBias: PARAM.useBias },
+  summary: (p) => ({ en: `${p.units} unit${p.units === 1 ? '' : 's'}`, zh: `${p.units} 个单元` }),
   arity: 'one',
   infer: ([input = []], p) => {
     if (input.length !== 1) {

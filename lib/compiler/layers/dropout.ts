@@ -7,6 +7,8 @@ export default defineLayer({
   title: { en: 'Dropout', zh: '随机失活' },
   category: 'Core',
   schema: z.object({ rate: z.number().min(0).max(0.95).default(0.3) }),
+  labels: { rate: { en: 'rate', zh: '比率' } },
+  summary: (p) => ({ en: `rate ${p.rate}`, zh: `比率 ${p.rate}` }),
   arity: 'one',
   infer: ([input = []]) => ({ shape: [...input], params: 0 }),
   build: (tf, [x], p, name) => applyOne(tf.layers.dropout({ rate: p.rate, name }), x!),

@@ -1,13 +1,15 @@
 import { z } from 'zod';
 import { bi } from '../../i18n/bi';
 import { defineLayer, fmt, product } from '../types';
-import { applyOne } from './common';
+import { applyOne, same } from './common';
 
 export default defineLayer({
   kind: 'flatten',
   title: { en: 'Flatten', zh: '展平' },
   category: 'Shape',
   schema: z.object({}),
+  labels: {},
+  summary: () => same(''),
   arity: 'one',
   infer: ([input = []]) =>
     input.length <= 1

@@ -47,3 +47,9 @@ export const LAYERS: Record<LayerKind, LayerSpec> = {
 export function layerSpec(kind: string): LayerSpec | undefined {
   return Object.prototype.hasOwnProperty.call(LAYERS, kind) ? LAYERS[kind as LayerKind] : undefined;
 }
+
+/** How comments in exported code name a layer kind: its export title, else its English title. */
+export function exportTitle(kind: LayerKind): string {
+  const spec = LAYERS[kind];
+  return spec.exportTitle ?? spec.title.en;
+}

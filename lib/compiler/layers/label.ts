@@ -1,12 +1,16 @@
 import { z } from 'zod';
 import { bi } from '../../i18n/bi';
 import { defineLayer } from '../types';
+import { same } from './common';
 
 export default defineLayer({
   kind: 'label',
   title: { en: 'Label', zh: '标签' },
+  exportTitle: 'Label (one-hot)',
   category: 'Inputs',
   schema: z.object({}),
+  labels: {},
+  summary: () => same(''),
   arity: 'source',
   infer: (_inputs, _p, ctx) =>
     ctx.numClasses

@@ -1,13 +1,15 @@
 import { z } from 'zod';
 import { bi } from '../../i18n/bi';
 import { defineLayer, fmt } from '../types';
-import { applyOne } from './common';
+import { applyOne, PARAM, same } from './common';
 
 export default defineLayer({
   kind: 'layerNorm',
   title: { en: 'LayerNorm', zh: '层归一化' },
   category: 'Normalization',
   schema: z.object({ epsilon: z.number().positive().max(1).default(1e-3) }),
+  labels: { epsilon: PARAM.epsilon },
+  summary: () => same(''),
   arity: 'one',
   infer: ([input = []]) => {
     if (input.length === 0) return { error: bi(`LayerNorm needs an input with a feature axis but receives ${fmt(input)}.`, `层归一化需要带特征维的输入，但收到 ${fmt(input)}。`) };

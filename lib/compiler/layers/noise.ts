@@ -1,13 +1,16 @@
 import { z } from 'zod';
 import { NOISE_DISTRIBUTIONS } from '../../project/kinds';
 import { defineLayer } from '../types';
-import { int } from './common';
+import { int, valueZh } from './common';
 
 export default defineLayer({
   kind: 'noise',
   title: { en: 'Noise', zh: '噪声' },
+  exportTitle: 'Noise z',
   category: 'Inputs',
   schema: z.object({ dim: int(1, 4096, 64), distribution: z.enum(NOISE_DISTRIBUTIONS).default('normal') }),
+  labels: { dim: { en: 'dim', zh: '维度' }, distribution: { en: 'distribution', zh: '分布' } },
+  summary: (p) => ({ en: `${p.dim} · ${p.distribution}`, zh: `${p.dim} 维 · ${valueZh(p.distribution)}` }),
   arity: 'source',
   roles: ['generator'],
   infer: (_inputs, p) => ({ shape: [p.dim], params: 0 }),

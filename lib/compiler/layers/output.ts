@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import { defineLayer } from '../types';
+import { same } from './common';
 
 export default defineLayer({
   kind: 'output',
   title: { en: 'Output', zh: '输出' },
   category: 'Output',
   schema: z.object({}),
+  labels: {},
+  summary: () => same(''),
   arity: 'one',
   infer: ([input = []]) => ({ shape: [...input], params: 0 }),
   build: (_tf, [x]) => x!,

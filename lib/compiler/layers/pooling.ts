@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type * as TF from '@tensorflow/tfjs';
 import type { LayerKind } from '../../project/kinds';
 import { defineLayer, type LayerSpec, type Tfjs } from '../types';
-import { applyOne, convLength, int, needsImage, windowFits } from './common';
+import { applyOne, convLength, int, needsImage, PARAM, windowFits } from './common';
 
 const schema = z.object({
   poolSize: int(1, 8, 2),
@@ -25,6 +25,12 @@ export function poolingLayer(
     title,
     category: 'Convolution',
     schema,
+    labels: { poolSize: PARAM.poolSize, strides: PARAM.strides, padding: PARAM.padding },
+    summary: (p) => {
+      const window = `${p.poolSize}×${p.poolSize}`;
+      const strides = p.strides ?? p.poolSize;
+      return { en: `${window} · s${strides}`, zh: `${window} · 步长 ${strides}` };
+    },
     arity: 'one',
     infer: ([input = []], p) => {
       const bad = needsImage(title, input) ?? (p.padding === 'valid' ? windowFits(title, 'pool', 'poolSize', p.poolSize, input) : null);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineLayer } from '../types';
-import { applyOne } from './common';
+import { applyOne, same } from './common';
 
 const finite = z.number().refine(Number.isFinite, { message: 'a finite number', params: { zh: '应为有限的数' } });
 
@@ -12,6 +12,8 @@ export default defineLayer({
     scale: finite.refine((v) => v !== 0, { message: 'a scale other than 0', params: { zh: '缩放系数不能为 0' } }).default(1),
     offset: finite.default(0),
   }),
+  labels: { scale: { en: 'scale', zh: '缩放系数' }, offset: { en: 'offset', zh: '偏移' } },
+  summary: () => same(''),
   arity: 'one',
   infer: ([input = []]) => ({ shape: [...input], params: 0 }),
   build: (tf, [x], p, name) => applyOne(tf.layers.rescaling({ scale: p.scale, offset: p.offset, name }), x!),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { bi } from '../../i18n/bi';
 import { defineLayer, fmt, product } from '../types';
-import { applyOne } from './common';
+import { applyOne, same } from './common';
 
 const dim = z
   .number()
@@ -13,6 +13,8 @@ export default defineLayer({
   title: { en: 'Reshape', zh: '重塑' },
   category: 'Shape',
   schema: z.object({ targetShape: z.array(dim).min(1).max(4).default([7, 7, 64]) }),
+  labels: { targetShape: { en: 'target shape', zh: '目标形状' } },
+  summary: (p) => same(Array.isArray(p.targetShape) ? `→ ${p.targetShape.join('×')}` : ''),
   arity: 'one',
   infer: ([input = []], p) => {
     const total = product(input);

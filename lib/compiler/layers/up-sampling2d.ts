@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineLayer } from '../types';
-import { applyOne, int, needsImage } from './common';
+import { applyOne, int, needsImage, valueZh } from './common';
 
 const title = { en: 'UpSampling2D', zh: '上采样' };
 
@@ -9,6 +9,8 @@ export default defineLayer({
   title,
   category: 'Convolution',
   schema: z.object({ size: int(1, 8, 2), interpolation: z.enum(['nearest', 'bilinear']).default('nearest') }),
+  labels: { size: { en: 'size', zh: '倍数' }, interpolation: { en: 'interpolation', zh: '插值方式' } },
+  summary: (p) => ({ en: `×${p.size} · ${p.interpolation}`, zh: `×${p.size} · ${valueZh(p.interpolation)}` }),
   arity: 'one',
   infer: ([input = []], p) => {
     const bad = needsImage(title, input);

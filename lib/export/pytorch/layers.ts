@@ -1,3 +1,4 @@
+import type { ActivationFn } from '../../compiler/layers/activation';
 import type { LayerKind } from '../../project/kinds';
 import type { IrNode } from '../model-ir';
 import type { HelperName } from './helpers';
@@ -37,7 +38,7 @@ const inShape = (c: EmitContext): number[] => c.node.inputShapes[0] ?? [];
 const channels = (shape: readonly number[]): number => shape[shape.length - 1] ?? 0;
 const source = (): TorchLayer => ({ forward: [] });
 
-const ACTIVATIONS: Record<string, (x: string, alpha: number) => string> = {
+const ACTIVATIONS: Record<ActivationFn, (x: string, alpha: number) => string> = {
   relu: (x) => `torch.relu(${x})`,
   leakyRelu: (x, alpha) => `F.leaky_relu(${x}, ${pyNumber(alpha)})`,
   tanh: (x) => `torch.tanh(${x})`,
@@ -125,7 +126,7 @@ export const TORCH_LAYERS: Record<LayerKind, Emitter> = {
   },
   dropout: (c) => ({ init: [`self.${c.name} = nn.Dropout(${pyNumber(param(c, 'rate'))})`], forward: [`${c.name} = self.${c.name}(${first(c)})`] }),
   rescale: (c) => ({ forward: [`${c.name} = ${first(c)} * ${pyNumber(param(c, 'scale'))} + ${pyNumber(param(c, 'offset'))}`] }),
-  activation: (c) => ({ forward: [`${c.name} = ${ACTIVATIONS[param<string>(c, 'fn')]!(first(c), param(c, 'alpha'))}`] }),
+  activation: (c) => ({ forward: [`${c.name} = ${ACTIVATIONS[param<ActivationFn>(c, 'fn')](first(c), param(c, 'alpha'))}`] }),
   reshape: (c) => {
     const target = param<number[]>(c, 'targetShape');
     const x = first(c);

@@ -1,3 +1,4 @@
+import { ACTIVATIONS } from '../../compiler/layers/activation';
 import type { LayerKind } from '../../project/kinds';
 import type { IrNode } from '../model-ir';
 import { tsString } from './escape';
@@ -28,7 +29,6 @@ function layer(factory: string, args: string[], node: IrNode, inputs: string[]):
   return `apply(tf.layers.${factory}({ ${config} }), ${input})`;
 }
 
-const ACTIVATIONS = ['relu', 'leakyRelu', 'tanh', 'sigmoid', 'elu', 'selu', 'softplus', 'linear'] as const;
 const PADDINGS = ['same', 'valid'] as const;
 
 export const TS_LAYERS: Record<LayerKind, Emit> = {

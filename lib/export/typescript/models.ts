@@ -1,28 +1,8 @@
+import { exportTitle } from '../../compiler/layers';
 import { emaDecay, packSize } from '../../project/schema';
 import type { IrModel, IrProject } from '../model-ir';
 import { commentText, identifiers, tsString } from './escape';
 import { TS_LAYERS } from './layers';
-
-const TITLES: Record<string, string> = {
-  noise: 'Noise z',
-  label: 'Label (one-hot)',
-  data: 'Data x',
-  dense: 'Dense',
-  conv2d: 'Conv2D',
-  conv2dTranspose: 'Conv2DTranspose',
-  upSampling2d: 'UpSampling2D',
-  maxPooling2d: 'MaxPooling2D',
-  averagePooling2d: 'AveragePooling2D',
-  batchNorm: 'BatchNorm',
-  layerNorm: 'LayerNorm',
-  dropout: 'Dropout',
-  activation: 'Activation',
-  rescale: 'Rescale',
-  reshape: 'Reshape',
-  flatten: 'Flatten',
-  concatenate: 'Concatenate',
-  add: 'Add',
-};
 
 /** `buildGenerator` or `buildDiscriminator`: one statement per node, each under a comment naming it. */
 export function emitBuilder(model: IrModel): string {
@@ -40,7 +20,7 @@ export function emitBuilder(model: IrModel): string {
       continue;
     }
     const label = node.label ? `, label ${commentText(node.label)}` : '';
-    body.push(`  // node ${commentText(node.id)}${label}: ${TITLES[node.kind] ?? node.kind} → [${node.shape.join(', ')}]`);
+    body.push(`  // node ${commentText(node.id)}${label}: ${exportTitle(node.kind)} → [${node.shape.join(', ')}]`);
     body.push(`  const ${vars.get(node.id)} = ${expr};`);
   }
   const inputs = model.inputs.map(varOf);

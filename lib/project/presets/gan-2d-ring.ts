@@ -1,4 +1,4 @@
-import { DATASET_DEFAULTS } from '../../data/catalog';
+import { DATASET_DEFAULTS } from '../dataset-defaults';
 import { CURRENT_VERSION, type GanProject } from '../schema';
 import { adam, chain, training } from './build';
 

@@ -1,0 +1,125 @@
+'use client';
+
+import { useEffect, useRef, useState } from 'react';
+import { useTranslations } from 'use-intl';
+import type { SampleFrame } from '@/lib/train/types';
+import { defaultColumns, renderSheet } from '../plot/sample-sheet';
+import styles from './training.module.css';
+import { useElementWidth } from '../plot/use-element-width';
+import { downloadBlob } from '../download';
+import { AveragedNote } from './averaged-note';
+
+/** Props of {@link SampleGrid}. */
+export interface SampleGridProps {
+  /** Sample frames, oldest first; the newest is shown unless the user scrubs back. */
+  frames: SampleFrame[];
+  /** Images per row; default the squarest grid, ceil(sqrt(count)). */
+  columns?: number;
+}
+
+/**
+ * The generator's samples as an image grid scaled crisply to the panel's width, with a timeline
+ * to scrub back through earlier frames and an export of the shown grid as a PNG at native size.
+ */
+export function SampleGrid({ frames, columns }: SampleGridProps) {
+  const t = useTranslations('samples');
+  const tc = useTranslations('charts');
+  // The iteration the user scrubbed to; null follows the newest frame.
+  const [pinned, setPinned] = useState<number | null>(null);
+  const box = useRef<HTMLDivElement>(null);
+  const view = useRef<HTMLCanvasElement>(null);
+  const sheet = useRef<HTMLCanvasElement | null>(null);
+  const width = useElementWidth(box);
+  const last = frames.length - 1;
+  const index = frameIndex(frames, pinned);
+  const frame = frames[index];
+  const cols = columns ?? frame?.columns ?? (frame ? defaultColumns(frame.count) : 1);
+
+  useEffect(() => {
+    const canvas = view.current;
+    if (!canvas) return;
+    if (!frame || width === 0) {
+      canvas.height = 0;
+      canvas.style.height = '0px';
+      return;
+    }
+    sheet.current ??= document.createElement('canvas');
+    const native = renderSheet(frame, cols, sheet.current);
+    const dpr = window.devicePixelRatio || 1;
+    canvas.width = Math.round(width * dpr);
+    canvas.height = Math.round((canvas.width * native.height) / native.width);
+    canvas.style.height = `${canvas.height / dpr}px`;
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return;
+    ctx.imageSmoothingEnabled = false;
+    ctx.drawImage(native, 0, 0, canvas.width, canvas.height);
+  }, [frame, cols, width]);
+
+  const exportPng = () => {
+    if (!frame) return;
+    const iteration = frame.iteration;
+    renderSheet(frame, cols, document.createElement('canvas')).toBlob((blob) => {
+      if (blob) downloadBlob(blob, `samples-iteration-${iteration}.png`);
+    }, 'image/png');
+  };
+
+  const following = pinned === null || index === last;
+  const [h, w, c] = frame?.shape ?? [0, 0, 0];
+  return (
+    <section className={styles.panel} data-testid="sample-grid" aria-label={t('label')}>
+      <header className={styles.head}>
+        <h3 className={styles.title}>{t('title')}</h3>
+        {frame && <span className={styles.hint}>{`${frame.count} × ${h}×${w}${c === 1 ? '' : `×${c}`}`}</span>}
+        <AveragedNote decay={frame?.averaged} />
+      </header>
+      <div ref={box}>
+        <canvas
+          ref={view}
+          className={styles.canvas}
+          data-testid="sample-canvas"
+          role="img"
+          aria-label={frame ? t('at', { iteration: frame.iteration }) : t('none')}
+        />
+        {!frame && <div className={styles.empty}>{t('none')}</div>}
+      </div>
+      <div className={styles.timeline}>
+        <span className={styles.iteration} data-testid="sample-iteration">
+          {frame ? tc('iterationAt', { iteration: frame.iteration }) : `${tc('iteration')} –`}
+        </span>
+        <input
+          type="range"
+          min={0}
+          max={Math.max(0, last)}
+          step={1}
+          value={Math.max(0, index)}
+          disabled={frames.length < 2}
+          onChange={(e) => {
+            const i = Number(e.target.value);
+            setPinned(i >= last ? null : (frames[i]?.iteration ?? null));
+          }}
+          aria-label={t('timeline')}
+          aria-valuetext={frame ? tc('iterationAt', { iteration: frame.iteration }) : undefined}
+          data-testid="sample-timeline"
+        />
+        {!frame ? null : following ? (
+          <span className={styles.live}>{t('live')}</span>
+        ) : (
+          <button type="button" className="btn small" onClick={() => setPinned(null)}>
+            {t('latest')}
+          </button>
+        )}
+        <button type="button" className="btn small" onClick={exportPng} disabled={!frame} data-testid="export-png">
+          {t('exportPng')}
+        </button>
+      </div>
+    </section>
+  );
+}
+
+/** The shown frame: the pinned iteration, or the next one kept if it was dropped, else the newest. */
+function frameIndex(frames: SampleFrame[], pinned: number | null): number {
+  const last = frames.length - 1;
+  if (pinned === null) return last;
+  const at = frames.findIndex((f) => f.iteration >= pinned);
+  return at < 0 ? last : at;
+}
