@@ -12,7 +12,21 @@ const uiFrameworks = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.next/', '.next-*/', 'out/', 'public/', 'test-results/', 'playwright-report/', 'next-env.d.ts', '.bench-build/', '.test-output/', '**/*.tmp.*'] },
+  {
+    ignores: [
+      'node_modules/',
+      '.next/',
+      '.next-*/',
+      'out/',
+      'public/',
+      'test-results/',
+      'playwright-report/',
+      'next-env.d.ts',
+      '.bench-build/',
+      '.test-output/',
+      '**/*.tmp.*',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.tsx', '**/*.ts'],

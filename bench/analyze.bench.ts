@@ -13,12 +13,16 @@ export function benchAnalyze(): string[] {
     const errors = result.diagnostics.filter((d) => d.severity === 'error');
     if (errors.length) throw new Error(`benchmark graph is invalid: ${errors[0]!.message}`);
     const t = measure(() => analyze(graph, ctx));
-    rows.push(`| residual conv D | ${graph.nodes.length} | ${graph.edges.length} | ${ms(t.median)} | ${ms(t.p95)} | ${size === 300 ? '< 16 ms' : '(scaling)'} |`);
+    rows.push(
+      `| residual conv D | ${graph.nodes.length} | ${graph.edges.length} | ${ms(t.median)} | ${ms(t.p95)} | ${size === 300 ? '< 16 ms' : '(scaling)'} |`,
+    );
   }
   for (const id of PRESET_IDS) {
     const project = presetProject(id);
     const t = measure(() => analyzeProject(project));
-    rows.push(`| preset ${id} (G + D) | ${project.generator.nodes.length + project.discriminator.nodes.length} | ${project.generator.edges.length + project.discriminator.edges.length} | ${ms(t.median)} | ${ms(t.p95)} | |`);
+    rows.push(
+      `| preset ${id} (G + D) | ${project.generator.nodes.length + project.discriminator.nodes.length} | ${project.generator.edges.length + project.discriminator.edges.length} | ${ms(t.median)} | ${ms(t.p95)} | |`,
+    );
   }
   return rows;
 }

@@ -4,7 +4,13 @@ import { startApp } from './browser';
 
 const CHOICES = ['auto', 'wasm', 'wasm-1', 'webgpu', 'webgl'] as const;
 type Choice = (typeof CHOICES)[number];
-const TITLES: Record<Choice, string> = { auto: 'auto', wasm: 'wasm, all cores', 'wasm-1': 'wasm, 1 thread', webgpu: 'webgpu', webgl: 'webgl' };
+const TITLES: Record<Choice, string> = {
+  auto: 'auto',
+  wasm: 'wasm, all cores',
+  'wasm-1': 'wasm, 1 thread',
+  webgpu: 'webgpu',
+  webgl: 'webgl',
+};
 
 /**
  * The page without cross-origin isolation (its two headers stripped): what wasm does on one thread,
@@ -41,10 +47,22 @@ async function measure(page: Page, url: string, preset: string, choice: Choice, 
   await page.getByTestId('train-play').click();
   let first: number | null = null;
   try {
-    await page.waitForFunction(() => Number(document.querySelector('[data-testid="iteration"]')?.textContent) >= 1, undefined, { timeout: FIRST_LIMIT_MS, polling: 20 });
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid="iteration"]')?.textContent) >= 1, undefined, {
+      timeout: FIRST_LIMIT_MS,
+      polling: 20,
+    });
     first = Date.now() - pressed;
   } catch {
-    return { first: null, ms: null, backend: (await page.getByTestId('backend').innerText().catch(() => 'no backend')).slice(0, 140) };
+    return {
+      first: null,
+      ms: null,
+      backend: (
+        await page
+          .getByTestId('backend')
+          .innerText()
+          .catch(() => 'no backend')
+      ).slice(0, 140),
+    };
   }
   const settleUntil = pressed + (runS - steadyS) * 1000;
   if (Date.now() < settleUntil) await page.waitForTimeout(settleUntil - Date.now());
@@ -53,7 +71,10 @@ async function measure(page: Page, url: string, preset: string, choice: Choice, 
   const [t1, i1] = [Date.now(), await iterationOf(page)];
   const backend = (await page.getByTestId('backend').innerText()).replace(/\s+/g, ' ').slice(0, 160);
   await page.getByTestId('train-pause').click();
-  await page.getByTestId('train-play').waitFor({ timeout: 60_000 }).catch(() => undefined);
+  await page
+    .getByTestId('train-play')
+    .waitFor({ timeout: 60_000 })
+    .catch(() => undefined);
   return { first, ms: i1 > i0 ? (t1 - t0) / (i1 - i0) : null, backend };
 }
 
@@ -90,15 +111,21 @@ export async function benchAuto(): Promise<string[]> {
         }
         console.error(preset, choice, JSON.stringify(cells[choice]));
       }
-      const singles = CHOICES.filter((c) => c !== 'auto').map((c) => cells[c]!.ms).filter((m): m is number => m !== null);
+      const singles = CHOICES.filter((c) => c !== 'auto')
+        .map((c) => cells[c]!.ms)
+        .filter((m): m is number => m !== null);
       const best = Math.min(...singles);
       const auto = cells.auto!;
       const regret = auto.ms !== null && Number.isFinite(best) ? (auto.ms / best).toFixed(2) : '-';
       const cell = (c: Choice) => {
         const r = cells[c]!;
-        return r.first === null ? `no iteration in ${FIRST_LIMIT_MS / 1000} s` : `${(r.first / 1000).toFixed(1)} s / ${r.ms === null ? '-' : r.ms.toFixed(0)} ms`;
+        return r.first === null
+          ? `no iteration in ${FIRST_LIMIT_MS / 1000} s`
+          : `${(r.first / 1000).toFixed(1)} s / ${r.ms === null ? '-' : r.ms.toFixed(0)} ms`;
       };
-      rows.push(`| ${preset} | ${CHOICES.map(cell).join(' | ')} | ${regret} | ${auto.backend.split(/ (started|timed|moved|measured|stays|wasm ran)/)[0]} |`);
+      rows.push(
+        `| ${preset} | ${CHOICES.map(cell).join(' | ')} | ${regret} | ${auto.backend.split(/ (started|timed|moved|measured|stays|wasm ran)/)[0]} |`,
+      );
     }
   } finally {
     await app.stop();

@@ -12,7 +12,8 @@ export function bigDiscriminator(size = 300): Graph {
     nodes.push({ id, kind, params, position: { x: (nodes.length % 6) * 200, y: Math.floor(nodes.length / 6) * 100 } });
     return id;
   };
-  const link = (source: string, target: string) => edges.push({ id: `e${edges.length}`, source, sourceHandle: 'out', target, targetHandle: 'in' });
+  const link = (source: string, target: string) =>
+    edges.push({ id: `e${edges.length}`, source, sourceHandle: 'out', target, targetHandle: 'in' });
   let last = add('data');
   const stem = add('conv2d', { filters: 16, kernelSize: 3, strides: 1, padding: 'same' });
   link(last, stem);

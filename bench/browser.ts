@@ -9,7 +9,11 @@ export async function startApp(port = 3200): Promise<{ url: string; browser: Bro
     const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
     if (build.status !== 0) throw new Error('next build failed');
   }
-  const server: ChildProcess = spawn('npx', ['next', 'start', '-p', String(port)], { stdio: 'ignore', detached: true, env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+  const server: ChildProcess = spawn('npx', ['next', 'start', '-p', String(port)], {
+    stdio: 'ignore',
+    detached: true,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+  });
   const url = `http://localhost:${port}`;
   for (let i = 0; ; i++) {
     try {

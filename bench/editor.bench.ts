@@ -11,7 +11,11 @@ function quantile(xs: number[], q: number): number {
 }
 
 /** Drags one node of the 300-node graph and returns the main-thread cost of each frame. */
-async function dragFrames(page: Page, browser: import('@playwright/test').Browser, nodeId: string): Promise<{ costs: number[]; moved: boolean }> {
+async function dragFrames(
+  page: Page,
+  browser: import('@playwright/test').Browser,
+  nodeId: string,
+): Promise<{ costs: number[]; moved: boolean }> {
   const node = page.getByTestId(`node-${nodeId}`);
   const before = await node.boundingBox();
   if (!before) throw new Error('node not visible');

@@ -11,7 +11,13 @@ const LESSON_GOAL = 90;
 
 /** The newest value of a quality chart's series (its legend shows it), or null before a reading. */
 async function legend(page: Page, chart: string, series: number): Promise<number | null> {
-  const text = await page.getByTestId(chart).locator('.u-legend .u-series').nth(series).locator('.u-value').innerText().catch(() => '–');
+  const text = await page
+    .getByTestId(chart)
+    .locator('.u-legend .u-series')
+    .nth(series)
+    .locator('.u-value')
+    .innerText()
+    .catch(() => '–');
   const v = Number(text);
   return text === '–' || !Number.isFinite(v) ? null : v;
 }
@@ -40,7 +46,9 @@ export async function benchImageQualityApp(): Promise<string[]> {
         project.training.seed = seed;
         await page.goto(url);
         await page.locator('.layer-node').first().waitFor();
-        await page.getByTestId('open-file').setInputFiles({ name: `${id}-${seed}.ganvas.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(project)) });
+        await page
+          .getByTestId('open-file')
+          .setInputFiles({ name: `${id}-${seed}.ganvas.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(project)) });
         await page.getByTestId('side-train').click();
         await page.getByTestId('train-play').click();
         const pressed = Date.now();
@@ -57,7 +65,12 @@ export async function benchImageQualityApp(): Promise<string[]> {
         while (Date.now() - pressed < budget) await watch();
         const iterations = Number(await page.getByTestId('iteration').innerText());
         // The meter's last reading may be a few seconds old: take what the charts show.
-        const [fid, classes, score, labels] = [await legend(page, 'quality-fid', 1), await legend(page, 'quality-coverage', 1), await legend(page, 'quality-coverage', 2), id === 'cgan-mnist' ? await legend(page, 'quality-labels', 1) : null];
+        const [fid, classes, score, labels] = [
+          await legend(page, 'quality-fid', 1),
+          await legend(page, 'quality-coverage', 1),
+          await legend(page, 'quality-coverage', 2),
+          id === 'cgan-mnist' ? await legend(page, 'quality-labels', 1) : null,
+        ];
         const backend = (await page.getByTestId('backend').innerText()).split(/\s{2,}|\n/)[0]!.slice(0, 40);
         const minutes = ((Date.now() - pressed) / 60000).toFixed(1);
         await page.screenshot({ path: `${process.env.IQ_SHOTS ?? '/tmp'}/iq-app-${id}-${seed}.png` });

@@ -26,7 +26,8 @@ const ITERATIONS = new Map((process.env.IQ_ITERATIONS?.split(',') ?? []).map((pa
 const WITH_TORCH = process.env.IQ_TORCH !== '0';
 
 const f2 = (v: number) => v.toFixed(2);
-const figures = (q: QualityFigures) => `${f2(q.fid)} | ${q.classes} | ${f2(q.score)} | ${q.labelAccuracy === undefined ? '–' : `${(q.labelAccuracy * 100).toFixed(1)} %`}`;
+const figures = (q: QualityFigures) =>
+  `${f2(q.fid)} | ${q.classes} | ${f2(q.score)} | ${q.labelAccuracy === undefined ? '–' : `${(q.labelAccuracy * 100).toFixed(1)} %`}`;
 
 /** IQ_GRID_DIR=folder: 8 × 8 of G's samples at the end of each run, as a PGM picture, to look at. */
 async function writeGrid(path: string, trainer: ReturnType<typeof createGanTrainer>): Promise<void> {
@@ -36,7 +37,8 @@ async function writeGrid(path: string, trainer: ReturnType<typeof createGanTrain
   const pixels = new Uint8Array(side * side).fill(128);
   for (let k = 0; k < 64; k++) {
     const [r0, c0] = [1 + Math.floor(k / 8) * 29, 1 + (k % 8) * 29];
-    for (let y = 0; y < 28; y++) for (let x = 0; x < 28; x++) pixels[(r0 + y) * side + c0 + x] = Math.round((data[k * 784 + y * 28 + x]! + 1) * 127.5);
+    for (let y = 0; y < 28; y++)
+      for (let x = 0; x < 28; x++) pixels[(r0 + y) * side + c0 + x] = Math.round((data[k * 784 + y * 28 + x]! + 1) * 127.5);
   }
   writeFileSync(path, Buffer.concat([Buffer.from(`P5 ${side} ${side} 255\n`), pixels]));
 }
@@ -114,13 +116,19 @@ export async function benchImageQuality(): Promise<string[]> {
         if ('skipped' in made) torch = `skipped: ${made.skipped.slice(0, 160)}`;
         else {
           const conditional = project.generator.nodes.some((n) => n.kind === 'label');
-          const q = await meter.measure(made.images, made.count, conditional ? Array.from({ length: made.count }, (_, i) => i % 10) : undefined);
+          const q = await meter.measure(
+            made.images,
+            made.count,
+            conditional ? Array.from({ length: made.count }, (_, i) => i % 10) : undefined,
+          );
           console.error(JSON.stringify({ id, seed, torch: q, seconds: made.seconds }));
           torch = figures(q).replaceAll(' | ', ' / ');
           if (last) ratio = f2(last.fid / q.fid);
         }
       }
-      rows.push(`| ${id} | ${seed} | ${iterations} | ${(trainedMs / 60000).toFixed(1)} | ${last ? figures(last) : '– | – | – | –'} | ${allTen ?? 'never'} | ${torch} | ${ratio} |`);
+      rows.push(
+        `| ${id} | ${seed} | ${iterations} | ${(trainedMs / 60000).toFixed(1)} | ${last ? figures(last) : '– | – | – | –'} | ${allTen ?? 'never'} | ${torch} | ${ratio} |`,
+      );
       watch.dispose();
       trainer.dispose();
       dataset.dispose();

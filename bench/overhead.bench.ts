@@ -40,7 +40,13 @@ async function handLoop(kind: 'mlp' | 'dcgan', iterations: number): Promise<numb
  */
 export async function benchOverhead(): Promise<string[]> {
   const rows = ['| preset | backend | trainer ms/it | hand-written ms/it | ratio (it/s trainer ÷ hand) |', '|---|---|---|---|---|'];
-  const cases: [preset: 'mlp-gan-mnist' | 'dcgan-mnist', kind: 'mlp' | 'dcgan', backend: 'wasm' | 'cpu', iterations: number, rounds: number][] = [
+  const cases: [
+    preset: 'mlp-gan-mnist' | 'dcgan-mnist',
+    kind: 'mlp' | 'dcgan',
+    backend: 'wasm' | 'cpu',
+    iterations: number,
+    rounds: number,
+  ][] = [
     ['mlp-gan-mnist', 'mlp', 'wasm', 60, 3],
     ['mlp-gan-mnist', 'mlp', 'cpu', 20, 3],
   ];
@@ -51,7 +57,9 @@ export async function benchOverhead(): Promise<string[]> {
     for (let r = 0; r < rounds; r++) {
       ours.push(await trainerLoop(preset, iterations));
       theirs.push(await handLoop(kind, iterations));
-      console.error(`overhead ${preset} ${backend} round ${r + 1}: trainer ${ours.at(-1)!.toFixed(1)} ms, hand ${theirs.at(-1)!.toFixed(1)} ms`);
+      console.error(
+        `overhead ${preset} ${backend} round ${r + 1}: trainer ${ours.at(-1)!.toFixed(1)} ms, hand ${theirs.at(-1)!.toFixed(1)} ms`,
+      );
     }
     const a = Math.min(...ours);
     const b = Math.min(...theirs);

@@ -16,7 +16,13 @@ export async function benchQuality(iterations = Number(process.env.QUALITY_ITERA
   for (const data of datasets) {
     const runs: QualityRun[] = [];
     for (const seed of SEEDS) {
-      const run = await qualityRun(qualityProject(data), seed, iterations, (r) => console.error(JSON.stringify({ data, progress: true, ...r })), every);
+      const run = await qualityRun(
+        qualityProject(data),
+        seed,
+        iterations,
+        (r) => console.error(JSON.stringify({ data, progress: true, ...r })),
+        every,
+      );
       // Progress on stderr, so a long run shows where it is without spoiling the table.
       console.error(JSON.stringify({ data, ...run }));
       runs.push(run);
@@ -27,7 +33,9 @@ export async function benchQuality(iterations = Number(process.env.QUALITY_ITERA
       `| ${data} | ${runs.length} | ${iterations} | ${mean((r) => r.modesCaptured).toFixed(1)} / ${runs[0]!.totalModes} | ${(100 * mean((r) => r.highQualityFraction)).toFixed(1)}% | ${(100 * mean((r) => r.distance[3])).toFixed(1)}% | ${mean((r) => r.seconds).toFixed(0)} s | ${target} |`,
     );
     const percents = (f: (r: QualityRun) => number) => runs.map((r) => (100 * f(r)).toFixed(1) + '%').join(', ');
-    rows.push(`| | per seed | | ${runs.map((r) => r.modesCaptured).join(', ')} | ${percents((r) => r.highQualityFraction)} | ${percents((r) => r.distance[3])} | | |`);
+    rows.push(
+      `| | per seed | | ${runs.map((r) => r.modesCaptured).join(', ')} | ${percents((r) => r.highQualityFraction)} | ${percents((r) => r.distance[3])} | | |`,
+    );
   }
   return rows;
 }

@@ -30,7 +30,10 @@ export function distanceProfile(samples: Float32Array, modes: number[][], std: n
     if (r <= 3) hqSquares += r * r;
   }
   const n = squaredDistance.length;
-  return { distance: buckets.map((b) => b / n) as QualityRun['distance'], highQualityRms: buckets[0] ? Math.sqrt(hqSquares / buckets[0]) : 0 };
+  return {
+    distance: buckets.map((b) => b / n) as QualityRun['distance'],
+    highQualityRms: buckets[0] ? Math.sqrt(hqSquares / buckets[0]) : 0,
+  };
 }
 
 /**
@@ -47,11 +50,20 @@ export function qualityProject(data: 'ring-8' | 'grid-25'): GanProject {
   const withRescale = (graph: GanProject['generator'], after: string, id: string, factor: number) => {
     const edge = graph.edges.find((e) => e.source === after)!;
     graph.nodes.push({ id, kind: 'rescale', params: { scale: factor, offset: 0 }, position: { x: 0, y: 0 } });
-    graph.edges = [...graph.edges.filter((e) => e !== edge), { ...edge, id: `${after}-${id}`, target: id }, { ...edge, id: `${id}-${edge.target}`, source: id }];
+    graph.edges = [
+      ...graph.edges.filter((e) => e !== edge),
+      { ...edge, id: `${after}-${id}`, target: id },
+      { ...edge, id: `${id}-${edge.target}`, source: id },
+    ];
   };
   withRescale(project.generator, 'g3', 'gs', scale);
   withRescale(project.discriminator, 'x', 'ds', 1 / scale);
-  return { ...project, name: '2-D grid of 25 Gaussians', dataset: DATASET_DEFAULTS['grid-25'], training: { ...project.training, ema: 0.999 } };
+  return {
+    ...project,
+    name: '2-D grid of 25 Gaussians',
+    dataset: DATASET_DEFAULTS['grid-25'],
+    training: { ...project.training, ema: 0.999 },
+  };
 }
 
 /**
@@ -59,7 +71,13 @@ export function qualityProject(data: 'ring-8' | 'grid-25'): GanProject {
  * literature: high quality within 3 std of the nearest mode; a mode is captured when it is the
  * nearest of at least one high-quality sample.
  */
-export async function qualityRun(project: GanProject, seed: number, iterations: number, onProgress?: (r: QualityRun) => void, every = 0): Promise<QualityRun> {
+export async function qualityRun(
+  project: GanProject,
+  seed: number,
+  iterations: number,
+  onProgress?: (r: QualityRun) => void,
+  every = 0,
+): Promise<QualityRun> {
   const ref = project.dataset as SyntheticRef;
   const dataset = createSyntheticDataset(ref);
   const trainer = createGanTrainer({ project, dataset, seed });
@@ -69,7 +87,13 @@ export async function qualityRun(project: GanProject, seed: number, iterations: 
     const modes = syntheticModes(ref);
     const std = syntheticStd(ref);
     const q = modeQuality(data, modes, std);
-    return { seed, iterations: trainer.metrics().iteration, seconds: (performance.now() - start) / 1000, ...q, ...distanceProfile(data, modes, std) };
+    return {
+      seed,
+      iterations: trainer.metrics().iteration,
+      seconds: (performance.now() - start) / 1000,
+      ...q,
+      ...distanceProfile(data, modes, std),
+    };
   };
   try {
     const chunk = 100;

@@ -21,7 +21,9 @@ export async function benchResponsiveness(seconds = 30): Promise<string[]> {
     await page.getByTestId('side-train').click();
     await page.getByTestId('train-play').click();
     await page.getByTestId('train-pause').waitFor({ timeout: 120_000 });
-    await page.waitForFunction(() => Number(document.querySelector('[data-testid="iteration"]')?.textContent) > 0, undefined, { timeout: 120_000 });
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid="iteration"]')?.textContent) > 0, undefined, {
+      timeout: 120_000,
+    });
     const backend = await page.getByTestId('backend').innerText();
     // Count from here: backend choice and start-up are over; this is steady training.
     await page.evaluate(() => ((window as unknown as { __long: number[] }).__long = []));

@@ -29,8 +29,13 @@ const SUITES: [name: string, title: string, run: () => Promise<string[]> | strin
 ];
 
 async function main() {
-  const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
-  console.log(`# GANvas benchmarks: ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}\n`);
+  const only = process.argv
+    .find((a) => a.startsWith('--only='))
+    ?.slice(7)
+    .split(',');
+  console.log(
+    `# GANvas benchmarks: ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}\n`,
+  );
   for (const [name, title, run] of SUITES) {
     if (only && !only.includes(name)) continue;
     console.log(`## ${title}\n`);

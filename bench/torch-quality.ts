@@ -25,7 +25,23 @@ export function torchSamples(project: GanProject, iterations: number, seed: numb
     writeExport(dir, project);
     const checkpoints = join(dir, 'checkpoints');
     const hours = 3 * 3_600_000;
-    run(PYTHON, ['train.py', '--iterations', String(iterations), '--seed', String(seed), '--data', resolve(dataFile), '--out', checkpoints, '--log-every', '500'], { cwd: dir, timeoutMs: hours });
+    run(
+      PYTHON,
+      [
+        'train.py',
+        '--iterations',
+        String(iterations),
+        '--seed',
+        String(seed),
+        '--data',
+        resolve(dataFile),
+        '--out',
+        checkpoints,
+        '--log-every',
+        '500',
+      ],
+      { cwd: dir, timeoutMs: hours },
+    );
     const out = join(dir, 'samples.f32');
     run(PYTHON, [SAMPLE, dir, checkpoints, String(count), String(seed + 7919), out], { timeoutMs: 600_000 });
     const bytes = readFileSync(out);

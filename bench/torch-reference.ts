@@ -89,7 +89,18 @@ export async function torchReference(
   // Generous: ~0.25 s per DCGAN iteration on one core here; allow 8x for a loaded machine.
   const perIterationMs = model === 'dcgan' ? 2000 : 300;
   const timeoutMs = options.timeoutMs ?? 60_000 + (iterations + warmup) * perIterationMs;
-  const args = [SCRIPT, '--model', model, '--threads', String(threads), '--iterations', String(iterations), '--warmup', String(warmup), '--json'];
+  const args = [
+    SCRIPT,
+    '--model',
+    model,
+    '--threads',
+    String(threads),
+    '--iterations',
+    String(iterations),
+    '--warmup',
+    String(warmup),
+    '--json',
+  ];
 
   const override = process.env.TORCH_PYTHON;
   const candidates = override ? [override] : ['/usr/bin/python3', 'python3'];
@@ -108,7 +119,9 @@ export async function torchReference(
     if (out.error?.killed || out.error?.signal) {
       return { skipped: `torch reference (${python}) killed after ${timeoutMs} ms timeout (${out.error.signal ?? 'killed'})` };
     }
-    return { skipped: `torch reference (${python}) failed with exit ${out.code ?? '?'}: ${lastLine(out.stderr) || out.error?.message || 'no output'}` };
+    return {
+      skipped: `torch reference (${python}) failed with exit ${out.code ?? '?'}: ${lastLine(out.stderr) || out.error?.message || 'no output'}`,
+    };
   }
   return { skipped: `no Python with torch (${tried.join('; ')}); install it with: apt-get install -y python3-torch` };
 }

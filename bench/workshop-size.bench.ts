@@ -23,11 +23,18 @@ function sizes(bytes: Buffer, preCompressed: boolean): Sizes {
     files: 1,
     raw: bytes.length,
     gzip: gzipSync(bytes).length,
-    brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }).length,
+    brotli: brotliCompressSync(bytes, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+    }).length,
   };
 }
 
-const add = (a: Sizes, b: Sizes): Sizes => ({ files: a.files + b.files, raw: a.raw + b.raw, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli });
+const add = (a: Sizes, b: Sizes): Sizes => ({
+  files: a.files + b.files,
+  raw: a.raw + b.raw,
+  gzip: a.gzip + b.gzip,
+  brotli: a.brotli + b.brotli,
+});
 const ZERO: Sizes = { files: 0, raw: 0, gzip: 0, brotli: 0 };
 const mb = (n: number) => `${(n / 1e6).toFixed(2)} MB`;
 
@@ -81,7 +88,8 @@ export function benchWorkshop(): string[] {
 
   const messages = ['en', 'zh'].map((l) => sizes(readFileSync(`messages/${l}.json`), false)).reduce(add, ZERO);
   const lessons = existsSync('lib/classroom/lessons.ts') ? sizes(readFileSync('lib/classroom/lessons.ts'), false) : ZERO;
-  const verdict = (n: number) => (n <= TARGET_BYTES ? `under the 5 MB target by ${mb(TARGET_BYTES - n)}` : `over the 5 MB target by ${mb(n - TARGET_BYTES)}`);
+  const verdict = (n: number) =>
+    n <= TARGET_BYTES ? `under the 5 MB target by ${mb(TARGET_BYTES - n)}` : `over the 5 MB target by ${mb(n - TARGET_BYTES)}`;
   return [
     ...rows,
     '',

@@ -19,11 +19,16 @@ for (const preset of PRESET_IDS) {
     await expect.poll(iteration, { timeout: 180_000 }).toBeGreaterThanOrEqual(20);
     await expect(page.getByTestId('speed')).toHaveText(/^\d+(\.\d)? it\/s/);
     // The backend line names what runs now (wasm with its threads, or where auto moved the run) and why.
-    await expect(page.getByTestId('backend')).toHaveText(/(wasm, \d+ threads?|webgpu|webgl)\s+(started at once|timed while training|stays on|measured on this machine|moved to|wasm ran)/);
+    await expect(page.getByTestId('backend')).toHaveText(
+      /(wasm, \d+ threads?|webgpu|webgl)\s+(started at once|timed while training|stays on|measured on this machine|moved to|wasm ran)/,
+    );
     // On more than one core, wasm's thread count is settled by what the run delivers on all of them and on one.
     const line = await page.getByTestId('backend').innerText();
     if (/^wasm/.test(line) && (await page.evaluate(() => navigator.hardwareConcurrency)) > 1) {
-      await expect(page.getByTestId('backend')).toContainText(/wasm ran [\d.]+ ms an iteration on \d threads and [\d.]+ ms on 1; it stays on \d threads?/, { timeout: 60_000 });
+      await expect(page.getByTestId('backend')).toContainText(
+        /wasm ran [\d.]+ ms an iteration on \d threads and [\d.]+ ms on 1; it stays on \d threads?/,
+        { timeout: 60_000 },
+      );
     }
     await page.screenshot({ path: testInfo.outputPath(`auto-${preset}.png`) });
     await page.getByTestId('train-pause').click();
@@ -33,7 +38,10 @@ for (const preset of PRESET_IDS) {
 
 test('the app is cross-origin isolated on every route, and the backend line names wasm with its threads', async ({ page }) => {
   await openEditor(page);
-  const { isolated, cores } = await page.evaluate(() => ({ isolated: globalThis.crossOriginIsolated, cores: navigator.hardwareConcurrency }));
+  const { isolated, cores } = await page.evaluate(() => ({
+    isolated: globalThis.crossOriginIsolated,
+    cores: navigator.hardwareConcurrency,
+  }));
   expect(isolated).toBe(true);
   const response = await page.request.get('/learn');
   expect(response.headers()['cross-origin-opener-policy']).toBe('same-origin');

@@ -22,18 +22,36 @@ test('build a GAN from New by dragging and wiring, undo it all, redo it all, rel
   await setParams(page, 'generator', 'dense2', { units: '784' });
   await setParams(page, 'generator', 'activation2', { fn: 'tanh' });
   await setParams(page, 'generator', 'reshape', { targetShape: '28, 28, 1' });
-  for (const [a, b] of [['z', 'dense'], ['dense', 'activation'], ['activation', 'dense2'], ['dense2', 'activation2'], ['activation2', 'reshape'], ['reshape', 'out']]) {
+  for (const [a, b] of [
+    ['z', 'dense'],
+    ['dense', 'activation'],
+    ['activation', 'dense2'],
+    ['dense2', 'activation2'],
+    ['activation2', 'reshape'],
+    ['reshape', 'out'],
+  ]) {
     await connect(page, 'generator', a!, b!);
   }
   await expect(page.getByTestId('canvas-generator').locator('.react-flow__edge')).toHaveCount(6);
 
   // Discriminator: data → flatten → dense → activation → dense → output.
-  for (const [kind, x, y] of [['flatten', 0.25, 0.32], ['dense', 0.7, 0.32], ['activation', 0.25, 0.5], ['dense', 0.7, 0.5]] as const) {
+  for (const [kind, x, y] of [
+    ['flatten', 0.25, 0.32],
+    ['dense', 0.7, 0.32],
+    ['activation', 0.25, 0.5],
+    ['dense', 0.7, 0.5],
+  ] as const) {
     await dropLayer(page, 'discriminator', kind, { x, y });
   }
   await setParams(page, 'discriminator', 'activation', { fn: 'leakyRelu' });
   await setParams(page, 'discriminator', 'dense2', { units: '1' });
-  for (const [a, b] of [['x', 'flatten'], ['flatten', 'dense'], ['dense', 'activation'], ['activation', 'dense2'], ['dense2', 'out']]) {
+  for (const [a, b] of [
+    ['x', 'flatten'],
+    ['flatten', 'dense'],
+    ['dense', 'activation'],
+    ['activation', 'dense2'],
+    ['dense2', 'out'],
+  ]) {
     await connect(page, 'discriminator', a!, b!);
   }
   await expect(page.getByTestId('canvas-discriminator').locator('.react-flow__edge')).toHaveCount(5);

@@ -34,10 +34,14 @@ test('a teacher makes an exercise; a student opening the link sees exactly it an
   await dialog.getByTestId('goal-kind').selectOption('quality');
   await dialog.getByTestId('goal-measure').selectOption('labelAccuracy');
   await expect(dialog.getByTestId('goal-quality')).toHaveValue('90');
-  await expect(dialog.getByTestId('exercise-goal-preview')).toHaveText('Students see the goal: The label accuracy of the generator’s samples is at least 90 %');
+  await expect(dialog.getByTestId('exercise-goal-preview')).toHaveText(
+    'Students see the goal: The label accuracy of the generator’s samples is at least 90 %',
+  );
   await dialog.getByTestId('goal-measure').selectOption('fid');
   await dialog.getByTestId('goal-quality').fill('60');
-  await expect(dialog.getByTestId('exercise-goal-preview')).toHaveText('Students see the goal: The FID of the generator’s samples (lower is better) is at most 60');
+  await expect(dialog.getByTestId('exercise-goal-preview')).toHaveText(
+    'Students see the goal: The FID of the generator’s samples (lower is better) is at most 60',
+  );
   await dialog.getByTestId('goal-kind').selectOption('iterations');
   await dialog.getByTestId('goal-count').fill('');
   await expect(dialog.getByTestId('exercise-copy')).toBeDisabled();
@@ -138,8 +142,12 @@ test('a damaged or invalid exercise link opens nothing and leaves the project in
 
   const good: Exercise = { title: 'ok', instructions: '', palette: null, hidden: [], locked: [], check: { kind: 'valid' } };
   const encoded = await packLinkText(exercisePayload(presetProject('gan-2d-ring'), good));
-  const invalidCheck = await packLinkText(exercisePayload(presetProject('gan-2d-ring'), { ...good, check: { kind: 'eval', code: 'alert(1)' } } as unknown as Exercise));
-  const unknownControl = await packLinkText(exercisePayload(presetProject('gan-2d-ring'), { ...good, hidden: ['selfDestruct'] } as unknown as Exercise));
+  const invalidCheck = await packLinkText(
+    exercisePayload(presetProject('gan-2d-ring'), { ...good, check: { kind: 'eval', code: 'alert(1)' } } as unknown as Exercise),
+  );
+  const unknownControl = await packLinkText(
+    exercisePayload(presetProject('gan-2d-ring'), { ...good, hidden: ['selfDestruct'] } as unknown as Exercise),
+  );
   const cases: [string, RegExp][] = [
     [encoded.slice(0, Math.floor(encoded.length / 2)), /cut short/],
     ['%%%not-base64', /not valid base64url/],

@@ -78,7 +78,9 @@ test('trained weights download as the tfjs layers format and load back; a broken
   await page.getByTestId('weights-file').setInputFiles(broken);
   await expect(page.getByTestId('weights-message')).toContainText('The current weights are unchanged');
   // Weights of another design are refused by name and shape.
-  await page.getByTestId('weights-file').setInputFiles({ name: 'other.zip', mimeType: 'application/zip', buffer: Buffer.from(swapGenerator(files)) });
+  await page
+    .getByTestId('weights-file')
+    .setInputFiles({ name: 'other.zip', mimeType: 'application/zip', buffer: Buffer.from(swapGenerator(files)) });
   await expect(page.getByTestId('weights-message')).toContainText('do not fit this design');
 
   const good = testInfo.outputPath('weights.zip');
@@ -90,7 +92,9 @@ test('trained weights download as the tfjs layers format and load back; a broken
   await expect(page.getByTestId('iteration')).toHaveText('3');
 });
 
-test("G's weight averaging: typed in the settings, named on the picture, downloaded beside G and loaded back", async ({ page }, testInfo) => {
+test("G's weight averaging: typed in the settings, named on the picture, downloaded beside G and loaded back", async ({
+  page,
+}, testInfo) => {
   test.setTimeout(180_000);
   await openEditor(page);
   await page.getByTestId('presets').selectOption('gan-2d-ring');
@@ -110,7 +114,14 @@ test("G's weight averaging: typed in the settings, named on the picture, downloa
   const zip = await downloadText(page, () => page.getByTestId('weights-download').click());
   const files = unzipSync(new Uint8Array(zip.bytes));
   const average = JSON.parse(strFromU8(files['ganvas-weights/generator-average/model.json']!));
-  expect(average.weightsManifest[0].weights.map((w: { name: string }) => w.name)).toEqual(['g1/kernel', 'g1/bias', 'g2/kernel', 'g2/bias', 'g3/kernel', 'g3/bias']);
+  expect(average.weightsManifest[0].weights.map((w: { name: string }) => w.name)).toEqual([
+    'g1/kernel',
+    'g1/bias',
+    'g2/kernel',
+    'g2/bias',
+    'g3/kernel',
+    'g3/bias',
+  ]);
   // Two iterations in, the average lags G: different numbers, same layout.
   const g = files['ganvas-weights/generator/weights.bin']!;
   const a = files['ganvas-weights/generator-average/weights.bin']!;

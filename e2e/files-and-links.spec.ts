@@ -13,19 +13,27 @@ test('a corrupted file shows its errors and leaves the project as it was', async
   const broken = JSON.parse(JSON.stringify(PRESETS['mlp-gan-mnist'].project));
   broken.generator.nodes[1].kind = 'quantumDense';
   broken.training.batchSize = -5;
-  await page.getByTestId('open-file').setInputFiles({ name: 'broken.ganvas.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
+  await page
+    .getByTestId('open-file')
+    .setInputFiles({ name: 'broken.ganvas.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
   const notice = page.getByTestId('notice');
   await expect(notice).toContainText('Could not open “broken.ganvas.json”. Your project is unchanged.');
   await expect(notice).toContainText('generator.nodes.1.kind');
   await expect(notice).toContainText('training.batchSize');
   expect(await saveProject(page)).toEqual(before);
 
-  await page.getByTestId('open-file').setInputFiles({ name: 'truncated.ganvas.json', mimeType: 'application/json', buffer: Buffer.from('{"version": 1, "name": "half') });
+  await page
+    .getByTestId('open-file')
+    .setInputFiles({ name: 'truncated.ganvas.json', mimeType: 'application/json', buffer: Buffer.from('{"version": 1, "name": "half') });
   await expect(notice).toContainText('not valid JSON');
   expect(await saveProject(page)).toEqual(before);
 
   // And a good file opens.
-  await page.getByTestId('open-file').setInputFiles({ name: 'good.ganvas.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(PRESETS['cgan-mnist'].project)) });
+  await page.getByTestId('open-file').setInputFiles({
+    name: 'good.ganvas.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(PRESETS['cgan-mnist'].project)),
+  });
   await expect(page.getByTestId('project-name')).toHaveValue('Conditional GAN on MNIST');
 });
 

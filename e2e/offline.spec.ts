@@ -36,7 +36,12 @@ test('after the first visit the editor opens offline and MNIST trains', async ({
   await expect(page.locator('.layer-node').first()).toBeVisible();
   // The network is really gone (Chromium no longer reports emulated offline in navigator.onLine):
   // a request the service worker does not hold fails.
-  const probe = await page.evaluate(() => fetch(`/not-cached-${Date.now()}`, { cache: 'no-store' }).then((r) => `HTTP ${r.status}`, () => 'unreachable'));
+  const probe = await page.evaluate(() =>
+    fetch(`/not-cached-${Date.now()}`, { cache: 'no-store' }).then(
+      (r) => `HTTP ${r.status}`,
+      () => 'unreachable',
+    ),
+  );
   expect(probe).toBe('unreachable');
 
   await page.getByTestId('presets').selectOption('mlp-gan-mnist');

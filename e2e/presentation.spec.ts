@@ -18,7 +18,11 @@ test('presentation mode enlarges type and lines, redraws the 2-D view, and is re
   const html = page.locator('html');
   const toggle = page.getByTestId('presentation');
   const rootSize = () => html.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
-  const nodeSize = () => page.locator('.layer-node').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  const nodeSize = () =>
+    page
+      .locator('.layer-node')
+      .first()
+      .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
   await expect(toggle).toHaveAttribute('aria-pressed', 'false');
   const [normalRoot, normalNode] = [await rootSize(), await nodeSize()];
   await page.screenshot({ path: 'test-results/presentation-off.png' });

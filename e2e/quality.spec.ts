@@ -1,7 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { openEditor } from './support/editor';
 
-const legendValue = (page: Page, chart: string, series: number) => page.getByTestId(chart).locator('.u-legend .u-series').nth(series).locator('.u-value');
+const legendValue = (page: Page, chart: string, series: number) =>
+  page.getByTestId(chart).locator('.u-legend .u-series').nth(series).locator('.u-value');
 
 // The image quality meter, as a class meets it: open an MNIST preset, press Train, and read how
 // good the digits are (FID, classes covered, score, and for a conditional G, label accuracy).
@@ -24,7 +25,10 @@ test('an MNIST preset shows the quality meter while it trains, against real imag
   expect(classes).toBeLessThanOrEqual(10);
   await expect(page.getByTestId('quality-labels')).toBeVisible();
   await expect(page.getByTestId('quality-fid')).toContainText(/dashed: real images, \d+\.\d\d/);
-  await expect(page.getByTestId('quality-fid').locator('header')).toHaveAttribute('title', /Fréchet distance .*right on \d+\.\d% of held-out images/);
+  await expect(page.getByTestId('quality-fid').locator('header')).toHaveAttribute(
+    'title',
+    /Fréchet distance .*right on \d+\.\d% of held-out images/,
+  );
   await expect(page.getByTestId('quality-labels')).toContainText(/the classifier on real images, \d+\.\d%/);
   await charts.scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath('quality-en.png') });

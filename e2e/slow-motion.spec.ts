@@ -98,8 +98,19 @@ test('slow motion steps through one iteration with Next and the keyboard, highli
   // Every sub-step had its own caption; D glowed through the D step, G through the G step.
   expect(new Set(seen.map((s) => s.caption)).size).toBe(total);
   expect(seen.map((s) => `${s.phase}:${s.kind}`)).toEqual([
-    'd:real', 'd:noise', 'd:generate', 'd:scores', 'd:loss', 'd:gradients', 'd:update',
-    'g:noise', 'g:generate', 'g:scores', 'g:loss', 'g:gradients', 'g:update',
+    'd:real',
+    'd:noise',
+    'd:generate',
+    'd:scores',
+    'd:loss',
+    'd:gradients',
+    'd:update',
+    'g:noise',
+    'g:generate',
+    'g:scores',
+    'g:loss',
+    'g:gradients',
+    'g:update',
     'done:done',
   ]);
   for (const s of seen.filter((x) => x.phase === 'd')) {

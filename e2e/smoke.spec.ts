@@ -25,7 +25,13 @@ test('navigator.gpu yields a WebGPU adapter under the documented flags', async (
     const gpu = (navigator as unknown as { gpu?: { requestAdapter(): Promise<Adapter | null> } }).gpu;
     if (!gpu) return { available: false as const };
     const found = await gpu.requestAdapter();
-    return { available: true as const, found: found !== null, vendor: found?.info?.vendor ?? '', architecture: found?.info?.architecture ?? '', fallback: found?.isFallbackAdapter ?? null };
+    return {
+      available: true as const,
+      found: found !== null,
+      vendor: found?.info?.vendor ?? '',
+      architecture: found?.info?.architecture ?? '',
+      fallback: found?.isFallbackAdapter ?? null,
+    };
   });
   test.info().annotations.push({ type: 'adapter', description: JSON.stringify(adapter) });
   expect(adapter.available).toBe(true);

@@ -76,7 +76,9 @@ test('an MLP GAN on MNIST trains on WebGPU: the counter rises, the loss chart fi
   await page.screenshot({ path: testInfo.outputPath('mnist-webgpu.png') });
 });
 
-test('the 2-D ring trains on auto with points and heatmap, the canvas stays live, and a reload resumes the run', async ({ page }, testInfo) => {
+test('the 2-D ring trains on auto with points and heatmap, the canvas stays live, and a reload resumes the run', async ({
+  page,
+}, testInfo) => {
   test.setTimeout(240_000);
   await openTraining(page, 'gan-2d-ring');
   await page.getByTestId('train-play').click();
@@ -133,7 +135,9 @@ test('when the WebGPU device is lost, training goes on on the next backend from 
   await expect(page.getByTestId('train-play')).toBeEnabled({ timeout: 30_000 });
   const saved = await iteration(page);
 
-  const lost = await page.evaluate(() => (globalThis as unknown as { ganvasDebug: { loseDevice(): Promise<boolean> } }).ganvasDebug.loseDevice());
+  const lost = await page.evaluate(() =>
+    (globalThis as unknown as { ganvasDebug: { loseDevice(): Promise<boolean> } }).ganvasDebug.loseDevice(),
+  );
   expect(lost).toBe(true);
   await page.getByTestId('train-play').click();
   await expect(backend).toContainText(/webgpu failed .*; continuing on (webgl|wasm|cpu) from iteration \d+/, { timeout: 90_000 });

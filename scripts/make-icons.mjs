@@ -15,7 +15,10 @@ const NODES = [
   { x: 0.3, y: 0.67, r: 0.1 },
   { x: 0.7, y: 0.5, r: 0.12 },
 ];
-const EDGES = [[0, 2], [1, 2]];
+const EDGES = [
+  [0, 2],
+  [1, 2],
+];
 const EDGE_WIDTH = 0.055;
 
 function segmentDistance(px, py, a, b) {
@@ -29,7 +32,10 @@ function segmentDistance(px, py, a, b) {
 function inMark(x, y, scale) {
   const u = 0.5 + (x - 0.5) / scale;
   const v = 0.5 + (y - 0.5) / scale;
-  return NODES.some((n) => Math.hypot(u - n.x, v - n.y) <= n.r) || EDGES.some(([a, b]) => segmentDistance(u, v, NODES[a], NODES[b]) <= EDGE_WIDTH / 2);
+  return (
+    NODES.some((n) => Math.hypot(u - n.x, v - n.y) <= n.r) ||
+    EDGES.some(([a, b]) => segmentDistance(u, v, NODES[a], NODES[b]) <= EDGE_WIDTH / 2)
+  );
 }
 
 function inRoundedSquare(x, y, radius) {
@@ -91,19 +97,31 @@ function png(size, rgba) {
   ihdr.set([8, 6, 0, 0, 0], 8);
   const rows = Buffer.alloc(size * (size * 4 + 1));
   for (let j = 0; j < size; j++) rgba.copy(rows, j * (size * 4 + 1) + 1, j * size * 4, (j + 1) * size * 4);
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(rows, { level: 9 })), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(rows, { level: 9 })),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 function svg() {
   const hex = (c) => `#${c.map((v) => v.toString(16).padStart(2, '0')).join('')}`;
   const s = (v) => +(v * 512).toFixed(1);
-  const edges = EDGES.map(([a, b]) => `<line x1="${s(NODES[a].x)}" y1="${s(NODES[a].y)}" x2="${s(NODES[b].x)}" y2="${s(NODES[b].y)}"/>`).join('');
+  const edges = EDGES.map(
+    ([a, b]) => `<line x1="${s(NODES[a].x)}" y1="${s(NODES[a].y)}" x2="${s(NODES[b].x)}" y2="${s(NODES[b].y)}"/>`,
+  ).join('');
   const nodes = NODES.map((n) => `<circle cx="${s(n.x)}" cy="${s(n.y)}" r="${s(n.r)}"/>`).join('');
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 512 512"><rect width="512" height="512" rx="${s(0.2)}" fill="${hex(BG)}"/><g fill="${hex(FG)}" stroke="${hex(FG)}" stroke-width="${s(EDGE_WIDTH)}" stroke-linecap="round">${edges}${nodes}</g></svg>\n`;
 }
 
 mkdirSync(out, { recursive: true });
-for (const [name, size, maskable] of [['icon-192.png', 192, false], ['icon-512.png', 512, false], ['icon-maskable-512.png', 512, true], ['apple-touch-icon.png', 180, true]]) {
+for (const [name, size, maskable] of [
+  ['icon-192.png', 192, false],
+  ['icon-512.png', 512, false],
+  ['icon-maskable-512.png', 512, true],
+  ['apple-touch-icon.png', 180, true],
+]) {
   writeFileSync(`${out}${name}`, png(size, render(size, maskable)));
 }
 writeFileSync(`${out}icon.svg`, svg());

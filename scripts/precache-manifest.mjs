@@ -15,7 +15,10 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** URLs cached on first use rather than at install. */
-export const LAZY_URLS = ['/data/fashion-mnist.bin.gz', ...['model.json', 'weights.bin', 'judge.json'].map((f) => `/judges/fashion-mnist/${f}`)];
+export const LAZY_URLS = [
+  '/data/fashion-mnist.bin.gz',
+  ...['model.json', 'weights.bin', 'judge.json'].map((f) => `/judges/fashion-mnist/${f}`),
+];
 /** Where the list is written inside the build folder, and the URL it is served at. */
 export const MANIFEST_PATH = join('static', 'ganvas-sw', 'precache.js');
 export const MANIFEST_URL = '/_next/static/ganvas-sw/precache.js';
@@ -24,7 +27,9 @@ const hash = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0
 
 function filesUnder(dir) {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? filesUnder(join(dir, d.name)) : d.isFile() ? [join(dir, d.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+    d.isDirectory() ? filesUnder(join(dir, d.name)) : d.isFile() ? [join(dir, d.name)] : [],
+  );
 }
 
 const toUrl = (base, dir, file) => `${base}/${relative(dir, file).split(sep).join('/')}`;
@@ -49,7 +54,8 @@ function isPublicAsset(url) {
 export function precacheEntries(root, distDir) {
   const dist = join(root, distDir);
   const prerender = join(dist, 'prerender-manifest.json');
-  if (!existsSync(prerender)) throw new Error(`${relative(root, prerender)} not found: run \`next build\` first (NEXT_DIST_DIR=${distDir}).`);
+  if (!existsSync(prerender))
+    throw new Error(`${relative(root, prerender)} not found: run \`next build\` first (NEXT_DIST_DIR=${distDir}).`);
   const entries = [];
   const add = (url, file, lazy = false) => entries.push({ url, revision: hash(readFileSync(file)), file, ...(lazy ? { lazy: true } : {}) });
 
@@ -99,7 +105,9 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     const { target, version, entries } = writePrecacheManifest(root, distDir);
     const eager = entries.filter((e) => !e.lazy);
     const bytes = eager.reduce((n, e) => n + statSync(e.file).size, 0);
-    console.log(`precache-manifest: wrote ${relative(root, target)}: version ${version}, ${eager.length} files (${(bytes / 1e6).toFixed(2)} MB on disk) at install, ${entries.length - eager.length} on first use`);
+    console.log(
+      `precache-manifest: wrote ${relative(root, target)}: version ${version}, ${eager.length} files (${(bytes / 1e6).toFixed(2)} MB on disk) at install, ${entries.length - eager.length} on first use`,
+    );
   } catch (err) {
     console.error(`precache-manifest: ${err.message}`);
     process.exit(1);

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Runs every suite (type-check, lint, import rules, unit, e2e) and ends with one line: "N passed, N failed".
+// Runs every suite (type-check, lint, format, import rules, unit, e2e) and ends with one line: "N passed, N failed".
 // Installs Debian's chromium (and a CJK font for the Chinese UI) and python3-torch (the PyTorch
 // export tests) when missing and running as root.
 import { spawnSync } from 'node:child_process';
@@ -32,14 +32,21 @@ function ensureChromium() {
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!isRoot) {
     if (existsSync(path)) return true;
-    console.error(`\nChromium is missing at ${path}. Install Debian's package with\n  sudo apt-get install -y chromium\nor point CHROMIUM_PATH at a Chromium binary. No test downloads a browser.`);
+    console.error(
+      `\nChromium is missing at ${path}. Install Debian's package with\n  sudo apt-get install -y chromium\nor point CHROMIUM_PATH at a Chromium binary. No test downloads a browser.`,
+    );
     return false;
   }
   const packages = ['chromium', 'fonts-wqy-zenhei'];
   console.log(`\nInstalling ${packages.join(', ')} with apt-get ...`);
-  const ok = run('sh', ['-c', `(apt-get update -qq || true) && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${packages.join(' ')}`]);
+  const ok = run('sh', [
+    '-c',
+    `(apt-get update -qq || true) && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${packages.join(' ')}`,
+  ]);
   if (!existsSync(path)) {
-    console.error(`\napt-get could not install chromium (${ok ? 'no binary at ' + path : 'apt-get failed'}). Install the Debian package "chromium" or set CHROMIUM_PATH.`);
+    console.error(
+      `\napt-get could not install chromium (${ok ? 'no binary at ' + path : 'apt-get failed'}). Install the Debian package "chromium" or set CHROMIUM_PATH.`,
+    );
     return false;
   }
   return true;
@@ -69,7 +76,7 @@ function e2eTests(browserReady) {
   if (!existsSync(report)) return count('e2e (no report)', false);
   const stats = JSON.parse(readFileSync(report, 'utf8')).stats ?? {};
   tally.passed += (stats.expected ?? 0) + (stats.flaky ?? 0);
-  tally.failed += (stats.unexpected ?? 0);
+  tally.failed += stats.unexpected ?? 0;
   if (stats.unexpected) failures.push(`e2e: ${stats.unexpected} failed`);
   if (!ok && !stats.unexpected) count('e2e run', false);
 }
@@ -97,7 +104,11 @@ const torchPython = ensureTorch();
 if (torchPython) env.GANVAS_PYTHON = torchPython;
 count('typecheck (tsc --noEmit)', run('npx', ['tsc', '--noEmit']));
 count('lint (eslint)', run('npx', ['eslint', '.', '--max-warnings=0']));
-count('import rules (depcruise, .dependency-cruiser.cjs)', run('npx', ['depcruise', 'lib', 'components', 'app', '--config', '.dependency-cruiser.cjs']));
+count('format (prettier --check)', run('npx', ['prettier', '--check', '.']));
+count(
+  'import rules (depcruise, .dependency-cruiser.cjs)',
+  run('npx', ['depcruise', 'lib', 'components', 'app', '--config', '.dependency-cruiser.cjs']),
+);
 unitTests();
 e2eTests(browserReady);
 

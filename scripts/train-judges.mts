@@ -46,7 +46,16 @@ async function train(set: JudgedSet): Promise<JudgeCard> {
       const idx = tf.tensor1d(order.slice(s, s + BATCH), 'int32');
       const [dy, dx] = [rng.int(2 * SHIFT + 1), rng.int(2 * SHIFT + 1)];
       const bx = tf.tidy(() => {
-        const padded = tf.pad(tf.gather(x, idx), [[0, 0], [SHIFT, SHIFT], [SHIFT, SHIFT], [0, 0]], -1);
+        const padded = tf.pad(
+          tf.gather(x, idx),
+          [
+            [0, 0],
+            [SHIFT, SHIFT],
+            [SHIFT, SHIFT],
+            [0, 0],
+          ],
+          -1,
+        );
         return tf.slice(padded, [0, dy, dx, 0], [BATCH, images.shape[0], images.shape[1], images.shape[2]]);
       });
       const by = tf.gather(y, idx);
@@ -60,7 +69,14 @@ async function train(set: JudgedSet): Promise<JudgeCard> {
   const predicted = predictedClasses((await held.data()) as Float32Array, JUDGE_CLASSES);
   held.dispose();
   const right = heldIdx.filter((i, k) => predicted[k] === labels[i]).length;
-  const card: JudgeCard = { set, heldOutAccuracy: right / heldIdx.length, trainImages: trainIdx.length, heldOutImages: heldIdx.length, epochs: EPOCHS, seed: SEED };
+  const card: JudgeCard = {
+    set,
+    heldOutAccuracy: right / heldIdx.length,
+    trainImages: trainIdx.length,
+    heldOutImages: heldIdx.length,
+    epochs: EPOCHS,
+    seed: SEED,
+  };
   const { modelJson, weightsBin } = await saveLayersArtifacts(tf, model);
   const dir = `${root}public${judgeFolder(set)}`;
   mkdirSync(dir, { recursive: true });
@@ -69,7 +85,9 @@ async function train(set: JudgedSet): Promise<JudgeCard> {
   writeFileSync(`${dir}judge.json`, `${JSON.stringify(card, null, 2)}\n`);
   tf.dispose([x, y]);
   model.dispose();
-  console.log(`train-judges: ${set}: ${(card.heldOutAccuracy * 100).toFixed(2)} % of ${heldIdx.length} held-out images right; ${(weightsBin.byteLength / 1024).toFixed(0)} KB of weights in ${dir}`);
+  console.log(
+    `train-judges: ${set}: ${(card.heldOutAccuracy * 100).toFixed(2)} % of ${heldIdx.length} held-out images right; ${(weightsBin.byteLength / 1024).toFixed(0)} KB of weights in ${dir}`,
+  );
   return card;
 }
 

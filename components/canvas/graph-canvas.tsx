@@ -78,7 +78,9 @@ function Canvas({ role }: { role: Role }) {
 
   useEffect(() => {
     if (focus?.role !== role) return;
-    const frame = requestAnimationFrame(() => void flow.fitView({ nodes: [{ id: focus.nodeId }], duration: 250, maxZoom: 1.25, padding: 0.6 }));
+    const frame = requestAnimationFrame(
+      () => void flow.fitView({ nodes: [{ id: focus.nodeId }], duration: 250, maxZoom: 1.25, padding: 0.6 }),
+    );
     return () => cancelAnimationFrame(frame);
   }, [focus, role, flow]);
 
@@ -129,7 +131,8 @@ function Canvas({ role }: { role: Role }) {
   const onConnect = useCallback(
     (conn: Connection) => {
       const result = store.getState().connect(role, conn);
-      if (!result.ok) store.getState().notify({ tone: 'error', title: tn('connectionRefused'), details: [locale === 'zh' ? result.zh : result.reason] });
+      if (!result.ok)
+        store.getState().notify({ tone: 'error', title: tn('connectionRefused'), details: [locale === 'zh' ? result.zh : result.reason] });
     },
     [store, role, tn, locale],
   );
@@ -143,9 +146,11 @@ function Canvas({ role }: { role: Role }) {
   const onConnectEnd = useCallback(
     (_event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
       if (state.isValid !== false || !state.fromNode || !state.toNode) return;
-      const [source, target] = state.fromHandle?.type === 'target' ? [state.toNode.id, state.fromNode.id] : [state.fromNode.id, state.toNode.id];
+      const [source, target] =
+        state.fromHandle?.type === 'target' ? [state.toNode.id, state.fromNode.id] : [state.fromNode.id, state.toNode.id];
       const check = checkConnection(store.getState().project[role], { source, target });
-      if (!check.ok) store.getState().notify({ tone: 'error', title: tn('connectionRefused'), details: [locale === 'zh' ? check.zh : check.reason] });
+      if (!check.ok)
+        store.getState().notify({ tone: 'error', title: tn('connectionRefused'), details: [locale === 'zh' ? check.zh : check.reason] });
     },
     [store, role, tn, locale],
   );
@@ -203,7 +208,10 @@ function CanvasStatus({ role }: { role: Role }) {
     <>
       {tr('tab', { role })}
       {mark && (
-        <em className={`${slowmo.badge} ${mark === 'training' ? slowmo.badgeTraining : slowmo.badgeFrozen} ${slowmo[role]}`} data-testid={`slowmo-badge-${role}`}>
+        <em
+          className={`${slowmo.badge} ${mark === 'training' ? slowmo.badgeTraining : slowmo.badgeFrozen} ${slowmo[role]}`}
+          data-testid={`slowmo-badge-${role}`}
+        >
           {t(mark === 'training' ? 'slowmoTraining' : 'slowmoFrozen')}
         </em>
       )}
@@ -236,7 +244,18 @@ type SurfaceProps = {
  * The React Flow view itself, memoised: when an edit leaves the node and edge arrays as they
  * were (a param change), React Flow is not re-rendered at all.
  */
-const FlowSurface = memo(function FlowSurface({ role, nodes, edges, onNodesChange, onEdgesChange, onConnect, onConnectEnd, isValidConnection, onDragOver, onDrop }: SurfaceProps) {
+const FlowSurface = memo(function FlowSurface({
+  role,
+  nodes,
+  edges,
+  onNodesChange,
+  onEdgesChange,
+  onConnect,
+  onConnectEnd,
+  isValidConnection,
+  onDragOver,
+  onDrop,
+}: SurfaceProps) {
   const t = useTranslations('canvas');
   const te = useTranslations('exercise');
   const store = useEditorApi();
@@ -246,51 +265,56 @@ const FlowSurface = memo(function FlowSurface({ role, nodes, edges, onNodesChang
   // too). Nodes stay selectable, so the inspector can still show them and any unlocked params.
   const locked = useEditor((s) => s.locks.graph);
   return (
-        <ReactFlow
-          nodes={nodes}
-          edges={edges}
-          nodeTypes={nodeTypes}
-          edgeTypes={edgeTypes}
-          onNodesChange={onNodesChange}
-          onEdgesChange={onEdgesChange}
-          onConnect={onConnect}
-          onConnectEnd={onConnectEnd}
-          isValidConnection={isValidConnection}
-          onNodeDragStop={endDrag}
-          onSelectionDragStop={endDrag}
-          onDragOver={onDragOver}
-          onDrop={onDrop}
-          nodesDraggable={!locked}
-          nodesConnectable={!locked}
-          deleteKeyCode={null}
-          selectionKeyCode="Shift"
-          multiSelectionKeyCode={MULTI_SELECT_KEYS}
-          fitView
-          fitViewOptions={FIT_VIEW}
-          minZoom={0.1}
-          maxZoom={2}
-          proOptions={PRO_OPTIONS}
-        >
-          <Background gap={20} size={1} />
-          <MiniMap pannable zoomable ariaLabel={t('minimap', { role })} style={MINIMAP_STYLE} nodeStrokeWidth={3} />
-          <Controls showInteractive={false} />
-          <Panel position="top-left" className="canvas-title">
-            <CanvasStatus role={role} />
-          </Panel>
-          <Panel position="top-right">
-            {locked ? (
-              <span className="canvas-locked" title={te('lockedTitle')} data-testid={`graph-locked-${role}`}>
-                {te('graphLocked')}
-              </span>
-            ) : (
-              <button type="button" className="btn small" onClick={() => {
-                  store.getState().autoLayout(role);
-                  requestAnimationFrame(() => void flow.fitView({ padding: 0.2, maxZoom: 1, duration: 200 }));
-                }} data-testid={`layout-${role}`}>
-                {t('autoLayout')}
-              </button>
-            )}
-          </Panel>
-        </ReactFlow>
+    <ReactFlow
+      nodes={nodes}
+      edges={edges}
+      nodeTypes={nodeTypes}
+      edgeTypes={edgeTypes}
+      onNodesChange={onNodesChange}
+      onEdgesChange={onEdgesChange}
+      onConnect={onConnect}
+      onConnectEnd={onConnectEnd}
+      isValidConnection={isValidConnection}
+      onNodeDragStop={endDrag}
+      onSelectionDragStop={endDrag}
+      onDragOver={onDragOver}
+      onDrop={onDrop}
+      nodesDraggable={!locked}
+      nodesConnectable={!locked}
+      deleteKeyCode={null}
+      selectionKeyCode="Shift"
+      multiSelectionKeyCode={MULTI_SELECT_KEYS}
+      fitView
+      fitViewOptions={FIT_VIEW}
+      minZoom={0.1}
+      maxZoom={2}
+      proOptions={PRO_OPTIONS}
+    >
+      <Background gap={20} size={1} />
+      <MiniMap pannable zoomable ariaLabel={t('minimap', { role })} style={MINIMAP_STYLE} nodeStrokeWidth={3} />
+      <Controls showInteractive={false} />
+      <Panel position="top-left" className="canvas-title">
+        <CanvasStatus role={role} />
+      </Panel>
+      <Panel position="top-right">
+        {locked ? (
+          <span className="canvas-locked" title={te('lockedTitle')} data-testid={`graph-locked-${role}`}>
+            {te('graphLocked')}
+          </span>
+        ) : (
+          <button
+            type="button"
+            className="btn small"
+            onClick={() => {
+              store.getState().autoLayout(role);
+              requestAnimationFrame(() => void flow.fitView({ padding: 0.2, maxZoom: 1, duration: 200 }));
+            }}
+            data-testid={`layout-${role}`}
+          >
+            {t('autoLayout')}
+          </button>
+        )}
+      </Panel>
+    </ReactFlow>
   );
 });

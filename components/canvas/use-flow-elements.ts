@@ -39,7 +39,14 @@ export function useFlowNodes(
         next.set(src.id, prev);
         return prev.node;
       }
-      const node: Node<LayerNodeData> = { id: src.id, type: 'layer', position: { x, y }, data: DATA[role], selected: isSelected, measured: size };
+      const node: Node<LayerNodeData> = {
+        id: src.id,
+        type: 'layer',
+        position: { x, y },
+        data: DATA[role],
+        selected: isSelected,
+        measured: size,
+      };
       next.set(src.id, { selected: isSelected, x, y, size, node });
       return node;
     });

@@ -48,10 +48,12 @@ export function CompareChart({ a, b, labels, metrics, title, hint, reference, ra
   const refLabel = reference?.label ?? '';
   const [lo, hi] = range ?? [null, null];
   const options = useMemo(() => {
-    const series = (run: string, dash?: number[]) => metrics.map((m) => ({ ...lineSeries(`${m.label} · ${run}`, m.colour), ...(dash && { dash }) }));
+    const series = (run: string, dash?: number[]) =>
+      metrics.map((m) => ({ ...lineSeries(`${m.label} · ${run}`, m.colour), ...(dash && { dash }) }));
     const all = [...series(labels.a), ...series(labels.b, B_DASH)];
     const plugins = refValue === null ? [] : [referenceLine(refValue, refLabel)];
-    const y: uPlot.Scale = lo !== null && hi !== null ? { range: [lo, hi] } : refValue !== null ? { range: rangeIncluding(refValue) } : { auto: true };
+    const y: uPlot.Scale =
+      lo !== null && hi !== null ? { range: [lo, hi] } : refValue !== null ? { range: rangeIncluding(refValue) } : { auto: true };
     const options = metricsOptions(all, y, plugins, xLabel);
     // Legend markers drawn as their lines are: B's dashed (uPlot takes any CSS background here).
     const marker = (_u: uPlot, i: number) => {
@@ -61,6 +63,14 @@ export function CompareChart({ a, b, labels, metrics, title, hint, reference, ra
     };
     return { ...options, legend: { ...options.legend, markers: { width: 0, fill: marker } } };
   }, [metrics, labels.a, labels.b, refValue, refLabel, lo, hi, xLabel]);
-  const data = useMemo(() => alignRuns(decimateHistory(a), decimateHistory(b), metrics.map((m) => m.key)), [a, b, metrics]);
+  const data = useMemo(
+    () =>
+      alignRuns(
+        decimateHistory(a),
+        decimateHistory(b),
+        metrics.map((m) => m.key),
+      ),
+    [a, b, metrics],
+  );
   return <MetricsChart testId={testId} title={title} hint={hint} options={options} data={data} height={190} />;
 }

@@ -25,7 +25,14 @@ export function CompareDialog({ open, onClose }: { open: boolean; onClose: () =>
     <dialog ref={dialog} className={styles.dialog} onClose={onClose} data-testid="compare-dialog" aria-label={t('title')}>
       {open && (
         <div className={styles.body}>
-          <DialogHead title={t('title')} note={t('note')} closeLabel={t('close')} closeTestId="compare-close" onClose={onClose} classes={styles} />
+          <DialogHead
+            title={t('title')}
+            note={t('note')}
+            closeLabel={t('close')}
+            closeTestId="compare-close"
+            onClose={onClose}
+            classes={styles}
+          />
           <ComparePanel store={store} />
         </div>
       )}

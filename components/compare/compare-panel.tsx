@@ -72,7 +72,8 @@ export function ComparePanel({ store }: { store: CompareStore }) {
                   <span className="muted">{run.decision.backend}</span>
                   {run.divergence && (
                     <span className={styles.bad} role="alert">
-                      {tt('paused', { what: zh ? run.divergence.zh.what : run.divergence.what })} {zh ? run.divergence.zh.advice : run.divergence.advice}
+                      {tt('paused', { what: zh ? run.divergence.zh.what : run.divergence.what })}{' '}
+                      {zh ? run.divergence.zh.advice : run.divergence.advice}
                     </span>
                   )}
                 </div>
@@ -92,7 +93,11 @@ export function ComparePanel({ store }: { store: CompareStore }) {
               b={runs.b.history}
               labels={labels}
               metrics={losses}
-              reference={equilibrium === null ? null : { value: equilibrium, label: Math.abs(equilibrium - 2 * Math.LN2) < 1e-9 ? '2 ln 2' : String(equilibrium) }}
+              reference={
+                equilibrium === null
+                  ? null
+                  : { value: equilibrium, label: Math.abs(equilibrium - 2 * Math.LN2) < 1e-9 ? '2 ln 2' : String(equilibrium) }
+              }
             />
             <CompareChart
               testId="compare-probability-chart"
@@ -105,7 +110,14 @@ export function ComparePanel({ store }: { store: CompareStore }) {
               range={probabilities ? [0, 1] : undefined}
               reference={probabilities ? { value: 0.5, label: 'D = ½' } : null}
             />
-            {runs.a.quality && runs.b.quality && <CompareQuality a={runs.a.quality} b={runs.b.quality} labels={labels} things={project.dataset.id === 'fashion-mnist' ? 'clothes' : 'digits'} />}
+            {runs.a.quality && runs.b.quality && (
+              <CompareQuality
+                a={runs.a.quality}
+                b={runs.b.quality}
+                labels={labels}
+                things={project.dataset.id === 'fashion-mnist' ? 'clothes' : 'digits'}
+              />
+            )}
           </div>
           {(dims === 1 || dims === 2) && <ComparePictures runs={runs} labels={labels} dims={dims} />}
         </>

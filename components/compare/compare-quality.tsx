@@ -34,7 +34,11 @@ export function CompareQuality({ a, b, labels, things }: CompareQualityProps) {
   const ref = a.reference;
   const fidOptions = useMemo(() => {
     const floor = Math.max(ref.fid, 1e-3);
-    const y: uPlot.Scale = { distr: 3, log: 10, range: (_u, min, max) => [Math.min(min ?? floor, floor) / 1.5, Math.max(max ?? floor, floor) * 1.5] };
+    const y: uPlot.Scale = {
+      distr: 3,
+      log: 10,
+      range: (_u, min, max) => [Math.min(min ?? floor, floor) / 1.5, Math.max(max ?? floor, floor) * 1.5],
+    };
     return metricsOptions(bothRuns('FID', COLOURS.fake, labels.a, labels.b), y, [referenceLine(ref.fid, real)], xLabel);
   }, [ref.fid, real, xLabel, labels.a, labels.b]);
   const classesOptions = useMemo(
@@ -45,8 +49,23 @@ export function CompareQuality({ a, b, labels, things }: CompareQualityProps) {
   const classes = useMemo(() => alignReadings(a.readings, b.readings, 'classes'), [a, b]);
   return (
     <>
-      <MetricsChart testId="compare-quality-fid" title={t('fidTitle')} hint={dashed} explain={t('fidExplain', { things: t(things), judge: (a.judgeAccuracy * 100).toFixed(1) })} options={fidOptions} data={fid} height={150} />
-      <MetricsChart testId="compare-quality-classes" title={t('coverageTitle', { things: t(things) })} hint={dashed} options={classesOptions} data={classes} height={150} />
+      <MetricsChart
+        testId="compare-quality-fid"
+        title={t('fidTitle')}
+        hint={dashed}
+        explain={t('fidExplain', { things: t(things), judge: (a.judgeAccuracy * 100).toFixed(1) })}
+        options={fidOptions}
+        data={fid}
+        height={150}
+      />
+      <MetricsChart
+        testId="compare-quality-classes"
+        title={t('coverageTitle', { things: t(things) })}
+        hint={dashed}
+        options={classesOptions}
+        data={classes}
+        height={150}
+      />
     </>
   );
 }

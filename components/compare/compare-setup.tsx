@@ -4,7 +4,14 @@ import { useId, useMemo, useState } from 'react';
 import { useTranslations } from 'use-intl';
 import { useStore } from 'zustand';
 import type { LossKind } from '@/lib/project/kinds';
-import { COMPARE_SETTINGS, compareRuns, defaultCompareValue, settingText, type CompareChoice, type CompareSetting } from '@/lib/classroom/compare-runs';
+import {
+  COMPARE_SETTINGS,
+  compareRuns,
+  defaultCompareValue,
+  settingText,
+  type CompareChoice,
+  type CompareSetting,
+} from '@/lib/classroom/compare-runs';
 import type { GanProject } from '@/lib/project/schema';
 import { parseSetting, settingValue, SETTINGS } from '@/lib/project/training-settings';
 import type { CompareStore } from '@/lib/store/compare-store';
@@ -54,7 +61,8 @@ export function CompareSetup({ store, project, blocked }: CompareSetupProps) {
   const fingerprint = useMemo(() => trainingFingerprint(project), [project]);
   const busy = phase === 'starting' || phase === 'pausing' || phase === 'running';
   const choice = 'choice' in checked ? checked.choice : null;
-  const startsOver = started !== null && (startedOn !== fingerprint || !choice || started.setting !== choice.setting || started.value !== choice.value);
+  const startsOver =
+    started !== null && (startedOn !== fingerprint || !choice || started.setting !== choice.setting || started.value !== choice.value);
 
   const pick = (next: CompareSetting) => {
     setSetting(next);
@@ -76,7 +84,13 @@ export function CompareSetup({ store, project, blocked }: CompareSetupProps) {
       </p>
       <div className={styles.runLine}>
         <strong>{t('runB')}</strong>
-        <select aria-label={t('setting')} data-testid="compare-setting" value={setting} disabled={busy} onChange={(e) => pick(e.target.value as CompareSetting)}>
+        <select
+          aria-label={t('setting')}
+          data-testid="compare-setting"
+          value={setting}
+          disabled={busy}
+          onChange={(e) => pick(e.target.value as CompareSetting)}
+        >
           {COMPARE_SETTINGS.map((s) => (
             <option key={s} value={s}>
               {text(SETTINGS[s].label)}
@@ -112,11 +126,23 @@ export function CompareSetup({ store, project, blocked }: CompareSetupProps) {
             {t('pause')}
           </button>
         ) : (
-          <button type="button" className="btn primary" data-testid="compare-train" disabled={blocked || busy || !choice} onClick={trainBoth}>
+          <button
+            type="button"
+            className="btn primary"
+            data-testid="compare-train"
+            disabled={blocked || busy || !choice}
+            onClick={trainBoth}
+          >
             {phase === 'starting' ? t('starting') : phase === 'pausing' ? t('pausing') : t('trainBoth')}
           </button>
         )}
-        <button type="button" className="btn" data-testid="compare-reset" disabled={phase === 'starting' || phase === 'pausing'} onClick={() => void store.getState().reset()}>
+        <button
+          type="button"
+          className="btn"
+          data-testid="compare-reset"
+          disabled={phase === 'starting' || phase === 'pausing'}
+          onClick={() => void store.getState().reset()}
+        >
           {t('reset')}
         </button>
         {startsOver && !busy && <span className={styles.note}>{t('startsOver')}</span>}

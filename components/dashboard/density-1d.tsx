@@ -62,7 +62,11 @@ export function Density1D({ data }: Density1DProps) {
       </div>
       <div className={styles.legend}>
         <span className={styles.legendItem}>
-          {curves && !curves.analytic ? <LegendSwatch kind="bar" colour="#dcdfe8" /> : <LegendSwatch kind="dotted" colour={COLOURS.dataDensity} />}
+          {curves && !curves.analytic ? (
+            <LegendSwatch kind="bar" colour="#dcdfe8" />
+          ) : (
+            <LegendSwatch kind="dotted" colour={COLOURS.dataDensity} />
+          )}
           <span>{t.rich('data', { sub })}</span>
         </span>
         <span className={styles.legendItem}>

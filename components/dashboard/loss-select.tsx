@@ -20,7 +20,14 @@ export interface LossSelectProps {
 export function LossSelect({ id, value, onChange, options = LOSS_KINDS, disabled, testId, label }: LossSelectProps) {
   const text = useLocalized();
   return (
-    <select id={id} aria-label={label} data-testid={testId} value={value} disabled={disabled} onChange={(e) => onChange(e.target.value as LossKind)}>
+    <select
+      id={id}
+      aria-label={label}
+      data-testid={testId}
+      value={value}
+      disabled={disabled}
+      onChange={(e) => onChange(e.target.value as LossKind)}
+    >
       {options.map((loss) => (
         <option key={loss} value={loss}>
           {text(LOSS_TITLES[loss])}

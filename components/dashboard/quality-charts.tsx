@@ -43,11 +43,23 @@ export function QualityCharts({ quality, things, conditional }: QualityChartsPro
   const { reference } = quality;
   const real = t('real');
   const fidOptions = useMemo(
-    () => metricsOptions([dotted('FID', COLOURS.fake)], logIncluding(Math.max(reference.fid, 1e-3)), [referenceLine(reference.fid, real)], xLabel),
+    () =>
+      metricsOptions(
+        [dotted('FID', COLOURS.fake)],
+        logIncluding(Math.max(reference.fid, 1e-3)),
+        [referenceLine(reference.fid, real)],
+        xLabel,
+      ),
     [reference.fid, real, xLabel],
   );
   const coverageOptions = useMemo(
-    () => metricsOptions([dotted(t('classes'), COLOURS.real), dotted(t('score'), COLOURS.fake)], { range: [0, 10.5] }, [referenceLine(reference.score, real)], xLabel),
+    () =>
+      metricsOptions(
+        [dotted(t('classes'), COLOURS.real), dotted(t('score'), COLOURS.fake)],
+        { range: [0, 10.5] },
+        [referenceLine(reference.score, real)],
+        xLabel,
+      ),
     [reference.score, real, t, xLabel],
   );
   const judge = (quality.judgeAccuracy * 100).toFixed(1);

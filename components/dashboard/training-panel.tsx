@@ -60,7 +60,10 @@ export function TrainingPanel({ settings }: { settings?: TrainingSettingsProps }
         </span>
         {status && status.iterationsPerSecond > 0 && (
           <span className="muted" data-testid="speed">
-            {t('speed', { perSecond: status.iterationsPerSecond.toFixed(status.iterationsPerSecond < 10 ? 1 : 0), samples: formatCount(Math.round(status.samplesPerSecond)) })}
+            {t('speed', {
+              perSecond: status.iterationsPerSecond.toFixed(status.iterationsPerSecond < 10 ? 1 : 0),
+              samples: formatCount(Math.round(status.samplesPerSecond)),
+            })}
           </span>
         )}
         <span className={`phase phase-${phase}`}>{t('phase', { phase })}</span>
@@ -75,7 +78,8 @@ export function TrainingPanel({ settings }: { settings?: TrainingSettingsProps }
       {resumedFrom !== null && <p className="train-note">{t('resumed', { iteration: resumedFrom })}</p>}
       {divergence && (
         <div className="train-note bad" role="alert" data-testid="divergence">
-          <strong>{t('paused', { what: zh ? divergence.zh.what : divergence.what })}</strong> {zh ? divergence.zh.advice : divergence.advice}
+          <strong>{t('paused', { what: zh ? divergence.zh.what : divergence.what })}</strong>{' '}
+          {zh ? divergence.zh.advice : divergence.advice}
         </div>
       )}
       {error && (
@@ -84,7 +88,9 @@ export function TrainingPanel({ settings }: { settings?: TrainingSettingsProps }
         </p>
       )}
       {dims === 3 && <SampleGrid frames={frames} />}
-      {dims === 3 && quality && <QualityCharts quality={quality} things={project.dataset.id === 'fashion-mnist' ? 'clothes' : 'digits'} conditional={conditional} />}
+      {dims === 3 && quality && (
+        <QualityCharts quality={quality} things={project.dataset.id === 'fashion-mnist' ? 'clothes' : 'digits'} conditional={conditional} />
+      )}
       {dims === 2 && <Scatter2D data={scatter} />}
       {dims === 1 && <Density1D data={density} />}
       {info && (

@@ -3,7 +3,14 @@
 import { useId } from 'react';
 import { useTranslations } from 'use-intl';
 import type { LossKind } from '@/lib/project/kinds';
-import { settingPatch, settingValue, SETTING_NAMES, SETTINGS, type NumericSetting, type SettingName } from '@/lib/project/training-settings';
+import {
+  settingPatch,
+  settingValue,
+  SETTING_NAMES,
+  SETTINGS,
+  type NumericSetting,
+  type SettingName,
+} from '@/lib/project/training-settings';
 import { useEditor, useEditorApi } from '@/components/store/editor';
 import { useLocalized } from '../i18n/use-localized';
 import { LossSelect } from './loss-select';
@@ -46,7 +53,13 @@ export function TrainingSettings({ hidden = NONE, locked = NONE }: TrainingSetti
           name === 'loss' ? (
             <div key={name} className={`${styles.field} ${styles.wide}`} title={lockedTitle(name)}>
               <label htmlFor={lossId}>{text(SETTINGS.loss.label)}</label>
-              <LossSelect id={lossId} testId="setting-loss" value={training.loss} disabled={locked.has(name)} onChange={(loss) => apply('loss', loss)} />
+              <LossSelect
+                id={lossId}
+                testId="setting-loss"
+                value={training.loss}
+                disabled={locked.has(name)}
+                onChange={(loss) => apply('loss', loss)}
+              />
             </div>
           ) : (
             <SettingField

@@ -33,7 +33,11 @@ async function startingPoint(): Promise<Start> {
     if (opened.ok) {
       // Saved at once, so that a reload finds the exercise's project (exercise mode survives it).
       await writeAutosave(opened.project);
-      return { project: opened.project, exercise: { exercise: opened.exercise }, notice: { tone: 'info', title: t('exerciseOpened', { title: opened.exercise.title }) } };
+      return {
+        project: opened.project,
+        exercise: { exercise: opened.exercise },
+        notice: { tone: 'info', title: t('exerciseOpened', { title: opened.exercise.title }) },
+      };
     }
     notice = { tone: 'error', title: t('exerciseBroken'), details: describeErrors(opened, locale) };
   } else if (encoded !== null) {

@@ -120,7 +120,14 @@ function Canvases() {
     <div className="canvases tabs">
       <div role="tablist" className="tab-bar">
         {ROLES.map((role) => (
-          <button key={role} role="tab" type="button" aria-selected={active === role} data-testid={`tab-${role}`} onClick={() => store.getState().setActiveRole(role)}>
+          <button
+            key={role}
+            role="tab"
+            type="button"
+            aria-selected={active === role}
+            data-testid={`tab-${role}`}
+            onClick={() => store.getState().setActiveRole(role)}
+          >
             {t('tab', { role })}
           </button>
         ))}

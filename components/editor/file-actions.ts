@@ -9,7 +9,12 @@ import { downloadBlob } from '../download';
 
 /** A safe file name from a project name: letters, digits, dashes. */
 export function fileNameFor(project: GanProject): string {
-  const base = project.name.normalize('NFKD').replace(/[^\w-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'ganvas-project';
+  const base =
+    project.name
+      .normalize('NFKD')
+      .replace(/[^\w-]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60) || 'ganvas-project';
   return `${base}.ganvas.json`;
 }
 

@@ -157,7 +157,13 @@ export function Header() {
           }}
         />
         {!c.save.hidden && (
-          <button type="button" className="btn" data-testid="save" {...c.save.props} onClick={() => downloadProject(store.getState().project)}>
+          <button
+            type="button"
+            className="btn"
+            data-testid="save"
+            {...c.save.props}
+            onClick={() => downloadProject(store.getState().project)}
+          >
             {t('save')}
           </button>
         )}
@@ -179,19 +185,51 @@ export function Header() {
         <ExportDialog open={exporting} onClose={() => setExporting(false)} />
         {making && <ExerciseDialog open onClose={() => setMaking(false)} />}
         <span className="divider" />
-        <button type="button" className="btn" data-testid="undo" disabled={!canUndo} onClick={() => store.temporal.getState().undo()} title={t('undoTitle')}>
+        <button
+          type="button"
+          className="btn"
+          data-testid="undo"
+          disabled={!canUndo}
+          onClick={() => store.temporal.getState().undo()}
+          title={t('undoTitle')}
+        >
           {t('undo')}
         </button>
-        <button type="button" className="btn" data-testid="redo" disabled={!canRedo} onClick={() => store.temporal.getState().redo()} title={t('redoTitle')}>
+        <button
+          type="button"
+          className="btn"
+          data-testid="redo"
+          disabled={!canRedo}
+          onClick={() => store.temporal.getState().redo()}
+          title={t('redoTitle')}
+        >
           {t('redo')}
         </button>
         <span className="divider" />
         {!c.layout.hidden && (
-          <div className="segmented" role="group" aria-label={t('canvasLayout')} title={c.layout.title} data-locked={c.layout.locked || undefined}>
-            <button type="button" aria-pressed={layout === 'split'} data-testid="layout-split" disabled={c.layout.locked} onClick={() => store.getState().setLayout('split')}>
+          <div
+            className="segmented"
+            role="group"
+            aria-label={t('canvasLayout')}
+            title={c.layout.title}
+            data-locked={c.layout.locked || undefined}
+          >
+            <button
+              type="button"
+              aria-pressed={layout === 'split'}
+              data-testid="layout-split"
+              disabled={c.layout.locked}
+              onClick={() => store.getState().setLayout('split')}
+            >
               {t('split')}
             </button>
-            <button type="button" aria-pressed={layout === 'tabs'} data-testid="layout-tabs" disabled={c.layout.locked} onClick={() => store.getState().setLayout('tabs')}>
+            <button
+              type="button"
+              aria-pressed={layout === 'tabs'}
+              data-testid="layout-tabs"
+              disabled={c.layout.locked}
+              onClick={() => store.getState().setLayout('tabs')}
+            >
               {t('tabs')}
             </button>
           </div>

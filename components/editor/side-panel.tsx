@@ -16,7 +16,13 @@ export function SidePanel() {
   return (
     <aside className={`side-panel tab-${tab}`} aria-label={t('label')}>
       <div role="tablist" className="side-tabs">
-        <button type="button" role="tab" aria-selected={tab === 'inspector'} data-testid="side-inspector" onClick={() => setTab('inspector')}>
+        <button
+          type="button"
+          role="tab"
+          aria-selected={tab === 'inspector'}
+          data-testid="side-inspector"
+          onClick={() => setTab('inspector')}
+        >
           {t('inspector')}
         </button>
         <button type="button" role="tab" aria-selected={tab === 'train'} data-testid="side-train" onClick={() => setTab('train')}>

@@ -31,7 +31,12 @@ export interface CheckDraft {
 export const QUALITY_DEFAULTS: Record<QualityMeasure, string> = { classes: '10', score: '3', fid: '100', labelAccuracy: '90' };
 
 /** What each figure can be, as typed: a goal outside it could never (or always) be met. */
-const QUALITY_RANGE: Record<QualityMeasure, [number, number]> = { classes: [1, 10], score: [1, 10], fid: [0, Infinity], labelAccuracy: [0, 100] };
+const QUALITY_RANGE: Record<QualityMeasure, [number, number]> = {
+  classes: [1, 10],
+  score: [1, 10],
+  fid: [0, Infinity],
+  labelAccuracy: [0, 100],
+};
 
 /** A starting draft that fits the project: its dataset, its loss, a layer it has. */
 export function initialDraft(project: GanProject): CheckDraft {

@@ -22,7 +22,14 @@ export function CheckPicker({ draft, onChange }: { draft: CheckDraft; onChange: 
   const numberField = (key: 'count' | 'target' | 'within' | 'value' | 'js' | 'quality', label: string) => (
     <label className={styles.field}>
       <span>{label}</span>
-      <input type="text" inputMode="decimal" size={8} value={draft[key]} data-testid={`goal-${key}`} onChange={(e) => put(key, e.target.value)} />
+      <input
+        type="text"
+        inputMode="decimal"
+        size={8}
+        value={draft[key]}
+        data-testid={`goal-${key}`}
+        onChange={(e) => put(key, e.target.value)}
+      />
     </label>
   );
   const layerSelect = (key: 'from' | 'to' | 'layer', label: string) => (
@@ -52,7 +59,12 @@ export function CheckPicker({ draft, onChange }: { draft: CheckDraft; onChange: 
 
   return (
     <div className={styles.goal}>
-      <select aria-label={t('goal')} value={draft.kind} data-testid="goal-kind" onChange={(e) => put('kind', e.target.value as CheckDraft['kind'])}>
+      <select
+        aria-label={t('goal')}
+        value={draft.kind}
+        data-testid="goal-kind"
+        onChange={(e) => put('kind', e.target.value as CheckDraft['kind'])}
+      >
         {GOAL_KINDS.map((k) => (
           <option key={k} value={k}>
             {t(`goalKinds.${k}`)}
@@ -65,7 +77,11 @@ export function CheckPicker({ draft, onChange }: { draft: CheckDraft; onChange: 
           <>
             <label className={styles.field}>
               <span>{t('fields.metric')}</span>
-              <select value={draft.metric} data-testid="goal-metric" onChange={(e) => put('metric', e.target.value as CheckDraft['metric'])}>
+              <select
+                value={draft.metric}
+                data-testid="goal-metric"
+                onChange={(e) => put('metric', e.target.value as CheckDraft['metric'])}
+              >
                 {CHECK_METRICS.map((m) => (
                   <option key={m} value={m}>
                     {t(`metrics.${m}`)}
@@ -95,7 +111,11 @@ export function CheckPicker({ draft, onChange }: { draft: CheckDraft; onChange: 
           <>
             <label className={styles.field}>
               <span>{t('fields.setting')}</span>
-              <select value={draft.setting} data-testid="goal-setting" onChange={(e) => put('setting', e.target.value as CheckDraft['setting'])}>
+              <select
+                value={draft.setting}
+                data-testid="goal-setting"
+                onChange={(e) => put('setting', e.target.value as CheckDraft['setting'])}
+              >
                 {CHECK_SETTINGS.map((s) => (
                   <option key={s} value={s}>
                     {text(SETTINGS[s].title)}
@@ -122,7 +142,11 @@ export function CheckPicker({ draft, onChange }: { draft: CheckDraft; onChange: 
         {draft.kind === 'dataset' && (
           <label className={styles.field}>
             <span>{t('fields.dataset')}</span>
-            <select value={draft.dataset} data-testid="goal-dataset" onChange={(e) => put('dataset', e.target.value as CheckDraft['dataset'])}>
+            <select
+              value={draft.dataset}
+              data-testid="goal-dataset"
+              onChange={(e) => put('dataset', e.target.value as CheckDraft['dataset'])}
+            >
               {DATASET_IDS.map((id) => (
                 <option key={id} value={id}>
                   {text(datasetInfo(DATASET_DEFAULTS[id]).title)}
@@ -151,7 +175,16 @@ export function CheckPicker({ draft, onChange }: { draft: CheckDraft; onChange: 
                 ))}
               </select>
             </label>
-            {numberField('quality', t(draft.measure === 'fid' ? 'fields.atMostValue' : draft.measure === 'labelAccuracy' ? 'fields.atLeastPercent' : 'fields.atLeast'))}
+            {numberField(
+              'quality',
+              t(
+                draft.measure === 'fid'
+                  ? 'fields.atMostValue'
+                  : draft.measure === 'labelAccuracy'
+                    ? 'fields.atLeastPercent'
+                    : 'fields.atLeast',
+              ),
+            )}
           </>
         )}
       </div>

@@ -27,7 +27,10 @@ export function ControlPicker({ hidden, locked, onChange }: Props) {
   const t = useTranslations('exercise');
   const text = useLocalized();
   // A training setting is named by its spec; the other controls by the messages.
-  const name = (id: ControlId) => (id.startsWith('setting.') ? text(SETTINGS[id.slice('setting.'.length) as SettingName].title) : t(`control.${id as Exclude<ControlId, `setting.${string}`>}`));
+  const name = (id: ControlId) =>
+    id.startsWith('setting.')
+      ? text(SETTINGS[id.slice('setting.'.length) as SettingName].title)
+      : t(`control.${id as Exclude<ControlId, `setting.${string}`>}`);
   const toggle = (which: 'hidden' | 'locked', id: ControlId, on: boolean) => {
     const next = { hidden: new Set(hidden), locked: new Set(locked) };
     if (on) next[which].add(id);

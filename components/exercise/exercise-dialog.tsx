@@ -35,7 +35,6 @@ export function ExerciseDialog({ open, onClose }: { open: boolean; onClose: () =
   const [link, setLink] = useState<{ for: string; url: string; copied: boolean } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
-
   const check = useMemo(() => draftToCheck(draft), [draft]);
   const exercise: Exercise | null = check && {
     title: title.trim(),
@@ -65,12 +64,26 @@ export function ExerciseDialog({ open, onClose }: { open: boolean; onClose: () =
 
   return (
     <dialog ref={dialog} className={styles.dialog} onClose={onClose} data-testid="exercise-dialog" aria-label={t('dialogTitle')}>
-      <DialogHead title={t('dialogTitle')} note={t('dialogNote')} closeLabel={t('close')} closeTestId="exercise-close" onClose={onClose} classes={styles} />
+      <DialogHead
+        title={t('dialogTitle')}
+        note={t('dialogNote')}
+        closeLabel={t('close')}
+        closeTestId="exercise-close"
+        onClose={onClose}
+        classes={styles}
+      />
       <div className={styles.body}>
         <section className={styles.section}>
           <label className={styles.block}>
             <span>{t('title')}</span>
-            <input type="text" value={title} maxLength={EXERCISE_LIMITS.title} placeholder={t('titlePlaceholder')} data-testid="exercise-title" onChange={(e) => setTitle(e.target.value)} />
+            <input
+              type="text"
+              value={title}
+              maxLength={EXERCISE_LIMITS.title}
+              placeholder={t('titlePlaceholder')}
+              data-testid="exercise-title"
+              onChange={(e) => setTitle(e.target.value)}
+            />
           </label>
           <label className={styles.block}>
             <span>{t('instructions')}</span>
@@ -98,7 +111,13 @@ export function ExerciseDialog({ open, onClose }: { open: boolean; onClose: () =
         </section>
       </div>
       <div className={styles.foot}>
-        <button type="button" className="btn primary" data-testid="exercise-copy" disabled={!exercise || !exercise.title} onClick={() => void copy()}>
+        <button
+          type="button"
+          className="btn primary"
+          data-testid="exercise-copy"
+          disabled={!exercise || !exercise.title}
+          onClick={() => void copy()}
+        >
           {t('copy')}
         </button>
         {!title.trim() && <span className={styles.note}>{t('needTitle')}</span>}
@@ -109,7 +128,14 @@ export function ExerciseDialog({ open, onClose }: { open: boolean; onClose: () =
         )}
         {shown && (
           <>
-            <input className={styles.link} readOnly value={shown.url} aria-label={t('linkLabel')} data-testid="exercise-link" onFocus={(e) => e.target.select()} />
+            <input
+              className={styles.link}
+              readOnly
+              value={shown.url}
+              aria-label={t('linkLabel')}
+              data-testid="exercise-link"
+              onFocus={(e) => e.target.select()}
+            />
             <span className={styles.note} role="status">
               {shown.copied ? t('copied') : t('copyYourself')}
             </span>

@@ -30,7 +30,12 @@ export function PalettePicker({ allowed, onChange }: { allowed: ReadonlySet<Laye
       <div className={styles.kinds}>
         {LAYER_KINDS.map((kind) => (
           <label key={kind} className={styles.kind} style={{ borderLeftColor: `var(--cat-${LAYERS[kind].category.toLowerCase()})` }}>
-            <input type="checkbox" data-testid={`exercise-palette-${kind}`} checked={allowed.has(kind)} onChange={(e) => toggle(kind, e.target.checked)} />
+            <input
+              type="checkbox"
+              data-testid={`exercise-palette-${kind}`}
+              checked={allowed.has(kind)}
+              onChange={(e) => toggle(kind, e.target.checked)}
+            />
             {text(LAYERS[kind].title)}
           </label>
         ))}

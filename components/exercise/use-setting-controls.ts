@@ -9,7 +9,8 @@ import { useExercise } from '@/components/store/exercise';
 export function useSettingControls(): { hidden: ReadonlySet<SettingName>; locked: ReadonlySet<SettingName> } {
   const exercise = useExercise((s) => s.exercise);
   return useMemo(() => {
-    const pick = (state: 'hidden' | 'locked') => new Set(SETTING_NAMES.filter((name) => controlState(exercise, settingControl(name)) === state));
+    const pick = (state: 'hidden' | 'locked') =>
+      new Set(SETTING_NAMES.filter((name) => controlState(exercise, settingControl(name)) === state));
     return { hidden: pick('hidden'), locked: pick('locked') };
   }, [exercise]);
 }

@@ -17,7 +17,8 @@ import { WeightsPane } from './weights-pane';
 type Tab = 'typescript' | 'pytorch' | 'weights';
 type Files = { path: string; text: string }[];
 
-const language = (path: string) => (path.endsWith('.py') ? 'python' : path.endsWith('.json') ? 'json' : path.endsWith('.md') ? 'markdown' : 'typescript');
+const language = (path: string) =>
+  path.endsWith('.py') ? 'python' : path.endsWith('.json') ? 'json' : path.endsWith('.md') ? 'markdown' : 'typescript';
 
 type Exports = { typescript: Files; pytorch: Files; needsData: boolean } | { error: string };
 const CLOSED: Exports = { typescript: [], pytorch: [], needsData: false };
@@ -56,7 +57,6 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
   const [copied, setCopied] = useState(false);
   const exports = useExports(project, open);
 
-
   const files = 'error' in exports || tab === 'weights' ? [] : exports[tab];
   const current = tab === 'weights' ? undefined : (files.find((f) => f.path === file[tab]) ?? files[0]);
   const folder = tab === 'pytorch' ? 'ganvas-pytorch' : 'ganvas-tfjs';
@@ -66,7 +66,9 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
     setBusy(t('packing'));
     setProblem(null);
     try {
-      const extra = exports.needsData ? [{ path: tab === 'pytorch' ? 'data.bin' : DATA_FILE, bytes: await datasetFile(project.dataset) }] : [];
+      const extra = exports.needsData
+        ? [{ path: tab === 'pytorch' ? 'data.bin' : DATA_FILE, bytes: await datasetFile(project.dataset) }]
+        : [];
       download(`${folder}.zip`, zipFolder(folder, [...files, ...extra]), 'application/zip');
     } catch (err) {
       setProblem(t('packFailed', { message: err instanceof Error ? err.message : String(err) }));
@@ -78,10 +80,24 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
   return (
     <dialog ref={dialog} className={styles.dialog} onClose={onClose} data-testid="export-dialog" aria-label={t('title')}>
       <div className={styles.body}>
-        <DialogHead title={t('title')} note={t('note')} closeLabel={t('close')} closeTestId="export-close" onClose={onClose} classes={styles} />
+        <DialogHead
+          title={t('title')}
+          note={t('note')}
+          closeLabel={t('close')}
+          closeTestId="export-close"
+          onClose={onClose}
+          classes={styles}
+        />
         <div className={styles.tabs} role="tablist">
           {(['typescript', 'pytorch', 'weights'] as const).map((id) => (
-            <button key={id} type="button" role="tab" aria-selected={tab === id} data-testid={`export-tab-${id}`} onClick={() => setTab(id)}>
+            <button
+              key={id}
+              type="button"
+              role="tab"
+              aria-selected={tab === id}
+              data-testid={`export-tab-${id}`}
+              onClick={() => setTab(id)}
+            >
               {id === 'typescript' ? 'TypeScript (tfjs)' : id === 'pytorch' ? 'PyTorch' : t('weightsTab')}
             </button>
           ))}
@@ -96,7 +112,13 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
           <div className={styles.pane}>
             <nav className={styles.files} aria-label={t('files')}>
               {files.map((f) => (
-                <button key={f.path} type="button" aria-pressed={f.path === current?.path} onClick={() => setFile({ ...file, [tab]: f.path })} data-testid={`export-file-${f.path}`}>
+                <button
+                  key={f.path}
+                  type="button"
+                  aria-pressed={f.path === current?.path}
+                  onClick={() => setFile({ ...file, [tab]: f.path })}
+                  data-testid={`export-file-${f.path}`}
+                >
                   {f.path}
                 </button>
               ))}
@@ -122,15 +144,24 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
             >
               {copied ? t('copied') : t('copy')}
             </button>
-            <button type="button" className="btn" data-testid="export-download" onClick={() => download(current.path.split('/').pop()!, current.text)}>
+            <button
+              type="button"
+              className="btn"
+              data-testid="export-download"
+              onClick={() => download(current.path.split('/').pop()!, current.text)}
+            >
               {t('download', { file: current.path.split('/').pop() ?? current.path })}
             </button>
-            <button type="button" className="btn" data-testid="export-project" disabled={busy !== null} onClick={() => void downloadProject()}>
+            <button
+              type="button"
+              className="btn"
+              data-testid="export-project"
+              disabled={busy !== null}
+              onClick={() => void downloadProject()}
+            >
               {busy ?? t('downloadProject')}
             </button>
-            <span className={styles.note}>
-              {tab === 'typescript' ? t('runTypeScript') : t('runPyTorch')}
-            </span>
+            <span className={styles.note}>{tab === 'typescript' ? t('runTypeScript') : t('runPyTorch')}</span>
             {problem && <span className={styles.bad}>{problem}</span>}
           </div>
         )}

@@ -23,10 +23,13 @@ export function WeightsPane() {
 
   const onDownload = async () => {
     setMessage(null);
-    const artifacts = await training.getState().exportWeights(project).catch((err: unknown) => {
-      setMessage({ tone: 'bad', text: err instanceof Error ? err.message : String(err) });
-      return undefined;
-    });
+    const artifacts = await training
+      .getState()
+      .exportWeights(project)
+      .catch((err: unknown) => {
+        setMessage({ tone: 'bad', text: err instanceof Error ? err.message : String(err) });
+        return undefined;
+      });
     if (artifacts === null) setMessage({ tone: 'bad', text: t('nothingTrained') });
     if (artifacts) download('ganvas-weights.zip', weightsZip(artifacts), 'application/zip');
   };
@@ -34,7 +37,8 @@ export function WeightsPane() {
   const onLoad = async (file: File | undefined) => {
     if (!file) return;
     setMessage(null);
-    if (file.size > MAX_ZIP_BYTES) return setMessage({ tone: 'bad', text: t('tooLarge', { name: file.name, size: (file.size / 2 ** 20).toFixed(0) }) });
+    if (file.size > MAX_ZIP_BYTES)
+      return setMessage({ tone: 'bad', text: t('tooLarge', { name: file.name, size: (file.size / 2 ** 20).toFixed(0) }) });
     const read = readWeightsZip(new Uint8Array(await file.arrayBuffer()));
     if (!read.ok) return setMessage({ tone: 'bad', text: t('loadFailed', { name: file.name, message: read.message }) });
     try {
@@ -49,13 +53,25 @@ export function WeightsPane() {
     <div className={styles.weights} data-testid="export-weights">
       <p>{t.rich('intro', RICH)}</p>
       <div className={styles.row}>
-        <button type="button" className="btn" data-testid="weights-download" disabled={phase === 'starting'} onClick={() => void onDownload()}>
+        <button
+          type="button"
+          className="btn"
+          data-testid="weights-download"
+          disabled={phase === 'starting'}
+          onClick={() => void onDownload()}
+        >
           {t('download')}
         </button>
         <span className={styles.note}>{iteration === null ? t('noRun') : t('currentRun', { iteration })}</span>
       </div>
       <div className={styles.row}>
-        <button type="button" className="btn" data-testid="weights-load" disabled={phase === 'running' || phase === 'pausing' || phase === 'starting'} onClick={() => input.current?.click()}>
+        <button
+          type="button"
+          className="btn"
+          data-testid="weights-load"
+          disabled={phase === 'running' || phase === 'pausing' || phase === 'starting'}
+          onClick={() => input.current?.click()}
+        >
           {t('load')}
         </button>
         <input
@@ -72,7 +88,11 @@ export function WeightsPane() {
         <span className={styles.note}>{phase === 'running' ? t('pauseToLoad') : t('sameDesign')}</span>
       </div>
       {message && (
-        <p className={message.tone === 'bad' ? styles.bad : styles.note} role={message.tone === 'bad' ? 'alert' : 'status'} data-testid="weights-message">
+        <p
+          className={message.tone === 'bad' ? styles.bad : styles.note}
+          role={message.tone === 'bad' ? 'alert' : 'status'}
+          data-testid="weights-message"
+        >
           {message.text}
         </p>
       )}

@@ -81,7 +81,8 @@ export function LessonPanel({ lesson }: { lesson: Lesson }) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const target = e.target as HTMLElement | null;
-      const typing = target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT' || target.isContentEditable);
+      const typing =
+        target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT' || target.isContentEditable);
       const forward = (e.altKey && e.key === 'ArrowRight') || (!typing && e.key === 'PageDown');
       const back = (e.altKey && e.key === 'ArrowLeft') || (!typing && e.key === 'PageUp');
       if (!forward && !back) return;
@@ -171,7 +172,13 @@ export function LessonPanel({ lesson }: { lesson: Lesson }) {
         )}
       </article>
       <div className="lesson-nav">
-        <button type="button" className="btn" data-testid="lesson-back" disabled={progress.step === 0} onClick={() => go(progress.step - 1)}>
+        <button
+          type="button"
+          className="btn"
+          data-testid="lesson-back"
+          disabled={progress.step === 0}
+          onClick={() => go(progress.step - 1)}
+        >
           ← {t('back')}
         </button>
         <button
@@ -203,7 +210,12 @@ function CheckValues({ check, snapshot }: { check?: Check; snapshot: LearnSnapsh
       if (c.kind === 'iterations') return [t('value.iterations', { value: r.value, target: c.atLeast })];
       if (c.kind === 'modes') return [t('value.modes', { value: r.value, total: snapshot.modes?.total ?? 0 })];
       if (c.kind === 'js') return [t('value.js', { value: r.value.toFixed(4) })];
-      if (c.kind === 'quality') return [t(`value.${c.measure}`, { value: c.measure === 'labelAccuracy' ? (r.value * 100).toFixed(1) : c.measure === 'classes' ? r.value : r.value.toFixed(2) })];
+      if (c.kind === 'quality')
+        return [
+          t(`value.${c.measure}`, {
+            value: c.measure === 'labelAccuracy' ? (r.value * 100).toFixed(1) : c.measure === 'classes' ? r.value : r.value.toFixed(2),
+          }),
+        ];
       return [];
     });
   }, [check, snapshot, t]);

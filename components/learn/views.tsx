@@ -100,7 +100,9 @@ function ValueFunctionView({ snapshot }: { snapshot: LearnSnapshot }) {
         </li>
       </ul>
       <p className="muted" data-testid="value-function-now">
-        {push ? t('now', { d: dFake!.toFixed(3), minimax: push.minimax.toFixed(3), nonSaturating: push.nonSaturating.toFixed(3) }) : t('waiting')}
+        {push
+          ? t('now', { d: dFake!.toFixed(3), minimax: push.minimax.toFixed(3), nonSaturating: push.nonSaturating.toFixed(3) })
+          : t('waiting')}
       </p>
     </section>
   );
@@ -152,7 +154,9 @@ function EquilibriumView({ snapshot }: { snapshot: LearnSnapshot }) {
         <canvas ref={canvas} role="img" aria-label={t('alt')} />
       </div>
       <p className="muted" data-testid="equilibrium-now">
-        {js === null ? t('waiting') : t('now', { js: js.toFixed(4), value: (2 * js - 2 * Math.LN2).toFixed(3), floor: (-2 * Math.LN2).toFixed(3) })}
+        {js === null
+          ? t('waiting')
+          : t('now', { js: js.toFixed(4), value: (2 * js - 2 * Math.LN2).toFixed(3), floor: (-2 * Math.LN2).toFixed(3) })}
       </p>
       {dLoss !== undefined && <p className="muted">{t('dLoss', { value: dLoss.toFixed(3), target: (2 * Math.LN2).toFixed(3) })}</p>}
     </section>
@@ -215,14 +219,24 @@ function DigitView() {
       <h4>{t('title')}</h4>
       <div className="digit-picker" role="group" aria-label={t('title')}>
         {Array.from({ length: 10 }, (_, d) => (
-          <button key={d} type="button" className="btn" aria-pressed={digit === d} data-testid={`digit-${d}`} disabled={!trained} onClick={() => void choose(d)}>
+          <button
+            key={d}
+            type="button"
+            className="btn"
+            aria-pressed={digit === d}
+            data-testid={`digit-${d}`}
+            disabled={!trained}
+            onClick={() => void choose(d)}
+          >
             {d}
           </button>
         ))}
       </div>
       {!trained && <p className="muted">{t('trainFirst')}</p>}
       {error && <p className="train-note bad">{error}</p>}
-      {frame && <canvas ref={canvas} className="digit-sheet" data-testid="digit-samples" role="img" aria-label={t('alt', { digit: digit ?? 0 })} />}
+      {frame && (
+        <canvas ref={canvas} className="digit-sheet" data-testid="digit-samples" role="img" aria-label={t('alt', { digit: digit ?? 0 })} />
+      )}
     </section>
   );
 }

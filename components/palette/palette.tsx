@@ -33,7 +33,12 @@ export function Palette() {
       kinds: LAYER_KINDS.filter((k) => {
         const spec = LAYERS[k];
         if (spec.category !== category || (offered && !offered.includes(k))) return false;
-        return !q || [k, spec.title.en, spec.title.zh, spec.doc.en, spec.doc.zh, category, t(`categories.${category}`)].some((s) => s.toLowerCase().includes(q));
+        return (
+          !q ||
+          [k, spec.title.en, spec.title.zh, spec.doc.en, spec.doc.zh, category, t(`categories.${category}`)].some((s) =>
+            s.toLowerCase().includes(q),
+          )
+        );
       }),
     })).filter((g) => g.kinds.length > 0);
   }, [query, t, offered]);
@@ -48,9 +53,20 @@ export function Palette() {
       <label htmlFor={searchId} className="visually-hidden">
         {t('search')}
       </label>
-      <input id={searchId} className="palette-search" type="search" placeholder={t('searchPlaceholder')} value={query} onChange={(e) => setQuery(e.target.value)} />
+      <input
+        id={searchId}
+        className="palette-search"
+        type="search"
+        placeholder={t('searchPlaceholder')}
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+      />
       <p className="palette-hint">{graphLocked ? te('graphLockedHint') : t('hint', { role: activeRole })}</p>
-      {offered && <p className="palette-hint" data-testid="palette-limited">{te('paletteLimited')}</p>}
+      {offered && (
+        <p className="palette-hint" data-testid="palette-limited">
+          {te('paletteLimited')}
+        </p>
+      )}
       {groups.map(({ category, kinds }) => (
         <section key={category} className="palette-group">
           <h3>{t(`categories.${category}`)}</h3>

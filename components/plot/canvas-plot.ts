@@ -19,7 +19,12 @@ export interface Margins {
 /** `margins` grown with the canvas text, so larger tick labels in presentation mode still fit. */
 export function scaledMargins(margins: Margins): Margins {
   const k = canvasTextScale();
-  return { left: Math.round(margins.left * k), right: Math.round(margins.right * k), top: Math.round(margins.top * k), bottom: Math.round(margins.bottom * k) };
+  return {
+    left: Math.round(margins.left * k),
+    right: Math.round(margins.right * k),
+    top: Math.round(margins.top * k),
+    bottom: Math.round(margins.bottom * k),
+  };
 }
 
 /** A linear map from data values in [lo, hi] to pixels in [from, to]. */

@@ -19,7 +19,12 @@ export function lineSeries(label: string, stroke: string): uPlot.Series {
  * width and right gutter, so stacked charts line their iterations up. `xLabel` names the x
  * column in the legend, in the page's language.
  */
-export function metricsOptions(series: uPlot.Series[], y: uPlot.Scale, plugins: uPlot.Plugin[] = [], xLabel = 'iteration'): Omit<uPlot.Options, 'width' | 'height'> {
+export function metricsOptions(
+  series: uPlot.Series[],
+  y: uPlot.Scale,
+  plugins: uPlot.Plugin[] = [],
+  xLabel = 'iteration',
+): Omit<uPlot.Options, 'width' | 'height'> {
   const axis: uPlot.Axis = {
     stroke: COLOURS.reference,
     font: `11px ${CANVAS_FONT}`,
@@ -52,7 +57,9 @@ export function presentOptions<T extends Omit<uPlot.Options, 'width' | 'height'>
   const grow = (v: unknown) => (typeof v === 'number' ? Math.round(v * k) : v);
   return {
     ...options,
-    axes: options.axes?.map((a) => ({ ...a, font: `${Math.round(11 * k)}px ${CANVAS_FONT}`, size: grow(a.size), space: grow(a.space) }) as uPlot.Axis),
+    axes: options.axes?.map(
+      (a) => ({ ...a, font: `${Math.round(11 * k)}px ${CANVAS_FONT}`, size: grow(a.size), space: grow(a.space) }) as uPlot.Axis,
+    ),
     series: options.series.map((s, i) => (i === 0 ? s : { ...s, width: (s.width ?? 1) * PRESENTATION_LINE_SCALE })),
     padding: options.padding?.map(grow) as uPlot.Padding | undefined,
   };

@@ -11,7 +11,12 @@ export function densityLayout(width: number): { height: number; frame: PlotFrame
   const margin = scaledMargins(MARGIN);
   return {
     height,
-    frame: { left: margin.left, top: margin.top, width: Math.max(40, width - margin.left - margin.right), height: height - margin.top - margin.bottom },
+    frame: {
+      left: margin.left,
+      top: margin.top,
+      width: Math.max(40, width - margin.left - margin.right),
+      height: height - margin.top - margin.bottom,
+    },
   };
 }
 
@@ -20,7 +25,13 @@ export function densityLayout(width: number): { height: number; frame: PlotFrame
  * density dotted black), the generator's density (vermillion), D (blue dashed) and D* (thin grey),
  * densities on the left axis and D on the right axis, [0, 1].
  */
-export function drawDensity(ctx: CanvasRenderingContext2D, data: Density1DData, curves: DensityCurves, frame: PlotFrame, densityLabel = 'density'): void {
+export function drawDensity(
+  ctx: CanvasRenderingContext2D,
+  data: Density1DData,
+  curves: DensityCurves,
+  frame: PlotFrame,
+  densityLabel = 'density',
+): void {
   const [x0, x1] = data.extent;
   const sx = linearScale(x0, x1, frame.left, frame.left + frame.width);
   const bottom = frame.top + frame.height;

@@ -41,7 +41,11 @@ export function MetricsChart({ options, data, revision, height = 170, title, hin
     const el = host.current;
     if (!el) return;
     const plotHeight = presenting ? Math.round(height * 1.25) : height;
-    const u = new uPlot({ ...presentOptions(options, presenting), width: Math.max(120, el.clientWidth), height: plotHeight }, fed.current.data, el);
+    const u = new uPlot(
+      { ...presentOptions(options, presenting), width: Math.max(120, el.clientWidth), height: plotHeight },
+      fed.current.data,
+      el,
+    );
     chart.current = u;
     const observer = new ResizeObserver((entries) => {
       const w = Math.floor(entries[0]?.contentRect.width ?? 0);

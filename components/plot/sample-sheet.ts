@@ -37,7 +37,7 @@ export function renderSheet(frame: SampleFrame, columns: number, canvas: HTMLCan
     const ox = (k % cols) * (w + GAP);
     const oy = Math.floor(k / cols) * (h + GAP);
     for (let y = 0; y < h; y++) {
-      let s = ((k * h + y) * w) * c;
+      let s = (k * h + y) * w * c;
       let d = ((oy + y) * canvas.width + ox) * 4;
       for (let x = 0; x < w; x++, s += c, d += 4) {
         const r = toByte(src[s]);

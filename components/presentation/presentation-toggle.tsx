@@ -8,7 +8,14 @@ export function PresentationToggle() {
   const t = useTranslations('app');
   const on = usePresentation();
   return (
-    <button type="button" className="btn" aria-pressed={on} data-testid="presentation" title={t('presentationTitle')} onClick={() => setPresenting(!on)}>
+    <button
+      type="button"
+      className="btn"
+      aria-pressed={on}
+      data-testid="presentation"
+      title={t('presentationTitle')}
+      onClick={() => setPresenting(!on)}
+    >
       {t('presentation')}
     </button>
   );

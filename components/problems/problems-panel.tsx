@@ -17,9 +17,9 @@ export function ProblemsPanel() {
   const project = useEditor((s) => s.project);
   const items = useMemo(
     () =>
-      ROLES.flatMap((role) =>
-        graphView(project, role).diagnostics.map((d, i) => ({ ...d, role, key: `${role}-${i}` })),
-      ).sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1)),
+      ROLES.flatMap((role) => graphView(project, role).diagnostics.map((d, i) => ({ ...d, role, key: `${role}-${i}` }))).sort((a, b) =>
+        a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1,
+      ),
     [project],
   );
   const errors = items.filter((d) => d.severity === 'error').length;

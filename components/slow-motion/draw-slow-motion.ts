@@ -59,7 +59,13 @@ export function drawLine(ctx: CanvasRenderingContext2D, width: number, height: n
 }
 
 /** 2-D samples (or the first two values of each) on a square-scaled plane. */
-export function drawPlane(ctx: CanvasRenderingContext2D, width: number, height: number, sets: PointSet[], extent: [number, number, number, number]): void {
+export function drawPlane(
+  ctx: CanvasRenderingContext2D,
+  width: number,
+  height: number,
+  sets: PointSet[],
+  extent: [number, number, number, number],
+): void {
   const size = Math.min(width - LEFT - RIGHT - 28, height - 6 - AXIS);
   const frame: PlotFrame = { left: Math.round((width - size) / 2), top: 6, width: size, height: size };
   const x = linearScale(extent[0], extent[1], frame.left, frame.left + frame.width);
@@ -77,7 +83,14 @@ export function drawPlane(ctx: CanvasRenderingContext2D, width: number, height: 
 }
 
 /** Scores as dots on one axis per row, with each row's batch mean marked and written above it. */
-export function drawScores(ctx: CanvasRenderingContext2D, width: number, height: number, rows: ScoreRow[], range: [number, number], meanLabel: (mean: number) => string): void {
+export function drawScores(
+  ctx: CanvasRenderingContext2D,
+  width: number,
+  height: number,
+  rows: ScoreRow[],
+  range: [number, number],
+  meanLabel: (mean: number) => string,
+): void {
   const labelWidth = 64;
   const frame: PlotFrame = { left: LEFT + labelWidth, top: 6, width: width - LEFT - RIGHT - labelWidth, height: height - 6 - AXIS };
   const x = linearScale(range[0], range[1], frame.left, frame.left + frame.width);

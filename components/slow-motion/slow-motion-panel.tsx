@@ -70,7 +70,16 @@ function OpenPanel() {
     event.stopPropagation();
   };
   return (
-    <section ref={panel} className={styles.panel} tabIndex={0} onKeyDown={onKeyDown} aria-label={t('label')} data-testid="slowmo-panel" data-phase={step.phase} data-kind={step.kind}>
+    <section
+      ref={panel}
+      className={styles.panel}
+      tabIndex={0}
+      onKeyDown={onKeyDown}
+      aria-label={t('label')}
+      data-testid="slowmo-panel"
+      data-phase={step.phase}
+      data-kind={step.kind}
+    >
       <header className={styles.head}>
         <h3 className={styles.title}>{t('title', { iteration: trace.iteration })}</h3>
         <button type="button" className="btn small" data-testid="slowmo-close" onClick={() => api.getState().close()}>
@@ -84,7 +93,13 @@ function OpenPanel() {
           {t('back')}
         </button>
         <span className="muted">{t('keys')}</span>
-        <button type="button" className="btn primary" data-testid="slowmo-next" disabled={index === total - 1} onClick={() => api.getState().next()}>
+        <button
+          type="button"
+          className="btn primary"
+          data-testid="slowmo-next"
+          disabled={index === total - 1}
+          onClick={() => api.getState().next()}
+        >
           {t('next')}
         </button>
       </footer>

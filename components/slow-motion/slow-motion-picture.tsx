@@ -24,7 +24,12 @@ function pictureFor(step: SubStep, trace: IterationTrace, dataRange: [number, nu
   const u = d ?? g;
   if (!u) return null;
   const samples = (s: SampleSummary, colour: string, faint = false): PointSet => ({ points: s.values, colour, faint });
-  const pointsOf = (sets: PointSet[], shape: number[]): Picture => ({ kind: 'points', sets, dims: shape[0] === 1 ? 1 : 2, base: dataRange });
+  const pointsOf = (sets: PointSet[], shape: number[]): Picture => ({
+    kind: 'points',
+    sets,
+    dims: shape[0] === 1 ? 1 : 2,
+    base: dataRange,
+  });
   switch (step.kind) {
     case 'real':
       if (!d) return null;
@@ -35,7 +40,10 @@ function pictureFor(step: SubStep, trace: IterationTrace, dataRange: [number, nu
     }
     case 'generate':
       if (u.fake.shape.length >= 3) return { kind: 'images', samples: u.fake };
-      return pointsOf(d ? [samples(d.real, COLOURS.real, true), samples(u.fake, COLOURS.fake)] : [samples(u.fake, COLOURS.fake)], u.fake.shape);
+      return pointsOf(
+        d ? [samples(d.real, COLOURS.real, true), samples(u.fake, COLOURS.fake)] : [samples(u.fake, COLOURS.fake)],
+        u.fake.shape,
+      );
     case 'scores':
       return { kind: 'scores', rows: d ? { ...d.scores } : { fake: u.scores.fake, meanFake: u.scores.meanFake } };
     default:
@@ -56,7 +64,12 @@ export function SlowMotionPicture({ step, trace, dataRange }: { step: SubStep; t
     if (!el || !picture || width === 0) return;
     if (picture.kind === 'images') {
       const [h = 1, w = 1, c = 1] = picture.samples.shape;
-      const frame = { iteration: trace.iteration, images: Float32Array.from(picture.samples.values.flat()), count: picture.samples.values.length, shape: [h, w, c] as [number, number, number] };
+      const frame = {
+        iteration: trace.iteration,
+        images: Float32Array.from(picture.samples.values.flat()),
+        count: picture.samples.values.length,
+        shape: [h, w, c] as [number, number, number],
+      };
       renderSheet(frame, frame.count, el);
       el.style.height = '';
       return;
@@ -66,11 +79,27 @@ export function SlowMotionPicture({ step, trace, dataRange }: { step: SubStep; t
       if (picture.dims === 1) {
         const height = pictureHeight('line', picture.sets.length);
         const ctx = prepareCanvas(el, width, height);
-        if (ctx) drawLine(ctx, width, height, picture.sets, extentOf(all.map((p) => p[0] ?? 0), picture.base));
+        if (ctx)
+          drawLine(
+            ctx,
+            width,
+            height,
+            picture.sets,
+            extentOf(
+              all.map((p) => p[0] ?? 0),
+              picture.base,
+            ),
+          );
       } else {
         const height = pictureHeight('plane', 1, width);
-        const [x0, x1] = extentOf(all.map((p) => p[0] ?? 0), picture.base);
-        const [y0, y1] = extentOf(all.map((p) => p[1] ?? 0), picture.base);
+        const [x0, x1] = extentOf(
+          all.map((p) => p[0] ?? 0),
+          picture.base,
+        );
+        const [y0, y1] = extentOf(
+          all.map((p) => p[1] ?? 0),
+          picture.base,
+        );
         const half = Math.max(x1 - x0, y1 - y0) / 2;
         const [cx, cy] = [(x0 + x1) / 2, (y0 + y1) / 2];
         const ctx = prepareCanvas(el, width, height);
@@ -92,7 +121,16 @@ export function SlowMotionPicture({ step, trace, dataRange }: { step: SubStep; t
   // The box stays while sub-steps without a picture are shown, so that its width stays measured.
   return (
     <div ref={box} className={styles.picture}>
-      {picture && <canvas ref={canvas} className={picture.kind === 'images' ? styles.images : styles.canvas} aria-label={t(`picture.${picture.kind}`)} role="img" data-testid="slowmo-picture" data-picture={picture.kind} />}
+      {picture && (
+        <canvas
+          ref={canvas}
+          className={picture.kind === 'images' ? styles.images : styles.canvas}
+          aria-label={t(`picture.${picture.kind}`)}
+          role="img"
+          data-testid="slowmo-picture"
+          data-picture={picture.kind}
+        />
+      )}
     </div>
   );
 }

@@ -24,8 +24,26 @@ export function formatVectors(rows: number[][], fullWidth: number, count = 3): s
 }
 
 const CAPTION = {
-  d: { real: 'real', noise: 'dNoise', generate: 'dGenerate', scores: 'dScores', loss: 'dLoss', gradients: 'dGradients', update: 'dUpdate', done: 'done' },
-  g: { real: 'gNoise', noise: 'gNoise', generate: 'gGenerate', scores: 'gScores', loss: 'gLoss', gradients: 'gGradients', update: 'gUpdate', done: 'done' },
+  d: {
+    real: 'real',
+    noise: 'dNoise',
+    generate: 'dGenerate',
+    scores: 'dScores',
+    loss: 'dLoss',
+    gradients: 'dGradients',
+    update: 'dUpdate',
+    done: 'done',
+  },
+  g: {
+    real: 'gNoise',
+    noise: 'gNoise',
+    generate: 'gGenerate',
+    scores: 'gScores',
+    loss: 'gLoss',
+    gradients: 'gGradients',
+    update: 'gUpdate',
+    done: 'done',
+  },
   done: { real: 'done', noise: 'done', generate: 'done', scores: 'done', loss: 'done', gradients: 'done', update: 'done', done: 'done' },
 } as const;
 
@@ -41,7 +59,12 @@ export function useSubStepText(step: SubStep, trace: IterationTrace): { caption:
   if (step.phase === 'done') {
     return {
       caption: t('caption.done', { iteration: trace.iteration, k: trace.k }),
-      detail: t('detail.done', { real: f(last.scores.meanReal), fake: f(last.scores.meanFake), dLoss: f(last.loss), gLoss: f(trace.g.loss) }),
+      detail: t('detail.done', {
+        real: f(last.scores.meanReal),
+        fake: f(last.scores.meanFake),
+        dLoss: f(last.loss),
+        gLoss: f(trace.g.loss),
+      }),
     };
   }
   const d = step.phase === 'd' ? trace.d[step.j]! : null;
@@ -67,13 +90,26 @@ export function useSubStepText(step: SubStep, trace: IterationTrace): { caption:
       detail = t('detail.noise', { values: formatVectors(u.z.shown, u.z.dim), norm: f(u.z.meanNorm) });
       break;
     case 'generate':
-      detail = images ? t('detail.generatedImages', { shown: u.fake.values.length, count }) : t('detail.generated', { values: formatVectors(u.fake.values, u.fake.shape[0] ?? 1) });
+      detail = images
+        ? t('detail.generatedImages', { shown: u.fake.values.length, count })
+        : t('detail.generated', { values: formatVectors(u.fake.values, u.fake.shape[0] ?? 1) });
       break;
     case 'scores':
-      detail = t(d ? (trace.probabilities ? 'detail.scoresProb' : 'detail.scoresCritic') : trace.probabilities ? 'detail.gScoresProb' : 'detail.gScoresCritic');
+      detail = t(
+        d
+          ? trace.probabilities
+            ? 'detail.scoresProb'
+            : 'detail.scoresCritic'
+          : trace.probabilities
+            ? 'detail.gScoresProb'
+            : 'detail.gScoresCritic',
+      );
       break;
     case 'loss':
-      detail = d?.penalty != null ? t('detail.lossPenalty', { formula: formulas.d, penalty: f(d.penalty) }) : t('detail.loss', { formula: d ? formulas.d : formulas.g });
+      detail =
+        d?.penalty != null
+          ? t('detail.lossPenalty', { formula: formulas.d, penalty: f(d.penalty) })
+          : t('detail.loss', { formula: d ? formulas.d : formulas.g });
       break;
     case 'gradients':
       detail = t(d ? 'detail.dGradients' : 'detail.gGradients');

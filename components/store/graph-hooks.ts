@@ -41,7 +41,10 @@ export function useNodeFacts(role: Role, id: string): NodeFacts {
   const params = useEditor((s) => graphView(s.project, role).params[id] ?? null);
   // A string, so that a re-analysis that leaves this node's findings alone is no change here.
   const key = useEditor((s) => graphView(s.project, role).issueKey[id] ?? '[]');
-  const issues = useMemo(() => (JSON.parse(key) as [Severity, string, string][]).map(([severity, message, zh]) => ({ severity, message, zh })), [key]);
+  const issues = useMemo(
+    () => (JSON.parse(key) as [Severity, string, string][]).map(([severity, message, zh]) => ({ severity, message, zh })),
+    [key],
+  );
   const status = issues.some((d) => d.severity === 'error') ? 'error' : issues.length ? 'warning' : 'ok';
   return { shape, params, status, issues };
 }

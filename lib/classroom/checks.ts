@@ -15,7 +15,15 @@ export const LEARN_EVENTS = ['slow-motion-done', 'stepped-d', 'stepped-g', 'digi
 export type LearnEvent = (typeof LEARN_EVENTS)[number];
 
 /** The settings a check can name (their words are in SETTINGS). */
-export const CHECK_SETTINGS = ['loss', 'k', 'batchSize', 'lrG', 'lrD', 'labelSmoothing', 'noiseDim'] as const satisfies readonly SettingName[];
+export const CHECK_SETTINGS = [
+  'loss',
+  'k',
+  'batchSize',
+  'lrG',
+  'lrD',
+  'labelSmoothing',
+  'noiseDim',
+] as const satisfies readonly SettingName[];
 export type CheckSetting = (typeof CHECK_SETTINGS)[number];
 
 /** Metrics a check can name: means over the last {@link RECENT} iterations. */
@@ -42,12 +50,27 @@ const leafSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('valid') }),
   z.strictObject({ kind: z.literal('dataset'), id: z.enum(DATASET_IDS) }),
   /** A training setting equals a value, or lies within bounds. */
-  z.strictObject({ kind: z.literal('setting'), name: z.enum(CHECK_SETTINGS), equals: z.union([z.enum(LOSS_KINDS), num]).optional(), ...bounds }),
+  z.strictObject({
+    kind: z.literal('setting'),
+    name: z.enum(CHECK_SETTINGS),
+    equals: z.union([z.enum(LOSS_KINDS), num]).optional(),
+    ...bounds,
+  }),
   z.strictObject({ kind: z.literal('iterations'), atLeast: z.number().int().min(0) }),
   /** A recent metric is within `within` of `target`, or within bounds. */
-  z.strictObject({ kind: z.literal('metric'), metric: z.enum(CHECK_METRICS), target: num.optional(), within: num.positive().optional(), ...bounds }),
+  z.strictObject({
+    kind: z.literal('metric'),
+    metric: z.enum(CHECK_METRICS),
+    target: num.optional(),
+    within: num.positive().optional(),
+    ...bounds,
+  }),
   /** 2-D mixtures: modes captured by the latest samples (and optionally the high-quality share). */
-  z.strictObject({ kind: z.literal('modes'), atLeast: z.number().int().min(0).max(1000), highQuality: z.number().min(0).max(1).optional() }),
+  z.strictObject({
+    kind: z.literal('modes'),
+    atLeast: z.number().int().min(0).max(1000),
+    highQuality: z.number().min(0).max(1).optional(),
+  }),
   /** 1-D data: the estimated JS(p_data ‖ p_g), in nats. */
   z.strictObject({ kind: z.literal('js'), atMost: num.min(0) }),
   /** Image data: the quality meter's latest reading (label accuracy as a share, 0..1). */
@@ -59,7 +82,10 @@ export type LeafCheck = z.infer<typeof leafSchema>;
 export type Check = LeafCheck | { kind: 'all'; of: LeafCheck[] };
 
 /** A check as read from a lesson or a link: one condition, or all of a list (one level deep). */
-export const checkSchema: z.ZodType<Check> = z.union([leafSchema, z.strictObject({ kind: z.literal('all'), of: z.array(leafSchema).min(1).max(20) })]);
+export const checkSchema: z.ZodType<Check> = z.union([
+  leafSchema,
+  z.strictObject({ kind: z.literal('all'), of: z.array(leafSchema).min(1).max(20) }),
+]);
 
 /** Everything a check may look at, gathered from the stores by the page. */
 export interface LearnSnapshot {
@@ -92,7 +118,8 @@ export function recentMetrics(history: MetricsHistory, n = RECENT): Record<Check
   return { dReal: mean(history.dReal), dFake: mean(history.dFake), dLoss: mean(history.dLoss), gLoss: mean(history.gLoss) };
 }
 
-const inBounds = (v: number, b: { atLeast?: number; atMost?: number }) => (b.atLeast === undefined || v >= b.atLeast) && (b.atMost === undefined || v <= b.atMost);
+const inBounds = (v: number, b: { atLeast?: number; atMost?: number }) =>
+  (b.atLeast === undefined || v >= b.atLeast) && (b.atMost === undefined || v <= b.atMost);
 
 /** Evaluates a check against a snapshot. Pure; never throws on a valid check. */
 export function evaluateCheck(check: Check, s: LearnSnapshot): CheckResult {
@@ -114,7 +141,8 @@ export function evaluateCheck(check: Check, s: LearnSnapshot): CheckResult {
     case 'setting': {
       const v = settingValue(s.project.training, check.name);
       if (typeof v === 'string') return { met: check.equals === undefined || v === check.equals };
-      const equal = check.equals === undefined || (typeof check.equals === 'number' && Math.abs(v - check.equals) <= 1e-12 * Math.max(1, Math.abs(v)));
+      const equal =
+        check.equals === undefined || (typeof check.equals === 'number' && Math.abs(v - check.equals) <= 1e-12 * Math.max(1, Math.abs(v)));
       return { met: equal && inBounds(v, check), value: v };
     }
     case 'iterations':

@@ -1,9 +1,25 @@
 import { LOSS_KINDS, type LossKind } from '../project/kinds';
 import { packSize, type GanProject } from '../project/schema';
-import { LOSS_TITLES, patchTraining, settingPatch, settingValue, SETTINGS, type SettingName, type TrainingIssue } from '../project/training-settings';
+import {
+  LOSS_TITLES,
+  patchTraining,
+  settingPatch,
+  settingValue,
+  SETTINGS,
+  type SettingName,
+  type TrainingIssue,
+} from '../project/training-settings';
 
 /** The settings a side-by-side comparison may vary between its two runs. */
-export const COMPARE_SETTINGS = ['loss', 'lrG', 'lrD', 'k', 'batchSize', 'labelSmoothing', 'pack'] as const satisfies readonly SettingName[];
+export const COMPARE_SETTINGS = [
+  'loss',
+  'lrG',
+  'lrD',
+  'k',
+  'batchSize',
+  'labelSmoothing',
+  'pack',
+] as const satisfies readonly SettingName[];
 export type CompareSetting = (typeof COMPARE_SETTINGS)[number];
 
 /** Run B's one difference from run A. */
@@ -25,7 +41,8 @@ export interface CompareRun {
   label: RunText;
 }
 
-export type CompareRuns = { ok: true; a: CompareRun; b: CompareRun } | { ok: false; reason: 'same' } | { ok: false; reason: 'invalid'; issues: TrainingIssue[] };
+export type CompareRuns =
+  { ok: true; a: CompareRun; b: CompareRun } | { ok: false; reason: 'same' } | { ok: false; reason: 'invalid'; issues: TrainingIssue[] };
 
 /** How one value of a setting reads: "minimax", "G lr 0.0002", "k = 5". */
 export function settingText(setting: CompareSetting, value: number | LossKind): RunText {

@@ -10,7 +10,10 @@ export interface Bilingual {
   zh: string;
 }
 
-const ROLE: Record<Role, Bilingual> = { generator: { en: 'generator', zh: '生成器' }, discriminator: { en: 'discriminator', zh: '判别器' } };
+const ROLE: Record<Role, Bilingual> = {
+  generator: { en: 'generator', zh: '生成器' },
+  discriminator: { en: 'discriminator', zh: '判别器' },
+};
 
 const METRIC: Record<CheckMetric, Bilingual> = {
   dReal: { en: 'D(x), D’s output on real data', zh: 'D(x)，判别器对真实数据的输出' },
@@ -48,7 +51,8 @@ const layer = (kind: LayerKind) => LAYERS[kind].title;
 
 /** Bounds as words: "between a and b", "at least a", "at most b"; null without bounds. */
 function bounds(b: { atLeast?: number; atMost?: number }): Bilingual | null {
-  if (b.atLeast !== undefined && b.atMost !== undefined) return { en: `between ${num(b.atLeast)} and ${num(b.atMost)}`, zh: `在 ${num(b.atLeast)} 到 ${num(b.atMost)} 之间` };
+  if (b.atLeast !== undefined && b.atMost !== undefined)
+    return { en: `between ${num(b.atLeast)} and ${num(b.atMost)}`, zh: `在 ${num(b.atLeast)} 到 ${num(b.atMost)} 之间` };
   if (b.atLeast !== undefined) return { en: `at least ${num(b.atLeast)}`, zh: `至少为 ${num(b.atLeast)}` };
   if (b.atMost !== undefined) return { en: `at most ${num(b.atMost)}`, zh: `至多为 ${num(b.atMost)}` };
   return null;
@@ -68,7 +72,10 @@ function describeLeaf(check: LeafCheck): Bilingual {
       const r = ROLE[check.role];
       const from = layer(check.from);
       const to = layer(check.to);
-      return { en: `In the ${r.en}, a ${from.en} layer feeds a ${to.en} layer`, zh: `在${r.zh}中，一个「${from.zh}」层连到一个「${to.zh}」层` };
+      return {
+        en: `In the ${r.en}, a ${from.en} layer feeds a ${to.en} layer`,
+        zh: `在${r.zh}中，一个「${from.zh}」层连到一个「${to.zh}」层`,
+      };
     }
     case 'valid':
       return { en: 'Both networks have no errors', zh: '两个网络都没有错误' };
@@ -80,7 +87,8 @@ function describeLeaf(check: LeafCheck): Bilingual {
       const s = SETTINGS[check.name].noun;
       const parts: Bilingual[] = [];
       if (check.equals !== undefined) {
-        const value = typeof check.equals === 'string' ? LOSS_TITLES[check.equals as LossKind] : { en: num(check.equals), zh: num(check.equals) };
+        const value =
+          typeof check.equals === 'string' ? LOSS_TITLES[check.equals as LossKind] : { en: num(check.equals), zh: num(check.equals) };
         parts.push({ en: `is ${value.en}`, zh: `为 ${value.zh}` });
       }
       const b = bounds(check);
@@ -89,7 +97,10 @@ function describeLeaf(check: LeafCheck): Bilingual {
       return { en: `The ${s.en} ${parts.map((p) => p.en).join(' and ')}`, zh: `${s.zh}${parts.map((p) => p.zh).join('，且')}` };
     }
     case 'iterations':
-      return { en: `Train for at least ${check.atLeast} iteration${check.atLeast === 1 ? '' : 's'}`, zh: `训练至少 ${check.atLeast} 次迭代` };
+      return {
+        en: `Train for at least ${check.atLeast} iteration${check.atLeast === 1 ? '' : 's'}`,
+        zh: `训练至少 ${check.atLeast} 次迭代`,
+      };
     case 'metric': {
       const m = METRIC[check.metric];
       const parts: Bilingual[] = [];
@@ -108,7 +119,10 @@ function describeLeaf(check: LeafCheck): Bilingual {
     }
     case 'modes': {
       const q = check.highQuality;
-      const base = { en: `The generator covers at least ${check.atLeast} of the data’s modes`, zh: `生成器至少覆盖数据的 ${check.atLeast} 个模式` };
+      const base = {
+        en: `The generator covers at least ${check.atLeast} of the data’s modes`,
+        zh: `生成器至少覆盖数据的 ${check.atLeast} 个模式`,
+      };
       if (q === undefined) return base;
       const pct = num(Math.round(q * 1000) / 10);
       return { en: `${base.en}, with at least ${pct}% of samples close to a mode`, zh: `${base.zh}，且至少 ${pct}% 的样本靠近某个模式` };
@@ -121,7 +135,10 @@ function describeLeaf(check: LeafCheck): Bilingual {
     case 'quality': {
       const m = QUALITY[check.measure];
       const percent = check.measure === 'labelAccuracy';
-      const b = bounds({ atLeast: check.atLeast === undefined ? undefined : percent ? check.atLeast * 100 : check.atLeast, atMost: check.atMost === undefined ? undefined : percent ? check.atMost * 100 : check.atMost });
+      const b = bounds({
+        atLeast: check.atLeast === undefined ? undefined : percent ? check.atLeast * 100 : check.atLeast,
+        atMost: check.atMost === undefined ? undefined : percent ? check.atMost * 100 : check.atMost,
+      });
       if (!b) return { en: `${capital(m.en)} has been measured`, zh: `${m.zh}已有测量值` };
       return { en: `${capital(m.en)} is ${b.en}${percent ? ' %' : ''}`, zh: `${m.zh}${b.zh}${percent ? '%' : ''}` };
     }

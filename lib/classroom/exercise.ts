@@ -29,7 +29,8 @@ export const SETTING_CONTROLS = SETTING_NAMES.map((name) => `setting.${name}` as
 
 /** Every control an exercise can name. */
 export const CONTROL_IDS = [...HEADER_CONTROLS, ...TRAINING_CONTROLS, ...SETTING_CONTROLS, ...EDIT_CONTROLS] as const;
-export type ControlId = (typeof HEADER_CONTROLS)[number] | (typeof TRAINING_CONTROLS)[number] | SettingControl | (typeof EDIT_CONTROLS)[number];
+export type ControlId =
+  (typeof HEADER_CONTROLS)[number] | (typeof TRAINING_CONTROLS)[number] | SettingControl | (typeof EDIT_CONTROLS)[number];
 
 /** The control that hides or locks one training setting. */
 export const settingControl = (name: SettingName): SettingControl => `setting.${name}`;
@@ -37,7 +38,10 @@ export const settingControl = (name: SettingName): SettingControl => `setting.${
 export const EXERCISE_LIMITS = { title: 120, instructions: 4000 } as const;
 
 const controlId = z.enum(CONTROL_IDS as unknown as [ControlId, ...ControlId[]], {
-  message: zodMessage('not a control GANvas knows (such as "export", "graph" or "setting.lrD")', '不是 GANvas 认识的控件（例如 "export"、"graph" 或 "setting.lrD"）'),
+  message: zodMessage(
+    'not a control GANvas knows (such as "export", "graph" or "setting.lrD")',
+    '不是 GANvas 认识的控件（例如 "export"、"graph" 或 "setting.lrD"）',
+  ),
 });
 const uniqueList = <T extends z.ZodType>(item: T, max: number) =>
   z
@@ -50,11 +54,17 @@ export const exerciseSchema = z.strictObject({
     .string()
     .trim()
     .min(1, zodMessage('an exercise needs a title', '练习需要一个标题'))
-    .max(EXERCISE_LIMITS.title, zodMessage(`a title is at most ${EXERCISE_LIMITS.title} characters`, `标题最多 ${EXERCISE_LIMITS.title} 个字符`)),
+    .max(
+      EXERCISE_LIMITS.title,
+      zodMessage(`a title is at most ${EXERCISE_LIMITS.title} characters`, `标题最多 ${EXERCISE_LIMITS.title} 个字符`),
+    ),
   /** Plain text, shown as text (line breaks kept), never as HTML. */
   instructions: z
     .string()
-    .max(EXERCISE_LIMITS.instructions, zodMessage(`instructions are at most ${EXERCISE_LIMITS.instructions} characters`, `说明最多 ${EXERCISE_LIMITS.instructions} 个字符`)),
+    .max(
+      EXERCISE_LIMITS.instructions,
+      zodMessage(`instructions are at most ${EXERCISE_LIMITS.instructions} characters`, `说明最多 ${EXERCISE_LIMITS.instructions} 个字符`),
+    ),
   /** The layer kinds the palette offers; null = all of them. */
   palette: uniqueList(z.enum(LAYER_KINDS), LAYER_KINDS.length).nullable(),
   hidden: uniqueList(controlId, CONTROL_IDS.length),
@@ -88,7 +98,9 @@ export function parseExercise(json: unknown): ExerciseParseResult {
     if (result.success) return { ok: true, exercise: result.data as Exercise };
     return {
       ok: false,
-      errors: result.error.issues.slice(0, 20).map((issue) => ({ path: ['exercise', ...issue.path.map(String)].join('.'), ...issueText(issue) })),
+      errors: result.error.issues
+        .slice(0, 20)
+        .map((issue) => ({ path: ['exercise', ...issue.path.map(String)].join('.'), ...issueText(issue) })),
     };
   } catch (err) {
     const why = err instanceof Error ? err.message.slice(0, 120) : 'unknown error';
@@ -117,7 +129,10 @@ export function parseExercisePayload(json: unknown): ExerciseLinkResult {
     const given = String(doc.version);
     return fail(
       'version',
-      bi(`this exercise was made by a newer GANvas (format ${given}); this one reads format ${VERSION}`, `这个练习由更新版本的 GANvas 制作（格式 ${given}）；当前版本只能读取格式 ${VERSION}`),
+      bi(
+        `this exercise was made by a newer GANvas (format ${given}); this one reads format ${VERSION}`,
+        `这个练习由更新版本的 GANvas 制作（格式 ${given}）；当前版本只能读取格式 ${VERSION}`,
+      ),
     );
   }
   const extra = Object.keys(doc).find((k) => !['format', 'version', 'project', 'exercise'].includes(k));

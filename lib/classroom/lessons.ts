@@ -83,10 +83,7 @@ export const LESSONS: Lesson[] = [
         },
         check: {
           kind: 'all',
-          of: [
-            { kind: 'edge', role: 'generator', from: 'dense', to: 'output' },
-            { kind: 'valid' },
-          ],
+          of: [{ kind: 'edge', role: 'generator', from: 'dense', to: 'output' }, { kind: 'valid' }],
         },
       },
       {
@@ -122,7 +119,7 @@ export const LESSONS: Lesson[] = [
         title: { en: '(c) Then update G', zh: '(c) 再更新 G' },
         body: [
           {
-            en: "After an update to G, the gradient of D has guided G(z) to flow to regions that are more likely to be classified as data: the p_g curve moves toward p_data.",
+            en: 'After an update to G, the gradient of D has guided G(z) to flow to regions that are more likely to be classified as data: the p_g curve moves toward p_data.',
             zh: '更新 G 之后，D 的梯度引导 G(z) 流向更可能被判为真实数据的区域：p_g 曲线向 p_data 移动。',
           },
         ],
@@ -182,7 +179,10 @@ export const LESSONS: Lesson[] = [
             zh: '两个网络各有自己的优化器，每次更新只改变各自的网络。',
           },
         ],
-        task: { en: "Set k (D steps per iteration) to 2 in the Train tab's settings.", zh: '在“训练”标签页的设置里把 k（每次迭代的 D 步数）设为 2。' },
+        task: {
+          en: "Set k (D steps per iteration) to 2 in the Train tab's settings.",
+          zh: '在“训练”标签页的设置里把 k（每次迭代的 D 步数）设为 2。',
+        },
         check: { kind: 'setting', name: 'k', equals: 2 },
       },
       {
@@ -194,7 +194,10 @@ export const LESSONS: Lesson[] = [
             zh: '慢动作执行一次真实的迭代，并逐个子步骤展示：采样 z、G(z)、D 对真假样本的打分、损失、梯度和更新，先是 D（k 次），再是 G。正在工作的网络会在画布上高亮。',
           },
         ],
-        task: { en: 'Press Slow motion in the Train tab and step through every sub-step.', zh: '在“训练”标签页按“慢动作”，逐个看完所有子步骤。' },
+        task: {
+          en: 'Press Slow motion in the Train tab and step through every sub-step.',
+          zh: '在“训练”标签页按“慢动作”，逐个看完所有子步骤。',
+        },
         check: { kind: 'event', event: 'slow-motion-done' },
       },
       {
@@ -233,8 +236,17 @@ export const LESSONS: Lesson[] = [
             zh: '图中画出 G 的损失随 D(G(z)) 的变化，以及它推动 G 的力度（对 D 的 logit 的斜率）。训练初期 D 能轻易识破假样本，D(G(z)) ≈ 0，而 log(1 − D) 恰好在那里是平的：G 几乎学不到东西。',
           },
         ],
-        task: { en: 'The loss is set to minimax. Train at least 200 iterations and watch the marker on the plot and G’s gradient norm.', zh: '损失已设为极小极大。至少训练 200 次迭代，观察图上的标记和 G 的梯度范数。' },
-        check: { kind: 'all', of: [{ kind: 'setting', name: 'loss', equals: 'minimax' }, { kind: 'iterations', atLeast: 200 }] },
+        task: {
+          en: 'The loss is set to minimax. Train at least 200 iterations and watch the marker on the plot and G’s gradient norm.',
+          zh: '损失已设为极小极大。至少训练 200 次迭代，观察图上的标记和 G 的梯度范数。',
+        },
+        check: {
+          kind: 'all',
+          of: [
+            { kind: 'setting', name: 'loss', equals: 'minimax' },
+            { kind: 'iterations', atLeast: 200 },
+          ],
+        },
         view: 'value-function',
       },
       {
@@ -259,7 +271,10 @@ export const LESSONS: Lesson[] = [
             zh: '“比较”从同一个随机种子开始轮流训练两个只差一个设置的运行，并把它们的图表叠在一起。',
           },
         ],
-        task: { en: 'Open Compare, make run B use the minimax loss, and train both.', zh: '打开“比较”，让运行 B 使用极小极大损失，然后同时训练两者。' },
+        task: {
+          en: 'Open Compare, make run B use the minimax loss, and train both.',
+          zh: '打开“比较”，让运行 B 使用极小极大损失，然后同时训练两者。',
+        },
         check: { kind: 'event', event: 'compared' },
         view: 'value-function',
       },
@@ -288,7 +303,13 @@ export const LESSONS: Lesson[] = [
           },
         ],
         task: { en: 'Train until the estimated JS falls below 0.02 nats.', zh: '训练直到估计的 JS 散度低于 0.02 奈特。' },
-        check: { kind: 'all', of: [{ kind: 'iterations', atLeast: 300 }, { kind: 'js', atMost: 0.02 }] },
+        check: {
+          kind: 'all',
+          of: [
+            { kind: 'iterations', atLeast: 300 },
+            { kind: 'js', atMost: 0.02 },
+          ],
+        },
         view: 'equilibrium',
       },
       {
@@ -331,7 +352,10 @@ export const LESSONS: Lesson[] = [
         task: { en: 'Train until G captures all 8 modes.', zh: '训练直到 G 捕获全部 8 个模式。' },
         check: { kind: 'modes', atLeast: 8 },
         view: 'modes',
-        hint: { en: 'This takes a few thousand iterations; the arrows show where D’s gradient pushes G’s samples.', zh: '这需要几千次迭代；箭头表示 D 的梯度把 G 的样本推向哪里。' },
+        hint: {
+          en: 'This takes a few thousand iterations; the arrows show where D’s gradient pushes G’s samples.',
+          zh: '这需要几千次迭代；箭头表示 D 的梯度把 G 的样本推向哪里。',
+        },
       },
       {
         id: 'break',
@@ -342,8 +366,17 @@ export const LESSONS: Lesson[] = [
             zh: '学习速度远快于判别器的生成器，往往在模式之间跳来跳去，而不是把它们都覆盖住。',
           },
         ],
-        task: { en: 'Set G’s learning rate to 0.005 or more, press Reset, and train again: how many modes are left?', zh: '把 G 的学习率设为 0.005 或更大，按“重置”后重新训练：还剩几个模式？' },
-        check: { kind: 'all', of: [{ kind: 'setting', name: 'lrG', atLeast: 0.005 }, { kind: 'iterations', atLeast: 1000 }] },
+        task: {
+          en: 'Set G’s learning rate to 0.005 or more, press Reset, and train again: how many modes are left?',
+          zh: '把 G 的学习率设为 0.005 或更大，按“重置”后重新训练：还剩几个模式？',
+        },
+        check: {
+          kind: 'all',
+          of: [
+            { kind: 'setting', name: 'lrG', atLeast: 0.005 },
+            { kind: 'iterations', atLeast: 1000 },
+          ],
+        },
         view: 'modes',
       },
     ],
@@ -379,7 +412,13 @@ export const LESSONS: Lesson[] = [
           },
         ],
         task: { en: 'Train until all ten digits appear (classes covered: 10).', zh: '一直训练，直到十个数字全部出现（覆盖的类别：10）。' },
-        check: { kind: 'all', of: [{ kind: 'iterations', atLeast: 300 }, { kind: 'quality', measure: 'classes', atLeast: 10 }] },
+        check: {
+          kind: 'all',
+          of: [
+            { kind: 'iterations', atLeast: 300 },
+            { kind: 'quality', measure: 'classes', atLeast: 10 },
+          ],
+        },
       },
       {
         id: 'dcgan',
@@ -433,7 +472,13 @@ export const LESSONS: Lesson[] = [
           en: 'Train until the label accuracy passes 90%: each column of the sample grid is one digit, and the classifier reads what G was asked for.',
           zh: '一直训练，直到标签准确率超过 90%：样本网格的每一列是一个数字，分类器能认出 G 被要求生成的数字。',
         },
-        check: { kind: 'all', of: [{ kind: 'iterations', atLeast: 300 }, { kind: 'quality', measure: 'labelAccuracy', atLeast: 0.9 }] },
+        check: {
+          kind: 'all',
+          of: [
+            { kind: 'iterations', atLeast: 300 },
+            { kind: 'quality', measure: 'labelAccuracy', atLeast: 0.9 },
+          ],
+        },
       },
       {
         id: 'choose',

@@ -4,10 +4,20 @@ import type { Graph } from '../project/schema';
 import { checkGanRules } from './gan-rules';
 import { ancestors, nodesOnCycles, topoSort } from './graph';
 import { layerSpec } from './layers';
-import { fmt, product, ROLE_ZH, type Analysis, type AnalyzeContext, type Diagnostic, type LayerSpec, type Params, type ResolvedNode, type Shape } from './types';
+import {
+  fmt,
+  product,
+  ROLE_ZH,
+  type Analysis,
+  type AnalyzeContext,
+  type Diagnostic,
+  type LayerSpec,
+  type Params,
+  type ResolvedNode,
+  type Shape,
+} from './types';
 
 export type { ResolvedNode } from './types';
-
 
 /** Everything `compile` needs beyond the public analysis. */
 export interface Plan {
@@ -41,7 +51,10 @@ export function plan(graph: Graph, ctx: AnalyzeContext): Plan {
       {
         severity: 'error',
         code: 'internal',
-        ...bi(`GANvas could not analyse this graph (${reason.slice(0, 200)}). Please report this.`, `GANvas 无法分析这张图（${reason.slice(0, 200)}）。请报告这个问题。`),
+        ...bi(
+          `GANvas could not analyse this graph (${reason.slice(0, 200)}). Please report this.`,
+          `GANvas 无法分析这张图（${reason.slice(0, 200)}）。请报告这个问题。`,
+        ),
       },
     ];
     return { analysis: { shapes: {}, params: {}, diagnostics, totalParams: 0 }, nodes: new Map(), inputsOf: new Map(), order: [] };
@@ -50,8 +63,7 @@ export function plan(graph: Graph, ctx: AnalyzeContext): Plan {
 
 function planGraph(graph: Graph, ctx: AnalyzeContext): Plan {
   const diagnostics: Diagnostic[] = [];
-  const report = (d: Omit<Diagnostic, 'severity'> & { severity?: Diagnostic['severity'] }) =>
-    diagnostics.push({ severity: 'error', ...d });
+  const report = (d: Omit<Diagnostic, 'severity'> & { severity?: Diagnostic['severity'] }) => diagnostics.push({ severity: 'error', ...d });
 
   const nodes = resolveNodes(graph, ctx, report);
   const inputsOf = connectEdges(graph, nodes, report);
@@ -65,7 +77,10 @@ function planGraph(graph: Graph, ctx: AnalyzeContext): Plan {
       report({
         nodeId: id,
         code: 'cycle',
-        ...bi(`This layer is part of a cycle (${path}). GAN networks are feed-forward: remove one of these connections.`, `这一层处在一个环中（${pathZh}）。GAN 网络是前馈的：请删除其中一条连接。`),
+        ...bi(
+          `This layer is part of a cycle (${path}). GAN networks are feed-forward: remove one of these connections.`,
+          `这一层处在一个环中（${pathZh}）。GAN 网络是前馈的：请删除其中一条连接。`,
+        ),
       });
     }
   }
@@ -85,7 +100,10 @@ function planGraph(graph: Graph, ctx: AnalyzeContext): Plan {
           nodeId: id,
           severity: 'warning',
           code: 'unreachable',
-          ...bi(`${title.en} is not connected to the Output, so it has no effect on the ${ctx.role}. Connect it or delete it.`, `${title.zh}没有连到输出节点，因此对${ROLE_ZH[ctx.role]}不起作用。请把它连上或删除。`),
+          ...bi(
+            `${title.en} is not connected to the Output, so it has no effect on the ${ctx.role}. Connect it or delete it.`,
+            `${title.zh}没有连到输出节点，因此对${ROLE_ZH[ctx.role]}不起作用。请把它连上或删除。`,
+          ),
         });
       }
     }
@@ -121,11 +139,24 @@ function resolveNodes(graph: Graph, ctx: AnalyzeContext, report: Report): Map<st
   const seen = new Set<string>();
   for (const node of Array.isArray(graph?.nodes) ? graph.nodes : []) {
     if (typeof node !== 'object' || node === null || typeof node.id !== 'string') {
-      report({ code: 'unknown-kind', ...bi('The graph holds an entry that is not a node (no id). Delete it or reload the project.', '图中有一项不是节点（没有 id）。请删除它或重新载入项目。') });
+      report({
+        code: 'unknown-kind',
+        ...bi(
+          'The graph holds an entry that is not a node (no id). Delete it or reload the project.',
+          '图中有一项不是节点（没有 id）。请删除它或重新载入项目。',
+        ),
+      });
       continue;
     }
     if (seen.has(node.id)) {
-      report({ nodeId: node.id, code: 'duplicate-id', ...bi(`Two nodes share the id "${node.id}". Delete one of them or give it a new id.`, `有两个节点的 id 都是 "${node.id}"。请删除其中一个，或给它换一个新 id。`) });
+      report({
+        nodeId: node.id,
+        code: 'duplicate-id',
+        ...bi(
+          `Two nodes share the id "${node.id}". Delete one of them or give it a new id.`,
+          `有两个节点的 id 都是 "${node.id}"。请删除其中一个，或给它换一个新 id。`,
+        ),
+      });
       continue;
     }
     seen.add(node.id);
@@ -135,7 +166,10 @@ function resolveNodes(graph: Graph, ctx: AnalyzeContext, report: Report): Map<st
       report({
         nodeId: node.id,
         code: 'unknown-kind',
-        ...bi(`"${kind}" is not a layer kind GANvas knows. Delete this node or replace it with a layer from the palette.`, `"${kind}" 不是 GANvas 认识的层类型。请删除这个节点，或换成层面板中的一层。`),
+        ...bi(
+          `"${kind}" is not a layer kind GANvas knows. Delete this node or replace it with a layer from the palette.`,
+          `"${kind}" 不是 GANvas 认识的层类型。请删除这个节点，或换成层面板中的一层。`,
+        ),
       });
       continue;
     }
@@ -144,7 +178,10 @@ function resolveNodes(graph: Graph, ctx: AnalyzeContext, report: Report): Map<st
       report({
         nodeId: node.id,
         code: 'wrong-graph',
-        ...bi(`${spec.title.en} belongs in the ${home}, not the ${ctx.role}. Delete it here.`, `${spec.title.zh}属于${ROLE_ZH[home]}，不属于${ROLE_ZH[ctx.role]}。请在这里删除它。`),
+        ...bi(
+          `${spec.title.en} belongs in the ${home}, not the ${ctx.role}. Delete it here.`,
+          `${spec.title.zh}属于${ROLE_ZH[home]}，不属于${ROLE_ZH[ctx.role]}。请在这里删除它。`,
+        ),
       });
     }
     // The input is reported so that a wrong type can say what it got; it never leaves this loop.
@@ -176,7 +213,11 @@ function connectEdges(graph: Graph, nodes: Map<string, ResolvedNode>, report: Re
     if (typeof edge !== 'object' || edge === null) continue;
     const edgeId = String(edge.id);
     if (seen.has(edgeId)) {
-      report({ edgeId, code: 'duplicate-id', ...bi(`Two connections share the id "${edgeId}". Delete one of them.`, `有两条连接的 id 都是 "${edgeId}"。请删除其中一条。`) });
+      report({
+        edgeId,
+        code: 'duplicate-id',
+        ...bi(`Two connections share the id "${edgeId}". Delete one of them.`, `有两条连接的 id 都是 "${edgeId}"。请删除其中一条。`),
+      });
       continue;
     }
     seen.add(edgeId);
@@ -190,7 +231,10 @@ function connectEdges(graph: Graph, nodes: Map<string, ResolvedNode>, report: Re
         report({
           edgeId,
           code: 'dangling-edge',
-          ...bi(`This connection points to a node that does not exist ("${missing}"). Delete the connection.`, `这条连接指向一个不存在的节点（"${missing}"）。请删除这条连接。`),
+          ...bi(
+            `This connection points to a node that does not exist ("${missing}"). Delete the connection.`,
+            `这条连接指向一个不存在的节点（"${missing}"）。请删除这条连接。`,
+          ),
         });
       }
       continue;
@@ -200,7 +244,10 @@ function connectEdges(graph: Graph, nodes: Map<string, ResolvedNode>, report: Re
         edgeId,
         nodeId: source.id,
         code: 'bad-handle',
-        ...bi('Output has no outgoing port: nothing can follow it. Connect from the layer before the Output instead.', '输出节点没有输出端口，后面不能再接任何层。请改从输出节点前面的那一层连出。'),
+        ...bi(
+          'Output has no outgoing port: nothing can follow it. Connect from the layer before the Output instead.',
+          '输出节点没有输出端口，后面不能再接任何层。请改从输出节点前面的那一层连出。',
+        ),
       });
       continue;
     }
@@ -238,7 +285,14 @@ function checkArity(nodes: Map<string, ResolvedNode>, inputsOf: Map<string, stri
     const n = inputsOf.get(id)?.length ?? 0;
     const { title } = spec;
     if (spec.arity === 'one' && n === 0) {
-      report({ nodeId: id, code: 'missing-input', ...bi(`${title.en} has no input. Connect a layer's output to its "in" port.`, `${title.zh}没有输入。请把某一层的输出连到它的 “in” 端口。`) });
+      report({
+        nodeId: id,
+        code: 'missing-input',
+        ...bi(
+          `${title.en} has no input. Connect a layer's output to its "in" port.`,
+          `${title.zh}没有输入。请把某一层的输出连到它的 “in” 端口。`,
+        ),
+      });
     } else if (spec.arity === 'one' && n > 1) {
       report({
         nodeId: id,

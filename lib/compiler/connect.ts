@@ -27,12 +27,20 @@ export function checkConnection(graph: Graph, conn: ConnectionRequest): Connecti
   const targetSpec = layerSpec(target.kind);
   if (!sourceSpec || !targetSpec) return refuse('One end of the connection is a node of an unknown kind.', '连接的一端是未知类型的节点。');
   if ((conn.sourceHandle ?? 'out') !== 'out' || (conn.targetHandle ?? 'in') !== 'in') {
-    return refuse('Connect a node’s output (bottom) to another node’s input (top).', '请把一个节点的输出（底部）连到另一个节点的输入（顶部）。');
+    return refuse(
+      'Connect a node’s output (bottom) to another node’s input (top).',
+      '请把一个节点的输出（底部）连到另一个节点的输入（顶部）。',
+    );
   }
-  if (source.id === target.id) return refuse(`${sourceSpec.title.en} cannot feed itself: that would be a cycle.`, `${sourceSpec.title.zh}不能连到自己：那会形成环。`);
-  if (sourceSpec.kind === 'output') return refuse('Output is the end of the network: nothing can follow it.', '输出节点是网络的终点，后面不能再接任何层。');
+  if (source.id === target.id)
+    return refuse(`${sourceSpec.title.en} cannot feed itself: that would be a cycle.`, `${sourceSpec.title.zh}不能连到自己：那会形成环。`);
+  if (sourceSpec.kind === 'output')
+    return refuse('Output is the end of the network: nothing can follow it.', '输出节点是网络的终点，后面不能再接任何层。');
   if (targetSpec.arity === 'source') {
-    return refuse(`${targetSpec.title.en} is an input: it takes no connections. Connect into a layer instead.`, `${targetSpec.title.zh}是输入节点，不接受任何连接。请连到某个层上。`);
+    return refuse(
+      `${targetSpec.title.en} is an input: it takes no connections. Connect into a layer instead.`,
+      `${targetSpec.title.zh}是输入节点，不接受任何连接。请连到某个层上。`,
+    );
   }
   const path = pathBetween(graph, target.id, source.id);
   if (path) {

@@ -31,13 +31,22 @@ export function checkGanRules(input: RuleInput): void {
 function checkOutputCount({ outputs, ctx, report }: RuleInput) {
   const role = ROLE_ZH[ctx.role];
   if (outputs.length === 0) {
-    report({ code: 'no-output', ...bi(`The ${ctx.role} has no Output node. Add one from the palette and connect the last layer to it.`, `${role}没有输出节点。请从层面板添加一个，并把最后一层连到它。`) });
+    report({
+      code: 'no-output',
+      ...bi(
+        `The ${ctx.role} has no Output node. Add one from the palette and connect the last layer to it.`,
+        `${role}没有输出节点。请从层面板添加一个，并把最后一层连到它。`,
+      ),
+    });
   } else if (outputs.length > 1) {
     for (const id of outputs) {
       report({
         nodeId: id,
         code: 'multiple-outputs',
-        ...bi(`The ${ctx.role} has ${outputs.length} Output nodes but a network has exactly one. Delete the extra ones.`, `${role}有 ${outputs.length} 个输出节点，但一个网络只能有一个。请删除多余的。`),
+        ...bi(
+          `The ${ctx.role} has ${outputs.length} Output nodes but a network has exactly one. Delete the extra ones.`,
+          `${role}有 ${outputs.length} 个输出节点，但一个网络只能有一个。请删除多余的。`,
+        ),
       });
     }
   }
@@ -52,8 +61,14 @@ function checkSources({ nodes, ctx, report }: RuleInput) {
     report({
       code: 'missing-source',
       ...(ctx.role === 'generator'
-        ? bi(`The generator has no Noise input. Add one from the palette: G turns random vectors into samples.`, `${role}没有噪声输入。请从层面板添加一个：生成器把随机向量变成样本。`)
-        : bi(`The discriminator has no Data input. Add one from the palette: D scores real and generated samples that arrive there.`, `${role}没有数据输入。请从层面板添加一个：判别器为从这里进入的真实样本和生成样本打分。`)),
+        ? bi(
+            `The generator has no Noise input. Add one from the palette: G turns random vectors into samples.`,
+            `${role}没有噪声输入。请从层面板添加一个：生成器把随机向量变成样本。`,
+          )
+        : bi(
+            `The discriminator has no Data input. Add one from the palette: D scores real and generated samples that arrive there.`,
+            `${role}没有数据输入。请从层面板添加一个：判别器为从这里进入的真实样本和生成样本打分。`,
+          )),
     });
   }
   for (const kind of [main, 'label']) {
@@ -81,7 +96,10 @@ function checkSources({ nodes, ctx, report }: RuleInput) {
           nodeId: n.id,
           param: 'dim',
           code: 'noise-mismatch',
-          ...bi(`Noise dim is ${dim} but training feeds ${fed}-dimensional noise ([${fed}]). Set both to the same value.`, `噪声的 dim 是 ${dim}，但训练输入的是 ${fed} 维噪声（[${fed}]）。请把两者设成相同的值。`),
+          ...bi(
+            `Noise dim is ${dim} but training feeds ${fed}-dimensional noise ([${fed}]). Set both to the same value.`,
+            `噪声的 dim 是 ${dim}，但训练输入的是 ${fed} 维噪声（[${fed}]）。请把两者设成相同的值。`,
+          ),
         });
       }
       if (typeof distribution === 'string' && distribution !== ctx.noise.distribution) {
@@ -116,7 +134,10 @@ function checkGeneratorOutput(input: RuleInput, outputId: string, shape: Shape) 
     report({
       nodeId: outputId,
       code: 'output-shape',
-      ...bi(`The generator outputs ${fmt(shape)} but the dataset's samples are ${fmt(data)}. ${hint.message}`, `生成器输出 ${fmt(shape)}，但数据集的样本是 ${fmt(data)}。${hint.zh}`),
+      ...bi(
+        `The generator outputs ${fmt(shape)} but the dataset's samples are ${fmt(data)}. ${hint.message}`,
+        `生成器输出 ${fmt(shape)}，但数据集的样本是 ${fmt(data)}。${hint.zh}`,
+      ),
     });
     return;
   }
@@ -129,7 +150,10 @@ function checkGeneratorOutput(input: RuleInput, outputId: string, shape: Shape) 
   if (lo > dataLo || hi < dataHi) {
     const fix = ctx.dataBounded
       ? bi('End the generator with a tanh activation.', '请用 tanh 激活函数作为生成器的最后一层。')
-      : bi('End the generator without an activation (linear), or with one whose range covers the data.', '请让生成器不带激活函数（linear）结尾，或换一个值域覆盖数据的激活函数。');
+      : bi(
+          'End the generator without an activation (linear), or with one whose range covers the data.',
+          '请让生成器不带激活函数（linear）结尾，或换一个值域覆盖数据的激活函数。',
+        );
     const values = `[${round(lo)}, ${round(hi)}]`;
     report({
       nodeId: where,
@@ -163,7 +187,10 @@ function checkDiscriminatorOutput(input: RuleInput, outputId: string, shape: Sha
     report({
       nodeId: outputId,
       code: 'output-shape',
-      ...bi(`The discriminator outputs ${fmt(shape)} but must give one score per sample, [1]. ${hint.message}`, `判别器输出 ${fmt(shape)}，但它必须为每个样本给出一个分数，即 [1]。${hint.zh}`),
+      ...bi(
+        `The discriminator outputs ${fmt(shape)} but must give one score per sample, [1]. ${hint.message}`,
+        `判别器输出 ${fmt(shape)}，但它必须为每个样本给出一个分数，即 [1]。${hint.zh}`,
+      ),
     });
     return;
   }

@@ -131,7 +131,9 @@ export interface ResolvedNode {
 }
 
 /** Erases a spec's param type so specs of all kinds fit one registry (`P` comes from the schema alone). */
-export function defineLayer<P>(spec: Omit<LayerSpec<P>, 'labels' | 'summary'> & { labels: NoInfer<LayerSpec<P>['labels']>; summary(params: NoInfer<P>): Words }): LayerSpec {
+export function defineLayer<P>(
+  spec: Omit<LayerSpec<P>, 'labels' | 'summary'> & { labels: NoInfer<LayerSpec<P>['labels']>; summary(params: NoInfer<P>): Words },
+): LayerSpec {
   return spec as unknown as LayerSpec;
 }
 

@@ -33,7 +33,13 @@ export function datasetInfo(ref: DatasetRef): DatasetInfo {
     case 'mnist':
       return { shape: [28, 28, 1], range: [-1, 1], bounded: true, numClasses: 10, title: { en: 'MNIST digits', zh: 'MNIST 手写数字' } };
     case 'fashion-mnist':
-      return { shape: [28, 28, 1], range: [-1, 1], bounded: true, numClasses: 10, title: { en: 'Fashion-MNIST', zh: 'Fashion-MNIST 服饰' } };
+      return {
+        shape: [28, 28, 1],
+        range: [-1, 1],
+        bounded: true,
+        numClasses: 10,
+        title: { en: 'Fashion-MNIST', zh: 'Fashion-MNIST 服饰' },
+      };
     case 'images': {
       const { width, height, channels } = ref.options;
       return { shape: [height, width, channels], range: [-1, 1], bounded: true, title: { en: 'Your images', zh: '自定义图片' } };

@@ -63,7 +63,10 @@ export function createImageDataset(set: ImageSet): Dataset {
       return tf.tidy(() => {
         const x = tf.gather(all, tf.tensor1d(idx, 'int32'));
         if (!labels || numClasses === undefined) return { x };
-        const classes = tf.tensor1d(Int32Array.from(idx, (i) => labels[i]!), 'int32');
+        const classes = tf.tensor1d(
+          Int32Array.from(idx, (i) => labels[i]!),
+          'int32',
+        );
         return { x, labels: tf.cast(tf.oneHot(classes, numClasses), 'float32') };
       });
     },
@@ -90,7 +93,9 @@ export function createDataset(ref: DatasetRef, images?: ImageSet): Dataset {
   if (!images) throw new Error(`The "${ref.id}" dataset must be loaded before training.`);
   const expected = datasetInfo(ref).shape;
   if (images.shape.some((v, i) => v !== expected[i])) {
-    throw new Error(`The loaded images are ${images.shape.join('×')} but the project expects ${expected.join('×')}; reload them at the project's size.`);
+    throw new Error(
+      `The loaded images are ${images.shape.join('×')} but the project expects ${expected.join('×')}; reload them at the project's size.`,
+    );
   }
   return createImageDataset(images);
 }

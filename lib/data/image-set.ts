@@ -54,7 +54,8 @@ export function parseImageSet(buffer: ArrayBuffer | Uint8Array): ImageSet {
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const magic = String.fromCharCode(...bytes.subarray(0, 4));
-  if (magic !== IMAGE_SET_MAGIC) fail(`expected magic "${IMAGE_SET_MAGIC}" but found ${JSON.stringify(magic)}; this is not a GANvas image set`);
+  if (magic !== IMAGE_SET_MAGIC)
+    fail(`expected magic "${IMAGE_SET_MAGIC}" but found ${JSON.stringify(magic)}; this is not a GANvas image set`);
   const version = view.getUint16(4, true);
   if (version !== IMAGE_SET_VERSION) fail(`version ${version} is not supported (this build reads version ${IMAGE_SET_VERSION})`);
   const channels = view.getUint8(6);
@@ -94,7 +95,8 @@ export function encodeImageSet(set: ImageSet): ArrayBuffer {
   if (!intIn(height, 1, 0xffff) || !intIn(width, 1, 0xffff)) fail(`image size ${height}×${width} must be 1..65535 on each side`);
   if (!intIn(channels, 1, 4)) fail(`channels is ${channels}; expected 1 to 4`);
   const pixelBytes = count * height * width * channels;
-  if (set.pixels.length !== pixelBytes) fail(`${set.pixels.length} pixels given but ${count}×${height}×${width}×${channels} = ${pixelBytes} expected`);
+  if (set.pixels.length !== pixelBytes)
+    fail(`${set.pixels.length} pixels given but ${count}×${height}×${width}×${channels} = ${pixelBytes} expected`);
   if ((labels === null) !== (numClasses === undefined)) fail('labels and numClasses must be given together');
   if (labels !== null) {
     if (!intIn(numClasses!, 1, 255)) fail(`numClasses ${numClasses} must be 1..255`);

@@ -33,7 +33,9 @@ export async function gunzipIfNeeded(bytes: Uint8Array): Promise<Uint8Array> {
 export async function fetchImageSetBytes(url: string, init?: { signal?: AbortSignal }): Promise<Uint8Array> {
   const response = await fetch(url, { signal: init?.signal });
   if (!response.ok) {
-    throw new Error(`Could not load ${url}: HTTP ${response.status}. Built-in datasets are packed by "node scripts/pack-datasets.mjs" at build time.`);
+    throw new Error(
+      `Could not load ${url}: HTTP ${response.status}. Built-in datasets are packed by "node scripts/pack-datasets.mjs" at build time.`,
+    );
   }
   try {
     return await gunzipIfNeeded(new Uint8Array(await response.arrayBuffer()));

@@ -70,11 +70,15 @@ export function loadLayersArtifacts(tfjs: typeof tf, model: tf.LayersModel, { mo
   for (const w of model.weights) {
     const spec = byName.get(w.originalName);
     if (!spec) problems.push(`${w.originalName} is missing`);
-    else if (spec.shape.join(',') !== w.shape.join(',')) problems.push(`${w.originalName} has shape [${spec.shape}] but this design needs [${w.shape}]`);
+    else if (spec.shape.join(',') !== w.shape.join(','))
+      problems.push(`${w.originalName} has shape [${spec.shape}] but this design needs [${w.shape}]`);
     byName.delete(w.originalName);
   }
   for (const name of byName.keys()) problems.push(`${name} is not in this design`);
-  if (problems.length > 0) throw new Error(`these weights do not fit this design: ${problems.slice(0, 3).join('; ')}${problems.length > 3 ? ` (and ${problems.length - 3} more)` : ''}`);
+  if (problems.length > 0)
+    throw new Error(
+      `these weights do not fit this design: ${problems.slice(0, 3).join('; ')}${problems.length > 3 ? ` (and ${problems.length - 3} more)` : ''}`,
+    );
   const data = weightsBin.buffer.slice(weightsBin.byteOffset, weightsBin.byteOffset + weightsBin.byteLength) as ArrayBuffer;
   const tensors = tfjs.io.decodeWeights(data, specs);
   try {

@@ -44,6 +44,7 @@ export class BiError extends Error {
  */
 export function errorText(err: unknown): BiText {
   const message = err instanceof Error ? err.message : String(err);
-  const zh = typeof err === 'object' && err !== null && typeof (err as { zh?: unknown }).zh === 'string' ? (err as { zh: string }).zh : null;
+  const zh =
+    typeof err === 'object' && err !== null && typeof (err as { zh?: unknown }).zh === 'string' ? (err as { zh: string }).zh : null;
   return bi(message, zh ?? `出错了：${message}`);
 }

@@ -39,7 +39,9 @@ function typeName(type: string): string {
 
 /** What zod calls the type of a value, in Chinese. */
 function typeOf(value: unknown): string {
-  return typeName(value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value === 'number' && Number.isNaN(value) ? 'nan' : typeof value);
+  return typeName(
+    value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value === 'number' && Number.isNaN(value) ? 'nan' : typeof value,
+  );
 }
 
 function quote(value: unknown): string {
@@ -64,7 +66,9 @@ function zhOf(issue: Issue): string {
       return 'input' in issue ? `类型不对：应为${expected}，收到的是${typeOf(issue.input)}` : `类型不对：应为${expected}`;
     }
     case 'invalid_value':
-      return issue.values.length === 1 ? `值不对：应为 ${quote(issue.values[0])}` : `值不对：应为以下之一 ${issue.values.map(quote).join('|')}`;
+      return issue.values.length === 1
+        ? `值不对：应为 ${quote(issue.values[0])}`
+        : `值不对：应为以下之一 ${issue.values.map(quote).join('|')}`;
     case 'too_big': {
       const at = `${issue.inclusive ? '≤' : '<'} ${issue.maximum.toString()}`;
       if (issue.origin === 'string') return `太长：最多 ${issue.maximum.toString()} 个字符`;

@@ -18,10 +18,17 @@ export function migrate(
   target: number = CURRENT_VERSION,
 ): MigrateResult {
   const version = doc.version;
-  if (version === undefined) return { ok: false, ...bi('the file has no "version"; is it a GANvas project?', '文件中没有 "version"；这是 GANvas 项目吗？') };
+  if (version === undefined)
+    return { ok: false, ...bi('the file has no "version"; is it a GANvas project?', '文件中没有 "version"；这是 GANvas 项目吗？') };
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
     const given = describe(version);
-    return { ok: false, ...bi(`"version" must be a whole number from 1 to ${target}, not ${given}`, `"version" 必须是 1 到 ${target} 的整数，而不是 ${given}`) };
+    return {
+      ok: false,
+      ...bi(
+        `"version" must be a whole number from 1 to ${target}, not ${given}`,
+        `"version" 必须是 1 到 ${target} 的整数，而不是 ${given}`,
+      ),
+    };
   }
   if (version > target) {
     return {

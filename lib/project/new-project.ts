@@ -12,8 +12,24 @@ export function newProject(name = 'Untitled GAN'): GanProject {
   return {
     version: CURRENT_VERSION,
     name,
-    generator: stacked(graph([['z', 'noise', { dim: 64, distribution: 'normal' }], ['out', 'output']], [])),
-    discriminator: stacked(graph([['x', 'data'], ['out', 'output']], [])),
+    generator: stacked(
+      graph(
+        [
+          ['z', 'noise', { dim: 64, distribution: 'normal' }],
+          ['out', 'output'],
+        ],
+        [],
+      ),
+    ),
+    discriminator: stacked(
+      graph(
+        [
+          ['x', 'data'],
+          ['out', 'output'],
+        ],
+        [],
+      ),
+    ),
     dataset: DATASET_DEFAULTS.mnist,
     training: training(),
   };

@@ -33,7 +33,13 @@ export function parseProject(json: unknown): ParseResult {
     const unsafe = findUnsafeKey(json);
     if (unsafe) {
       const key = unsafe.split('.').pop();
-      return fail(unsafe, bi(`the key "${key}" is not allowed in a project (it could alter objects it is copied into)`, `项目中不允许出现键 "${key}"（它可能篡改被复制到的对象）`));
+      return fail(
+        unsafe,
+        bi(
+          `the key "${key}" is not allowed in a project (it could alter objects it is copied into)`,
+          `项目中不允许出现键 "${key}"（它可能篡改被复制到的对象）`,
+        ),
+      );
     }
     const migrated = migrate(json as Record<string, unknown>);
     if (!migrated.ok) return fail('version', migrated);

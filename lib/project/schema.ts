@@ -16,16 +16,24 @@ export const idSchema = z
   .string()
   .regex(
     /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/,
-    zodMessage('an id is 1-64 letters, digits, "_" or "-", starting with a letter or digit', 'id 由 1-64 个字母、数字、"_" 或 "-" 组成，并以字母或数字开头'),
+    zodMessage(
+      'an id is 1-64 letters, digits, "_" or "-", starting with a letter or digit',
+      'id 由 1-64 个字母、数字、"_" 或 "-" 组成，并以字母或数字开头',
+    ),
   );
 
 const handleSchema = z
   .string()
-  .regex(/^[a-z][A-Za-z0-9_-]{0,31}$/, zodMessage('a handle id is a short lowercase name such as "in" or "out"', '端口 id 是简短的小写名称，例如 "in" 或 "out"'));
+  .regex(
+    /^[a-z][A-Za-z0-9_-]{0,31}$/,
+    zodMessage('a handle id is a short lowercase name such as "in" or "out"', '端口 id 是简短的小写名称，例如 "in" 或 "out"'),
+  );
 
 /** Param values stay flat (no nested objects), so no document can be deep or cyclic here. */
 const paramValue = z.union([finite, z.string().max(LIMITS.text), z.boolean(), z.array(finite).max(LIMITS.paramArray), z.null()]);
-const paramKey = z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,31}$/, zodMessage('a param name is a short identifier', '参数名应是简短的标识符'));
+const paramKey = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9_]{0,31}$/, zodMessage('a param name is a short identifier', '参数名应是简短的标识符'));
 
 export const nodeSchema = z.object({
   id: idSchema,
@@ -110,7 +118,11 @@ export const trainingSchema = z.object({
    */
   ema: finite.min(0).max(0.9999).optional(),
   noise: z.object({ dim: z.number().int().min(1).max(4096), distribution: z.enum(NOISE_DISTRIBUTIONS) }),
-  seed: z.number().int().min(0).max(2 ** 31 - 1),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1),
 });
 
 export const projectSchema = z.object({

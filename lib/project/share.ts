@@ -26,12 +26,16 @@ export type UnpackResult = { ok: true; text: string } | ({ ok: false } & BiText)
  */
 export async function unpackLinkText(encoded: string, limit: number): Promise<UnpackResult> {
   try {
-    if (encoded.length > MAX_LINK_CHARS) return { ok: false, ...bi('the link is too long to be a GANvas link', '链接太长，不可能是 GANvas 链接') };
+    if (encoded.length > MAX_LINK_CHARS)
+      return { ok: false, ...bi('the link is too long to be a GANvas link', '链接太长，不可能是 GANvas 链接') };
     const bytes = fromBase64Url(encoded);
     if (!bytes) {
       return {
         ok: false,
-        ...bi('the link is damaged: it is not valid base64url text (was it cut short or changed when copied?)', '链接已损坏：它不是有效的 base64url 文本（复制时是否被截断或改动了？）'),
+        ...bi(
+          'the link is damaged: it is not valid base64url text (was it cut short or changed when copied?)',
+          '链接已损坏：它不是有效的 base64url 文本（复制时是否被截断或改动了？）',
+        ),
       };
     }
     try {
@@ -39,7 +43,13 @@ export async function unpackLinkText(encoded: string, limit: number): Promise<Un
       return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(raw) };
     } catch (err) {
       if (err instanceof TooLarge) return { ok: false, ...err.text };
-      return { ok: false, ...bi('the link is damaged: its data does not decompress (was it cut short when copied?)', '链接已损坏：其中的数据无法解压（复制时是否被截断了？）') };
+      return {
+        ok: false,
+        ...bi(
+          'the link is damaged: its data does not decompress (was it cut short when copied?)',
+          '链接已损坏：其中的数据无法解压（复制时是否被截断了？）',
+        ),
+      };
     }
   } catch (err) {
     const why = err instanceof Error ? err.message.slice(0, 120) : 'unknown error';
@@ -63,7 +73,6 @@ export function shareFromHash(hash: string): string | null {
   return params.get(SHARE_PARAM);
 }
 
-
 class TooLarge extends Error {
   readonly text: BiText;
   constructor(text: BiText) {
@@ -86,7 +95,9 @@ async function pipe(bytes: Uint8Array, transform: GenericTransformStream, limit:
     if (total > limit) {
       await reader.cancel().catch(() => undefined);
       const most = Math.round(limit / 2 ** 20);
-      throw new TooLarge(bi(`the link unpacks to more than ${most} MB, more than any project`, `链接解压后超过 ${most} MB，比任何项目都大`));
+      throw new TooLarge(
+        bi(`the link unpacks to more than ${most} MB, more than any project`, `链接解压后超过 ${most} MB，比任何项目都大`),
+      );
     }
     chunks.push(value);
   }

@@ -61,11 +61,26 @@ function sameTraining(a: TrainingConfig, b: TrainingConfig): boolean {
  */
 export function withNoiseDim(graph: Graph, dim: number): Graph {
   if (!graph.nodes.some((n) => n.kind === 'noise' && n.params.dim !== dim)) return graph;
-  return { ...graph, nodes: graph.nodes.map((n) => (n.kind === 'noise' && n.params.dim !== dim ? { ...n, params: { ...n.params, dim } } : n)) };
+  return {
+    ...graph,
+    nodes: graph.nodes.map((n) => (n.kind === 'noise' && n.params.dim !== dim ? { ...n, params: { ...n.params, dim } } : n)),
+  };
 }
 
 /** The controls of the training settings form; other parts of the app lock or hide them by name. */
-export const SETTING_NAMES = ['loss', 'k', 'batchSize', 'lrG', 'lrD', 'beta1', 'labelSmoothing', 'gradientPenalty', 'pack', 'ema', 'noiseDim'] as const;
+export const SETTING_NAMES = [
+  'loss',
+  'k',
+  'batchSize',
+  'lrG',
+  'lrD',
+  'beta1',
+  'labelSmoothing',
+  'gradientPenalty',
+  'pack',
+  'ema',
+  'noiseDim',
+] as const;
 export type SettingName = (typeof SETTING_NAMES)[number];
 export type NumericSetting = Exclude<SettingName, 'loss'>;
 

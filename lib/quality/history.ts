@@ -23,7 +23,11 @@ export function readingsUpTo(history: QualityHistory | null, iteration: number):
  * was not measured (each run is measured every few seconds of its own time, so the two rarely
  * share an iteration). Columns as uPlot takes them: [iterations, run A, run B].
  */
-export function alignReadings(a: QualityReading[], b: QualityReading[], measure: 'fid' | 'classes' | 'score'): [number[], (number | null)[], (number | null)[]] {
+export function alignReadings(
+  a: QualityReading[],
+  b: QualityReading[],
+  measure: 'fid' | 'classes' | 'score',
+): [number[], (number | null)[], (number | null)[]] {
   const xs = [...new Set([...a, ...b].map((r) => r.iteration))].sort((p, q) => p - q);
   const column = (rs: QualityReading[]) => {
     const at = new Map(rs.map((r) => [r.iteration, r[measure]]));

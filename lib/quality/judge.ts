@@ -36,11 +36,19 @@ export interface JudgeCard {
 export function createJudgeModel(seed = 1): tf.LayersModel {
   const init = (offset: number) => tf.initializers.glorotUniform({ seed: seed * 16 + offset });
   const input = tf.input({ shape: [...JUDGE_SHAPE], name: 'image' });
-  let x = tf.layers.conv2d({ name: 'j1', filters: 16, kernelSize: 3, strides: 2, padding: 'same', activation: 'relu', kernelInitializer: init(1) }).apply(input) as tf.SymbolicTensor;
-  x = tf.layers.conv2d({ name: 'j2', filters: 32, kernelSize: 3, strides: 2, padding: 'same', activation: 'relu', kernelInitializer: init(2) }).apply(x) as tf.SymbolicTensor;
+  let x = tf.layers
+    .conv2d({ name: 'j1', filters: 16, kernelSize: 3, strides: 2, padding: 'same', activation: 'relu', kernelInitializer: init(1) })
+    .apply(input) as tf.SymbolicTensor;
+  x = tf.layers
+    .conv2d({ name: 'j2', filters: 32, kernelSize: 3, strides: 2, padding: 'same', activation: 'relu', kernelInitializer: init(2) })
+    .apply(x) as tf.SymbolicTensor;
   x = tf.layers.flatten({ name: 'flat' }).apply(x) as tf.SymbolicTensor;
-  const features = tf.layers.dense({ name: 'features', units: JUDGE_FEATURES, activation: 'relu', kernelInitializer: init(3) }).apply(x) as tf.SymbolicTensor;
-  const classes = tf.layers.dense({ name: 'classes', units: JUDGE_CLASSES, activation: 'softmax', kernelInitializer: init(4) }).apply(features) as tf.SymbolicTensor;
+  const features = tf.layers
+    .dense({ name: 'features', units: JUDGE_FEATURES, activation: 'relu', kernelInitializer: init(3) })
+    .apply(x) as tf.SymbolicTensor;
+  const classes = tf.layers
+    .dense({ name: 'classes', units: JUDGE_CLASSES, activation: 'softmax', kernelInitializer: init(4) })
+    .apply(features) as tf.SymbolicTensor;
   return tf.model({ inputs: input, outputs: classes, name: 'judge' });
 }
 

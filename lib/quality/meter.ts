@@ -57,7 +57,8 @@ function figuresOf(reading: JudgeReading, real: FeatureStats, labels?: ArrayLike
  * @throws Error when the set is not 28×28×1 with labels
  */
 export async function createQualityMeter(judge: Judge, set: ImageSet, samples = QUALITY_SAMPLES): Promise<QualityMeter> {
-  if (set.shape.join('x') !== JUDGE_SHAPE.join('x') || !set.labels) throw new Error(`the judge reads labelled ${JUDGE_SHAPE.join('×')} images, not ${set.shape.join('×')}`);
+  if (set.shape.join('x') !== JUDGE_SHAPE.join('x') || !set.labels)
+    throw new Error(`the judge reads labelled ${JUDGE_SHAPE.join('×')} images, not ${set.shape.join('×')}`);
   const labels = set.labels;
   const heldOut: number[] = [];
   const training: number[] = [];
@@ -68,7 +69,11 @@ export async function createQualityMeter(judge: Judge, set: ImageSet, samples = 
   const n = Math.min(samples, training.length);
   const spread = Array.from({ length: n }, (_, k) => training[Math.floor((k * training.length) / n)]!);
   const reference = figuresOf(await judge.read(pick(set, spread), n), real);
-  reference.labelAccuracy = labelAccuracy(held.probs, JUDGE_CLASSES, heldOut.map((i) => labels[i]!));
+  reference.labelAccuracy = labelAccuracy(
+    held.probs,
+    JUDGE_CLASSES,
+    heldOut.map((i) => labels[i]!),
+  );
   return {
     card: judge.card,
     reference,

@@ -41,7 +41,8 @@ export function featureStats(values: ArrayLike<number>, dim: number): FeatureSta
   return { dim, count, mean, cov };
 }
 
-const asMatrix = (cov: Float64Array, dim: number) => new Matrix(Array.from({ length: dim }, (_, r) => Array.from(cov.subarray(r * dim, (r + 1) * dim))));
+const asMatrix = (cov: Float64Array, dim: number) =>
+  new Matrix(Array.from({ length: dim }, (_, r) => Array.from(cov.subarray(r * dim, (r + 1) * dim))));
 
 /** Eigenvalues and eigenvectors of a symmetric matrix, negative eigenvalues (rounding) set to 0. */
 function symmetricEigen(m: Matrix): { values: number[]; vectors: Matrix } {

@@ -35,7 +35,11 @@ export interface QualityWatch {
  * the background (training never waits for them), then measures G on the same noise vectors every
  * few seconds. A run on any other dataset, or without the judge's files, gets no measurements.
  */
-export function watchQuality(project: GanProject, loadImages: (ref: DatasetRef) => Promise<ImageSet>, loadJudge?: (set: JudgedSet) => Promise<Judge | null>): QualityWatch {
+export function watchQuality(
+  project: GanProject,
+  loadImages: (ref: DatasetRef) => Promise<ImageSet>,
+  loadJudge?: (set: JudgedSet) => Promise<Judge | null>,
+): QualityWatch {
   const ref = project.dataset;
   if (!loadJudge || !isJudgedSet(ref.id)) return { due: async () => null, dispose: () => {} };
   let judge: Judge | null = null;

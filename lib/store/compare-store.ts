@@ -175,7 +175,10 @@ export function createCompareStore(options: CompareStoreOptions = {}) {
     const startRuns = async (project: GanProject, choice: CompareChoice, backend: BackendChoice, gen: number): Promise<boolean> => {
       const derived = compareRuns(project, choice);
       if (!derived.ok) {
-        setState({ phase: 'error', error: derived.reason === 'same' ? 'B must differ from A.' : derived.issues.map((i) => `${i.path}: ${i.message}`).join('; ') });
+        setState({
+          phase: 'error',
+          error: derived.reason === 'same' ? 'B must differ from A.' : derived.issues.map((i) => `${i.path}: ${i.message}`).join('; '),
+        });
         return false;
       }
       setState({ phase: 'starting', error: null, runs: null, fingerprint: null, choice: null, chunk: 1 });
@@ -203,7 +206,11 @@ export function createCompareStore(options: CompareStoreOptions = {}) {
           divergence: null,
           quality: null,
         });
-        setState({ runs: { a: run(derived.a, decisionA), b: run(derived.b, decisionB) }, fingerprint: trainingFingerprint(project), choice });
+        setState({
+          runs: { a: run(derived.a, decisionA), b: run(derived.b, decisionB) },
+          fingerprint: trainingFingerprint(project),
+          choice,
+        });
         return true;
       } catch (err) {
         if (gen === generation) setState({ phase: 'error', error: err instanceof Error ? err.message : String(err) });

@@ -146,19 +146,33 @@ export function createEditorStore(initial: GanProject, prefs: { layout?: LayoutM
           },
 
           connect: (role, conn) => {
-            if (get().locks.graph) return { ok: false, reason: 'This exercise locks the graph: connections cannot be changed.', zh: '这个练习锁定了图：不能更改连接。' };
+            if (get().locks.graph)
+              return {
+                ok: false,
+                reason: 'This exercise locks the graph: connections cannot be changed.',
+                zh: '这个练习锁定了图：不能更改连接。',
+              };
             const check = checkConnection(get().project[role], conn);
             if (check.ok) {
-              editGraph(role, (graph) => ops.addEdge(graph, { source: conn.source, target: conn.target, sourceHandle: 'out', targetHandle: 'in' }, check.replace).graph);
+              editGraph(
+                role,
+                (graph) =>
+                  ops.addEdge(graph, { source: conn.source, target: conn.target, sourceHandle: 'out', targetHandle: 'in' }, check.replace)
+                    .graph,
+              );
             }
             return check;
           },
 
           updateParams: (role, nodeId, params) =>
-            editGraph(role, (graph) => {
-              const node = graph.nodes.find((n) => n.id === nodeId);
-              return node ? ops.updateNode(graph, nodeId, { params: { ...node.params, ...params } }) : graph;
-            }, 'params'),
+            editGraph(
+              role,
+              (graph) => {
+                const node = graph.nodes.find((n) => n.id === nodeId);
+                return node ? ops.updateNode(graph, nodeId, { params: { ...node.params, ...params } }) : graph;
+              },
+              'params',
+            ),
           setLabel: (role, nodeId, label) => editGraph(role, (graph) => ops.updateNode(graph, nodeId, { label }), 'params'),
 
           deleteElements: (role, nodeIds, edgeIds) => {
@@ -179,7 +193,8 @@ export function createEditorStore(initial: GanProject, prefs: { layout?: LayoutM
             select(role, { nodes: graph.nodes.map((n) => n.id), edges: graph.edges.map((e) => e.id) });
           },
 
-          dragNodes: (role, positions) => set((s) => ({ drag: { role, positions: { ...(s.drag?.role === role ? s.drag.positions : {}), ...positions } } })),
+          dragNodes: (role, positions) =>
+            set((s) => ({ drag: { role, positions: { ...(s.drag?.role === role ? s.drag.positions : {}), ...positions } } })),
           endDrag: () => {
             const drag = get().drag;
             if (!drag) return;
@@ -202,7 +217,9 @@ export function createEditorStore(initial: GanProject, prefs: { layout?: LayoutM
               return pasted.graph;
             });
             // Pasting again lands one step further along, not on top of this copy.
-            set({ clipboard: { ...clip, nodes: clip.nodes.map((n) => ({ ...n, position: { x: n.position.x + 40, y: n.position.y + 40 } })) } });
+            set({
+              clipboard: { ...clip, nodes: clip.nodes.map((n) => ({ ...n, position: { x: n.position.x + 40, y: n.position.y + 40 } })) },
+            });
             select(role, { nodes: ids, edges: [] });
           },
           duplicate: (role) => {

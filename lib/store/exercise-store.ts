@@ -19,7 +19,11 @@ const SESSION_KEY = 'ganvas:exercise';
 /** The edits an exercise forbids, for the editor store to refuse. Hiding the graph or params locks them. */
 export function editLocksFor(exercise: Exercise | null): EditLocks {
   if (!exercise) return NO_LOCKS;
-  return { graph: controlState(exercise, 'graph') !== 'open', params: controlState(exercise, 'params') !== 'open', kinds: exercise.palette };
+  return {
+    graph: controlState(exercise, 'graph') !== 'open',
+    params: controlState(exercise, 'params') !== 'open',
+    kinds: exercise.palette,
+  };
 }
 
 /** The exercise of this tab before a reload, validated like a link's; null when none or invalid. */
@@ -49,7 +53,11 @@ function saveSession(state: Pick<ExerciseState, 'exercise' | 'completed'>): void
  * editor refuses forbidden edits, and with `persist` keeps the exercise in sessionStorage so a
  * reload stays in it (an editor with a workspace of its own, such as a lesson's, does not).
  */
-export function createExerciseStore(editor: EditorStore, initial: { exercise: Exercise; completed?: boolean } | null = null, { persist = true } = {}) {
+export function createExerciseStore(
+  editor: EditorStore,
+  initial: { exercise: Exercise; completed?: boolean } | null = null,
+  { persist = true } = {},
+) {
   editor.getState().setLocks(editLocksFor(initial?.exercise ?? null));
   const store = createStore<ExerciseState>()((set, get) => ({
     exercise: initial?.exercise ?? null,

@@ -39,7 +39,10 @@ export function createSlowMotionStore(training: TrainingStore) {
     open: async (project) => {
       if (get().status === 'loading') return;
       set({ ...closed(), status: 'loading' });
-      const trace = await training.getState().traceIteration(project).catch(() => null);
+      const trace = await training
+        .getState()
+        .traceIteration(project)
+        .catch(() => null);
       // Closed while the iteration ran: the iteration counts, but nothing is shown.
       if (get().status !== 'loading') return;
       if (!trace) {

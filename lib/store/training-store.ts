@@ -212,7 +212,20 @@ export function createTrainingStore({ checkpointKey = CHECKPOINT_KEY }: Training
         await remote?.dispose();
         history = emptyHistory();
         await del(checkpointKey).catch(() => undefined);
-        setState({ phase: 'idle', decision: null, status: null, history: { ...history }, frames: [], scatter: null, density: null, divergence: null, quality: null, error: null, fingerprint: null, resumedFrom: null });
+        setState({
+          phase: 'idle',
+          decision: null,
+          status: null,
+          history: { ...history },
+          frames: [],
+          scatter: null,
+          density: null,
+          divergence: null,
+          quality: null,
+          error: null,
+          fingerprint: null,
+          resumedFrom: null,
+        });
       },
       samplesOf: async (label, count) => {
         if (!remote || !getState().fingerprint) return null;

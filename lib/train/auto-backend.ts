@@ -1,6 +1,18 @@
 import { bi, BiError, type BiText } from '../i18n/bi';
 import type { GanProject } from '../project/schema';
-import { decide, forcedBackend, setWasmThreads, switchBackend, unsupportedReason, wasmThreadLimit, webgpuAdapter, type AdapterInfo, type BackendChoice, type BackendDecision, type BackendName } from './backends';
+import {
+  decide,
+  forcedBackend,
+  setWasmThreads,
+  switchBackend,
+  unsupportedReason,
+  wasmThreadLimit,
+  webgpuAdapter,
+  type AdapterInfo,
+  type BackendChoice,
+  type BackendDecision,
+  type BackendName,
+} from './backends';
 import { trainingFingerprint } from './fingerprint';
 
 /** Milliseconds per iteration a backend gave: timed in a short trial, or delivered by the run itself. */
@@ -43,7 +55,11 @@ export function memoryKey(project: GanProject, gpu: AdapterInfo, wasmThreads: nu
 }
 
 /** A remembered choice that still applies, or null (too old, or its backend is gone here). */
-export function usableMemory(memory: RememberedChoice | undefined, now: number, available: (b: BackendName) => boolean): RememberedChoice | null {
+export function usableMemory(
+  memory: RememberedChoice | undefined,
+  now: number,
+  available: (b: BackendName) => boolean,
+): RememberedChoice | null {
   if (!memory || now - memory.at > MEMORY_TTL_MS || !available(memory.backend)) return null;
   return memory;
 }
@@ -136,17 +152,31 @@ export const timingsOf = (figures: Figures): Partial<Record<BackendName, number>
  * kind and needs no shader compilation, while the others (webgpu on a software adapter, webgl)
  * are timed once the run is going. cpu is a last resort, and never for convolutions.
  */
-export async function startBackend(project: GanProject, choice: BackendChoice, memory: BackendMemory | null, now = Date.now()): Promise<BackendStart> {
+export async function startBackend(
+  project: GanProject,
+  choice: BackendChoice,
+  memory: BackendMemory | null,
+  now = Date.now(),
+): Promise<BackendStart> {
   if (choice !== 'auto') return { decision: await forcedBackend(project, choice), trials: [], figures: {}, key: null };
   const gpu = await webgpuAdapter();
   const usable = (b: BackendName) => !unsupportedReason(b, project, true) && (b !== 'webgpu' || gpu.available);
   if (gpu.available && !gpu.fallback && usable('webgpu') && (await switchBackend('webgpu'))) {
-    return { decision: decide('webgpu', bi(`WebGPU on a real GPU (${gpu.description})`, `在真实 GPU 上使用 WebGPU（${gpu.zh}）`)), trials: [], figures: {}, key: null };
+    return {
+      decision: decide('webgpu', bi(`WebGPU on a real GPU (${gpu.description})`, `在真实 GPU 上使用 WebGPU（${gpu.zh}）`)),
+      trials: [],
+      figures: {},
+      key: null,
+    };
   }
   // wasm starts in well under a second; its thread count is part of the machine's identity.
   const first = (['wasm', 'webgl', 'webgpu', 'cpu'] as const).filter(usable);
   let running: BackendName | null = null;
-  for (const b of first) if (await switchBackend(b)) { running = b; break; }
+  for (const b of first)
+    if (await switchBackend(b)) {
+      running = b;
+      break;
+    }
   if (!running) throw new BiError(bi('no backend can train this graph in this browser', '这个浏览器中没有能训练这张图的后端'));
   const key = memoryKey(project, gpu, wasmThreadLimit(), globalThis.navigator?.hardwareConcurrency ?? 1);
   const remembered = usableMemory(await memory?.get(key).catch(() => undefined), now, usable);
@@ -155,7 +185,11 @@ export async function startBackend(project: GanProject, choice: BackendChoice, m
     if (remembered.backend === 'wasm' && !remembered.threads) setWasmThreads(wasmThreadLimit());
     const known = describeFigures(remembered.figures);
     return {
-      decision: decide(remembered.backend, bi(`measured on this machine for this graph before (${known.message})`, `之前在这台机器上为这张图测得（${known.zh}）`), timingsOf(remembered.figures)),
+      decision: decide(
+        remembered.backend,
+        bi(`measured on this machine for this graph before (${known.message})`, `之前在这台机器上为这张图测得（${known.zh}）`),
+        timingsOf(remembered.figures),
+      ),
       trials: [],
       figures: remembered.figures,
       key,
@@ -174,7 +208,10 @@ export async function startBackend(project: GanProject, choice: BackendChoice, m
   const trials = (['webgpu', 'webgl', 'wasm'] as const).filter((b) => b !== running && usable(b) && !(softwareOnly && b !== 'wasm'));
   const gpuNote = gpu.available
     ? softwareOnly
-      ? bi(`WebGPU is a software adapter (${gpu.description}), so webgpu and webgl are not tried`, `WebGPU 是软件适配器（${gpu.zh}），因此不试 webgpu 和 webgl`)
+      ? bi(
+          `WebGPU is a software adapter (${gpu.description}), so webgpu and webgl are not tried`,
+          `WebGPU 是软件适配器（${gpu.zh}），因此不试 webgpu 和 webgl`,
+        )
       : null
     : bi(gpu.description, gpu.zh);
   const reason = bi(

@@ -19,7 +19,12 @@ function within<T>(promise: Promise<T>, ms: number): Promise<T | null> {
  * iterations for about `timedMs`. Null when the backend cannot start, fails, or is slower than the
  * limits: an abandoned iteration finishes in the background and then frees what it made.
  */
-export async function timeTrial(backend: BackendName, home: BackendName, makeTrainer: () => Promise<{ trainer: GanTrainer; dispose: () => void }>, limits: { warmupMs: number; timedMs: number }): Promise<number | null> {
+export async function timeTrial(
+  backend: BackendName,
+  home: BackendName,
+  makeTrainer: () => Promise<{ trainer: GanTrainer; dispose: () => void }>,
+  limits: { warmupMs: number; timedMs: number },
+): Promise<number | null> {
   if (!(await switchBackend(backend))) return null;
   let made: { trainer: GanTrainer; dispose: () => void } | null = null;
   let pending: Promise<unknown> | null = null;

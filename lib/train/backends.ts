@@ -142,7 +142,11 @@ export function hasConvolutions(project: GanProject): boolean {
 /** Why a backend cannot train this project, in both languages, or null when it can. */
 export function unsupportedReason(backend: BackendName, project: GanProject, auto = false): BiText | null {
   const gone = lost.get(backend);
-  if (gone) return bi(`${backend} stopped working in this tab (${gone}); reload the page to use it again`, `${backend} 在这个标签页中已停止工作（${gone}）；重新载入页面后才能再用`);
+  if (gone)
+    return bi(
+      `${backend} stopped working in this tab (${gone}); reload the page to use it again`,
+      `${backend} 在这个标签页中已停止工作（${gone}）；重新载入页面后才能再用`,
+    );
   // cpu is plain JavaScript: fine for small dense nets, hundreds of times slower than wasm on
   // convolutions. Auto never tries it on those (a trial alone would take minutes); chosen by
   // hand it still runs.

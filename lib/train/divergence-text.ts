@@ -38,7 +38,8 @@ export function adviceFor(project: GanProject): BiText {
   const lower = +(lr / 4).toPrecision(2);
   const tips = [bi(`lower the learning rates (now up to ${lr}; try ${lower})`, `降低学习率（目前最高 ${lr}；试试 ${lower}）`)];
   if (loss === 'minimax') tips.push(bi('use the non-saturating loss', '改用 non-saturating 损失'));
-  else if (loss !== 'wasserstein-gp') tips.push(bi('try the wasserstein-gp or least-squares loss', '试试 wasserstein-gp 或 least-squares 损失'));
+  else if (loss !== 'wasserstein-gp')
+    tips.push(bi('try the wasserstein-gp or least-squares loss', '试试 wasserstein-gp 或 least-squares 损失'));
   tips.push(bi('add BatchNorm or LayerNorm between layers', '在层之间加入批归一化或层归一化'));
   return bi(
     `Training paused and the last good weights were restored. Try: ${tips.map((t) => t.message).join('; ')}.`,

@@ -11,8 +11,12 @@ export function trainingFingerprint(project: GanProject): string {
   });
   // Keys sorted: a project parsed from storage lists its fields in the schema's order, a preset in
   // its builder's, and both must resume the same checkpoint.
-  const text = JSON.stringify([graph(project.generator), graph(project.discriminator), project.dataset, project.training], (_key, value: unknown) =>
-    value && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : value,
+  const text = JSON.stringify(
+    [graph(project.generator), graph(project.discriminator), project.dataset, project.training],
+    (_key, value: unknown) =>
+      value && typeof value === 'object' && !Array.isArray(value)
+        ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+        : value,
   );
   let h1 = 0x811c9dc5;
   let h2 = 0x01000193;

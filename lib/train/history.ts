@@ -18,5 +18,13 @@ export function truncateHistory(h: MetricsHistory, iteration: number): MetricsHi
   const keep = h.iteration.findIndex((i) => i > iteration);
   if (keep < 0) return h;
   const cut = (xs: number[]) => xs.slice(0, keep);
-  return { iteration: cut(h.iteration), dLoss: cut(h.dLoss), gLoss: cut(h.gLoss), dReal: cut(h.dReal), dFake: cut(h.dFake), gradNormD: cut(h.gradNormD), gradNormG: cut(h.gradNormG) };
+  return {
+    iteration: cut(h.iteration),
+    dLoss: cut(h.dLoss),
+    gLoss: cut(h.gLoss),
+    dReal: cut(h.dReal),
+    dFake: cut(h.dFake),
+    gradNormD: cut(h.gradNormD),
+    gradNormG: cut(h.gradNormG),
+  };
 }

@@ -78,7 +78,13 @@ export function generatorLoss(kind: LossKind, fake: tf.Tensor): tf.Scalar {
  * (Gulrajani et al. 2017). Differentiable in D's weights: tfjs takes the gradient of a gradient.
  * Real pairs with a label are scored with the label of the fake batch, as the interpolates mix both.
  */
-export function gradientPenalty(critic: (x: tf.Tensor) => tf.Tensor, real: tf.Tensor, fake: tf.Tensor, weight: number, seed: number): tf.Scalar {
+export function gradientPenalty(
+  critic: (x: tf.Tensor) => tf.Tensor,
+  real: tf.Tensor,
+  fake: tf.Tensor,
+  weight: number,
+  seed: number,
+): tf.Scalar {
   return tf.tidy(() => {
     const [batch = 1, ...sample] = real.shape;
     const eps = tf.randomUniform([batch, ...sample.map(() => 1)], 0, 1, 'float32', seed);

@@ -22,7 +22,10 @@ export function packBatch(x: tf.Tensor, m: number): tf.Tensor {
 /** Each sample packed with m - 1 copies of itself: how D sees one point on its own (heatmaps, curves). */
 export function selfPack(x: tf.Tensor, m: number): tf.Tensor {
   if (m <= 1) return x;
-  return tf.tile(x, x.shape.map((_, axis) => (axis === x.rank - 1 ? m : 1)));
+  return tf.tile(
+    x,
+    x.shape.map((_, axis) => (axis === x.rank - 1 ? m : 1)),
+  );
 }
 
 /** D's `[n, 1]` scores of n packs → `[n·m, 1]`: each sample gets the score of its pack. */

@@ -5,9 +5,27 @@ import { isSyntheticRef } from '../data/synthetic';
 import { bi, BiError, errorText, type BiText } from '../i18n/bi';
 import type { DatasetRef, GanProject } from '../project/schema';
 import { loadLayersArtifacts, saveLayersArtifacts, type LayersArtifacts } from '../export/tfjs-artifacts';
-import { chooseMove, createRateMeter, describeFigures, formatMs, startBackend, timingsOf, type BackendMemory, type Figures } from './auto-backend';
+import {
+  chooseMove,
+  createRateMeter,
+  describeFigures,
+  formatMs,
+  startBackend,
+  timingsOf,
+  type BackendMemory,
+  type Figures,
+} from './auto-backend';
 import { timeTrial, TRIAL_MS, TRIAL_WARMUP_MS } from './backend-trial';
-import { decide, markLost, setWasmThreads, switchBackend, wasmThreadLimit, type BackendChoice, type BackendDecision, type BackendName } from './backends';
+import {
+  decide,
+  markLost,
+  setWasmThreads,
+  switchBackend,
+  wasmThreadLimit,
+  type BackendChoice,
+  type BackendDecision,
+  type BackendName,
+} from './backends';
 import type { Judge, JudgedSet } from '../quality/judge';
 import { watchQuality, type QualityUpdate } from '../quality/watch';
 import type { IterationTrace } from './trace';
@@ -150,12 +168,23 @@ export async function createSession(options: SessionOptions): Promise<TrainingSe
     }
     // The next backend that starts: wasm trains everything and compiles nothing.
     let next: BackendName | null = null;
-    for (const b of ['wasm', 'webgl', 'cpu'] as const) if (await switchBackend(b)) { next = b; break; }
+    for (const b of ['wasm', 'webgl', 'cpu'] as const)
+      if (await switchBackend(b)) {
+        next = b;
+        break;
+      }
     if (!next) return null;
     const from = lastWeights?.iteration ?? 0;
     delete figures[failed];
     meter.reset(performance.now());
-    decision = decide(next, bi(`${failed} failed (${why}); continuing on ${next} from iteration ${from}`, `${failed} 出错（${why}）；从第 ${from} 次迭代起改用 ${next} 继续`), timingsOf(figures));
+    decision = decide(
+      next,
+      bi(
+        `${failed} failed (${why}); continuing on ${next} from iteration ${from}`,
+        `${failed} 出错（${why}）；从第 ${from} 次迭代起改用 ${next} 继续`,
+      ),
+      timingsOf(figures),
+    );
     dataset = await makeDataset(project, loadImages);
     trainer = createGanTrainer({ project, dataset });
     if (lastWeights) trainer.setWeights(lastWeights);
@@ -166,18 +195,25 @@ export async function createSession(options: SessionOptions): Promise<TrainingSe
   // One thing at a time on the trainer: a weights read while a chunk is in flight would label
   // half-updated weights with the chunk's starting iteration.
   let queue: Promise<unknown> = Promise.resolve();
-  const exclusive = <T,>(task: () => Promise<T>): Promise<T> => {
+  const exclusive = <T>(task: () => Promise<T>): Promise<T> => {
     const run = queue.then(task, task);
     queue = run.catch(() => undefined);
     return run;
   };
 
-  const runStep = (iterations: number, mode: StepMode): Promise<SessionUpdate> => exclusive(() => settle(() => trainer.step(iterations, mode)));
+  const runStep = (iterations: number, mode: StepMode): Promise<SessionUpdate> =>
+    exclusive(() => settle(() => trainer.step(iterations, mode)));
   /** Trainer work as an update: a failure becomes a backend switch or an error. */
   const settle = async (work: () => Promise<StepResult & { trace?: IterationTrace }>): Promise<SessionUpdate> => {
     try {
       const result = await work();
-      return { running, status: trainer.metrics(), metrics: result.metrics, ...(result.divergence && { divergence: result.divergence }), ...(result.trace && { trace: result.trace }) };
+      return {
+        running,
+        status: trainer.metrics(),
+        metrics: result.metrics,
+        ...(result.divergence && { divergence: result.divergence }),
+        ...(result.trace && { trace: result.trace }),
+      };
     } catch (err) {
       const switched = await recover(err);
       if (switched) return { running, status: trainer.metrics(), metrics: [], backend: switched };
@@ -203,9 +239,17 @@ export async function createSession(options: SessionOptions): Promise<TrainingSe
       else figures[b] = { ms, source: 'trial' };
     }
     const known = describeFigures(figures);
-    const slow = failed.length ? bi(`${failed.join(', ')} did not finish an iteration within ${limits.warmupMs / 1000} s`, `${failed.join('、')} 未能在 ${limits.warmupMs / 1000} 秒内完成一次迭代`) : null;
+    const slow = failed.length
+      ? bi(
+          `${failed.join(', ')} did not finish an iteration within ${limits.warmupMs / 1000} s`,
+          `${failed.join('、')} 未能在 ${limits.warmupMs / 1000} 秒内完成一次迭代`,
+        )
+      : null;
     const found = known.message
-      ? bi(`timed while training: ${known.message}${slow ? `; ${slow.message}` : ''}`, `训练时试测：${known.zh}${slow ? `；${slow.zh}` : ''}`)
+      ? bi(
+          `timed while training: ${known.message}${slow ? `; ${slow.message}` : ''}`,
+          `训练时试测：${known.zh}${slow ? `；${slow.zh}` : ''}`,
+        )
       : bi(`stays on ${home}${slow ? `: ${slow.message}` : ''}`, `继续使用 ${home}${slow ? `：${slow.zh}` : ''}`);
     decision = decide(home, found, timingsOf(figures));
     return decision;
@@ -243,7 +287,12 @@ export async function createSession(options: SessionOptions): Promise<TrainingSe
 
   const remember = () => {
     if (!start.key) return;
-    const choice = { backend: decision.backend, figures: { ...figures }, at: Date.now(), ...(decision.backend === 'wasm' && !threadTrial ? { threads } : {}) };
+    const choice = {
+      backend: decision.backend,
+      figures: { ...figures },
+      at: Date.now(),
+      ...(decision.backend === 'wasm' && !threadTrial ? { threads } : {}),
+    };
     void options.memory?.set(start.key, choice).catch(() => undefined);
   };
 
@@ -386,7 +435,11 @@ export async function createSession(options: SessionOptions): Promise<TrainingSe
     samplesOf: (label, count) =>
       exclusive(async () => {
         const n = Math.max(1, Math.min(64, Math.floor(count)));
-        const { data, shape } = await trainer.sample(n, undefined, Array.from({ length: n }, () => Math.floor(label)));
+        const { data, shape } = await trainer.sample(
+          n,
+          undefined,
+          Array.from({ length: n }, () => Math.floor(label)),
+        );
         if (shape.length !== 4) throw new BiError(bi('this generator does not make images', '这个生成器生成的不是图像'));
         return { iteration: trainer.metrics().iteration, images: data, count: n, shape: [shape[1]!, shape[2]!, shape[3]!] };
       }),

@@ -184,7 +184,12 @@ export function createTraceRecorder(cfg: GanProject['training'], dataShape: numb
         real: samples(`${p}real`),
         z: noise(p),
         fake: samples(`${p}fake`),
-        scores: { real: list(`${p}realScores`), fake: list(`${p}fakeScores`), meanReal: scalar(`${p}meanReal`), meanFake: scalar(`${p}meanFake`) },
+        scores: {
+          real: list(`${p}realScores`),
+          fake: list(`${p}fakeScores`),
+          meanReal: scalar(`${p}meanReal`),
+          meanFake: scalar(`${p}meanFake`),
+        },
         loss: scalar(`${p}loss`),
         penalty: got.has(`${p}penalty`) ? scalar(`${p}penalty`) : null,
         gradNorm: scalar(`${p}gradNorm`),

@@ -93,7 +93,12 @@ export interface TrainerOptions {
  * k discriminator updates, each on a fresh real batch and fresh noise, then one generator update;
  * each network has its own Adam and each update changes only its own network's variables.
  */
-export function createGanTrainer({ project, dataset, seed = project.training.seed, snapshotEveryMs = SNAPSHOT_EVERY_MS }: TrainerOptions): GanTrainer {
+export function createGanTrainer({
+  project,
+  dataset,
+  seed = project.training.seed,
+  snapshotEveryMs = SNAPSHOT_EVERY_MS,
+}: TrainerOptions): GanTrainer {
   const cfg = project.training;
   const rng: Rng = createRng(seed);
   const generator = compile(project.generator, contextFor(project, 'generator'), { name: 'generator', seed });
@@ -234,7 +239,15 @@ export function createGanTrainer({ project, dataset, seed = project.training.see
     for (let i = 0; i < iterations; i++) {
       const r = values.subarray(i * 6, i * 6 + 6);
       // Squared norms come back (a square root is cheaper here than as a kernel); NaN stays NaN.
-      const m: IterationMetrics = { iteration: iteration + i + 1, dLoss: r[0]!, dReal: r[1]!, dFake: r[2]!, gradNormD: Math.sqrt(r[3]!), gLoss: r[4]!, gradNormG: Math.sqrt(r[5]!) };
+      const m: IterationMetrics = {
+        iteration: iteration + i + 1,
+        dLoss: r[0]!,
+        dReal: r[1]!,
+        dFake: r[2]!,
+        gradNormD: Math.sqrt(r[3]!),
+        gLoss: r[4]!,
+        gradNormG: Math.sqrt(r[5]!),
+      };
       if (!bad && ((mode !== 'g' && !Number.isFinite(m.dLoss)) || (mode !== 'd' && !Number.isFinite(m.gLoss)))) {
         const network = Number.isFinite(m.dLoss) || mode === 'g' ? 'generator' : 'discriminator';
         bad = divergenceOf(m.iteration, lossDiverged(network, Number.isNaN(mode === 'g' ? m.gLoss : m.dLoss), m.iteration), project);
@@ -256,7 +269,12 @@ export function createGanTrainer({ project, dataset, seed = project.training.see
     if (verify) takeSnapshot();
     const seconds = Math.max((performance.now() - start) / 1000, 1e-9);
     const perSecond = iterations / seconds;
-    status = { iteration, last: metrics[metrics.length - 1] ?? status.last, iterationsPerSecond: perSecond, samplesPerSecond: perSecond * samplesPerUpdate(cfg) * (mode === 'g' ? 0 : mode === 'd' ? 1 : cfg.k) };
+    status = {
+      iteration,
+      last: metrics[metrics.length - 1] ?? status.last,
+      iterationsPerSecond: perSecond,
+      samplesPerSecond: perSecond * samplesPerUpdate(cfg) * (mode === 'g' ? 0 : mode === 'd' ? 1 : cfg.k),
+    };
     return { metrics };
   };
 
@@ -274,7 +292,8 @@ export function createGanTrainer({ project, dataset, seed = project.training.see
 
   const asBatch = (x: Float32Array) => tf.tensor(x, [x.length / dataShape.reduce((a, b) => a * b, 1), ...dataShape]);
   // One point on its own, as a D that judges packs sees it: packed with copies of itself.
-  const judge = (batch: tf.Tensor, y: tf.Tensor | undefined) => runD(selfPack(batch, packSize(cfg)), y && selfPack(y, packSize(cfg)), false);
+  const judge = (batch: tf.Tensor, y: tf.Tensor | undefined) =>
+    runD(selfPack(batch, packSize(cfg)), y && selfPack(y, packSize(cfg)), false);
 
   const scoreD = async (x: Float32Array, labels?: number[]) => {
     const out = tf.tidy(() => {
@@ -318,7 +337,9 @@ export function createGanTrainer({ project, dataset, seed = project.training.see
   const readOptimizer = async (opt: tf.Optimizer): Promise<NamedWeight[]> => {
     const named = await opt.getWeights();
     try {
-      return await Promise.all(named.map(async ({ name, tensor }) => ({ name, shape: [...tensor.shape], values: (await tensor.data()) as Float32Array })));
+      return await Promise.all(
+        named.map(async ({ name, tensor }) => ({ name, shape: [...tensor.shape], values: (await tensor.data()) as Float32Array })),
+      );
     } finally {
       // The step count comes as a fresh scalar on every call; the moments are the optimizer's own variables.
       tf.dispose(named.filter(({ tensor }) => !(tensor instanceof tf.Variable)).map(({ tensor }) => tensor));
@@ -368,4 +389,3 @@ export function createGanTrainer({ project, dataset, seed = project.training.see
     models: { generator, discriminator, averagedGenerator: averaged },
   };
 }
-

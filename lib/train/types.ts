@@ -26,7 +26,15 @@ export interface MetricsHistory {
   gradNormG: number[];
 }
 
-export const emptyHistory = (): MetricsHistory => ({ iteration: [], dLoss: [], gLoss: [], dReal: [], dFake: [], gradNormD: [], gradNormG: [] });
+export const emptyHistory = (): MetricsHistory => ({
+  iteration: [],
+  dLoss: [],
+  gLoss: [],
+  dReal: [],
+  dFake: [],
+  gradNormD: [],
+  gradNormG: [],
+});
 
 /** What the dashboard needs to know about the loss to draw reference lines. */
 export interface LossInfo {

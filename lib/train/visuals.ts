@@ -6,7 +6,8 @@ import { emaDecay, packSize, type GanProject } from '../project/schema';
 import type { GanTrainer } from './trainer';
 import type { Density1DData, SampleFrame, Scatter2DData } from './types';
 
-export type Visual = { kind: 'images'; frame: SampleFrame } | { kind: 'scatter'; data: Scatter2DData } | { kind: 'density'; data: Density1DData };
+export type Visual =
+  { kind: 'images'; frame: SampleFrame } | { kind: 'scatter'; data: Scatter2DData } | { kind: 'density'; data: Density1DData };
 
 const GRID = 48;
 const POINTS = 512;
@@ -39,7 +40,10 @@ export function createVisualizer(project: GanProject, dataset: Dataset, seed: nu
     if (dims === 3) {
       const { data } = await trainer.sample(count, fixedNoise, labels);
       const [h, w, c] = info.shape as [number, number, number];
-      return { kind: 'images', frame: { iteration, images: data, count, shape: [h, w, c], ...(classes && { columns: classes }), ...averaged } };
+      return {
+        kind: 'images',
+        frame: { iteration, images: data, count, shape: [h, w, c], ...(classes && { columns: classes }), ...averaged },
+      };
     }
     if (dims === 1 && info.shape[0] === 2) {
       const data = await scatter(trainer, dataset, rng, iteration, [lo - pad, hi + pad]);
@@ -50,7 +54,13 @@ export function createVisualizer(project: GanProject, dataset: Dataset, seed: nu
   };
 }
 
-async function scatter(trainer: GanTrainer, dataset: Dataset, rng: Rng, iteration: number, [lo, hi]: [number, number]): Promise<Scatter2DData> {
+async function scatter(
+  trainer: GanTrainer,
+  dataset: Dataset,
+  rng: Rng,
+  iteration: number,
+  [lo, hi]: [number, number],
+): Promise<Scatter2DData> {
   const real = dataset.realSamples(POINTS, rng);
   const fake = (await trainer.sample(POINTS)).data;
   const grid = new Float32Array(GRID * GRID * 2);
@@ -63,10 +73,24 @@ async function scatter(trainer: GanTrainer, dataset: Dataset, rng: Rng, iteratio
   const scores = await trainer.scoreD(grid);
   const at = fake.slice(0, ARROWS * 2);
   const direction = await trainer.generatorGradients(at);
-  return { iteration, real, fake, extent: [lo, hi, lo, hi], heatmap: { gx: GRID, gy: GRID, values: toUnit(scores) }, arrows: { at, direction } };
+  return {
+    iteration,
+    real,
+    fake,
+    extent: [lo, hi, lo, hi],
+    heatmap: { gx: GRID, gy: GRID, values: toUnit(scores) },
+    arrows: { at, direction },
+  };
 }
 
-async function density(project: GanProject, trainer: GanTrainer, dataset: Dataset, rng: Rng, iteration: number, extent: [number, number]): Promise<Density1DData> {
+async function density(
+  project: GanProject,
+  trainer: GanTrainer,
+  dataset: Dataset,
+  rng: Rng,
+  iteration: number,
+  extent: [number, number],
+): Promise<Density1DData> {
   const real = dataset.realSamples(DENSITY_SAMPLES, rng);
   const fake = (await trainer.sample(DENSITY_SAMPLES)).data;
   const xs = Float32Array.from({ length: CURVE }, (_, i) => extent[0] + (i / (CURVE - 1)) * (extent[1] - extent[0]));

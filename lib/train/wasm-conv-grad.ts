@@ -86,7 +86,16 @@ export function createWasmConv2DBackpropInput(): KernelConfig | null {
     const { strides, pad, dataFormat, dimRoundingMode, inputShape } = attrs as unknown as InputGradAttrs;
     if (dataFormat === 'NCHW') throw new Error('Conv2DBackpropInput on wasm supports NHWC only');
     const wasm = backend as unknown as WasmBackend;
-    const info = tf.backend_util.computeConv2DInfo(inputShape, filter.shape as [number, number, number, number], strides, 1, pad, dimRoundingMode, false, 'channelsLast');
+    const info = tf.backend_util.computeConv2DInfo(
+      inputShape,
+      filter.shape as [number, number, number, number],
+      strides,
+      1,
+      pad,
+      dimRoundingMode,
+      false,
+      'channelsLast',
+    );
     const rows = info.batchSize * info.outHeight * info.outWidth;
     const rowLength = info.filterHeight * info.filterWidth * info.inChannels;
     const temps: TensorInfo[] = [];
@@ -128,7 +137,16 @@ export function createWasmConv2DBackpropFilter(): KernelConfig | null {
     const { strides, pad, dataFormat, dimRoundingMode, filterShape } = attrs as unknown as FilterGradAttrs;
     if (dataFormat === 'NCHW') throw new Error('Conv2DBackpropFilter on wasm supports NHWC only');
     const wasm = backend as unknown as WasmBackend;
-    const info = tf.backend_util.computeConv2DInfo(x.shape as [number, number, number, number], filterShape, strides, 1, pad, dimRoundingMode, false, 'channelsLast');
+    const info = tf.backend_util.computeConv2DInfo(
+      x.shape as [number, number, number, number],
+      filterShape,
+      strides,
+      1,
+      pad,
+      dimRoundingMode,
+      false,
+      'channelsLast',
+    );
     const rows = info.batchSize * info.outHeight * info.outWidth;
     const rowLength = info.filterHeight * info.filterWidth * info.inChannels;
     const outChannels = info.outChannels;
@@ -145,7 +163,11 @@ export function createWasmConv2DBackpropFilter(): KernelConfig | null {
       if (rows * rowLength <= (rows + rowLength) * outChannels) {
         // patchesᵀ [K, N] · dy [N, CO]
         const patchesT = run(transpose, { x: patches }, { perm: [0, 2, 1] });
-        dW = matMul.kernelFunc({ inputs: { a: patchesT, b: dy3 }, backend, attrs: { transposeA: false, transposeB: false } as never }) as TensorInfo;
+        dW = matMul.kernelFunc({
+          inputs: { a: patchesT, b: dy3 },
+          backend,
+          attrs: { transposeA: false, transposeB: false } as never,
+        }) as TensorInfo;
       } else {
         // (dyᵀ [CO, N] · patches [N, K])ᵀ
         const dyT = run(transpose, { x: dy3 }, { perm: [0, 2, 1] });

@@ -50,11 +50,23 @@ function cpuKernelOnHeap(name: string): KernelFunc | null {
 function sameWithoutPadding(original: KernelConfig | undefined): KernelFunc | null {
   if (!original) return null;
   return (args) => {
-    const attrs = args.attrs as unknown as { pad: unknown; strides: [number, number] | number; dilations: [number, number] | number; dimRoundingMode?: 'floor' | 'round' | 'ceil' };
+    const attrs = args.attrs as unknown as {
+      pad: unknown;
+      strides: [number, number] | number;
+      dilations: [number, number] | number;
+      dimRoundingMode?: 'floor' | 'round' | 'ceil';
+    };
     const { x, filter } = args.inputs as { x: TensorInfo; filter: TensorInfo };
     if (attrs.pad === 'same') {
       const info = (pad: 'same' | 'valid') =>
-        tf.backend_util.computeConv2DInfo(x.shape as never, filter.shape as never, attrs.strides, attrs.dilations ?? 1, pad, attrs.dimRoundingMode);
+        tf.backend_util.computeConv2DInfo(
+          x.shape as never,
+          filter.shape as never,
+          attrs.strides,
+          attrs.dilations ?? 1,
+          pad,
+          attrs.dimRoundingMode,
+        );
       const same = info('same');
       const { top, bottom, left, right } = same.padInfo;
       const valid = info('valid');
@@ -100,7 +112,10 @@ function fastTile(original: KernelConfig | undefined): KernelFunc | null {
     const { reps } = args.attrs as unknown as { reps: number[] };
     if ((x.dtype !== 'float32' && x.dtype !== 'int32') || reps.length !== x.shape.length) return original.kernelFunc(args);
     const wasm = args.backend as unknown as WasmBackend;
-    const out = wasm.makeOutput(x.shape.map((s, i) => s * reps[i]!), x.dtype as 'float32');
+    const out = wasm.makeOutput(
+      x.shape.map((s, i) => s * reps[i]!),
+      x.dtype as 'float32',
+    );
     tileInto(wasm.typedArrayFromHeap(x), x.shape, reps, wasm.typedArrayFromHeap(out));
     return out;
   };

@@ -37,7 +37,10 @@ async function loadImages(ref: DatasetRef): Promise<ImageSet> {
   }
   if (ref.id === 'images') {
     const set = await loadUserImages();
-    if (!set) throw new BiError(bi('No images yet: drop some image files on the Data panel first.', '还没有图像：请先把一些图像文件拖到数据面板上。'));
+    if (!set)
+      throw new BiError(
+        bi('No images yet: drop some image files on the Data panel first.', '还没有图像：请先把一些图像文件拖到数据面板上。'),
+      );
     return set;
   }
   throw new BiError(bi(`${ref.id} is not an image dataset`, `${ref.id} 不是图像数据集`));
@@ -72,7 +75,14 @@ const api = {
     await registerBackends(`${self.location.origin}/tfjs-wasm/`);
     session?.dispose();
     session = null;
-    session = await createSession({ project, backend, loadImages, resume, memory: backendMemory(), loadJudge: (set) => fetchJudge(set, self.location.origin) });
+    session = await createSession({
+      project,
+      backend,
+      loadImages,
+      resume,
+      memory: backendMemory(),
+      loadJudge: (set) => fetchJudge(set, self.location.origin),
+    });
     return session.decision;
   },
   play(onUpdate: (update: SessionUpdate) => void | Promise<void>): void {

@@ -2,7 +2,17 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { dColour } from '@/components/plot/d-colour-scale';
 import { COLOURS } from '@/components/plot/palette';
-import { contrast, deltaE2000, difference, hexToRgb, luminance, MACHADO_2009, simulate, type Deficiency, type Rgb } from '../helpers/colour-vision';
+import {
+  contrast,
+  deltaE2000,
+  difference,
+  hexToRgb,
+  luminance,
+  MACHADO_2009,
+  simulate,
+  type Deficiency,
+  type Rgb,
+} from '../helpers/colour-vision';
 
 /**
  * The least CIEDE2000 difference two colours of different meaning may have, for every viewer.
@@ -59,7 +69,12 @@ describe('the colour maths', () => {
 
 describe('colours that carry meaning stay apart under colour-vision deficiencies', () => {
   const semantic = hexes({ real: COLOURS.real, fake: COLOURS.fake, discriminator: COLOURS.discriminator });
-  const oneD = hexes({ data: COLOURS.dataDensity, generator: COLOURS.generatorDensity, discriminator: COLOURS.discriminator, optimal: COLOURS.optimal });
+  const oneD = hexes({
+    data: COLOURS.dataDensity,
+    generator: COLOURS.generatorDensity,
+    discriminator: COLOURS.discriminator,
+    optimal: COLOURS.optimal,
+  });
   const heatmap = { fake: dColour(0), unsure: dColour(0.5), real: dColour(1) };
 
   it.each(VIEWERS)('real, fake and D (%s)', (viewer) => {
@@ -77,7 +92,8 @@ describe('colours that carry meaning stay apart under colour-vision deficiencies
     expect(delta, `${pair} for ${viewer}`).toBeGreaterThan(MIN_DELTA_E);
     // A dot stays visible on the region that agrees with it, and on the one that does not.
     for (const dot of [COLOURS.realDot, COLOURS.fakeDot]) {
-      for (const ground of Object.values(heatmap)) expect(difference(seen(hexToRgb(dot), viewer), seen(ground, viewer))).toBeGreaterThan(MIN_DELTA_E);
+      for (const ground of Object.values(heatmap))
+        expect(difference(seen(hexToRgb(dot), viewer), seen(ground, viewer))).toBeGreaterThan(MIN_DELTA_E);
     }
   });
 
@@ -114,7 +130,8 @@ describe('text colours reach WCAG AA contrast (4.5:1) on their background', () =
   const css = cssColours();
   it.each(['fg', 'muted', 'accent', 'good', 'warn', 'bad'])('--%s on --card and --bg', (name) => {
     expect(css[name], `--${name} in app/globals.css`).toBeDefined();
-    for (const bg of ['card', 'bg']) expect(contrast(hexToRgb(css[name]!), hexToRgb(css[bg]!)), `--${name} on --${bg}`).toBeGreaterThanOrEqual(MIN_TEXT_CONTRAST);
+    for (const bg of ['card', 'bg'])
+      expect(contrast(hexToRgb(css[name]!), hexToRgb(css[bg]!)), `--${name} on --${bg}`).toBeGreaterThanOrEqual(MIN_TEXT_CONTRAST);
   });
 
   // Canvas labels: tick labels (axis), reference-line labels, and D's own axis in the 1-D view,

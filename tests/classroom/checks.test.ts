@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { checkSchema, evaluateCheck, LEARN_EVENTS, recentMetrics, type Check, type LearnEvent, type LearnSnapshot } from '@/lib/classroom/checks';
+import {
+  checkSchema,
+  evaluateCheck,
+  LEARN_EVENTS,
+  recentMetrics,
+  type Check,
+  type LearnEvent,
+  type LearnSnapshot,
+} from '@/lib/classroom/checks';
 import { presetProject } from '@/lib/project/presets';
 import { emptyHistory } from '@/lib/train/types';
 
@@ -81,7 +89,12 @@ describe('step checks', () => {
   });
 
   it('modes, js, iterations and events', () => {
-    const s = snapshot({ modes: { captured: 7, total: 8, highQuality: 0.8 }, js: 0.015, iteration: 300, events: new Set<LearnEvent>(['stepped-d']) });
+    const s = snapshot({
+      modes: { captured: 7, total: 8, highQuality: 0.8 },
+      js: 0.015,
+      iteration: 300,
+      events: new Set<LearnEvent>(['stepped-d']),
+    });
     expect(met({ kind: 'modes', atLeast: 8 }, s)).toBe(false);
     expect(met({ kind: 'modes', atLeast: 7, highQuality: 0.9 }, s)).toBe(false);
     expect(met({ kind: 'modes', atLeast: 7, highQuality: 0.8 }, s)).toBe(true);

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { CONTROL_IDS, decodeExercise, encodeExercise, exerciseFromHash, exercisePayload, parseExercise, type Exercise } from '@/lib/classroom/exercise';
+import {
+  CONTROL_IDS,
+  decodeExercise,
+  encodeExercise,
+  exerciseFromHash,
+  exercisePayload,
+  parseExercise,
+  type Exercise,
+} from '@/lib/classroom/exercise';
 import { PRESET_IDS, presetProject } from '@/lib/project/presets';
 import { packLinkText } from '@/lib/project/share';
 
@@ -9,12 +17,23 @@ const EXERCISE: Exercise = {
   palette: ['dense', 'activation', 'output'],
   hidden: ['export', 'presets', 'setting.loss'],
   locked: ['dataset', 'graph', 'backend'],
-  check: { kind: 'all', of: [{ kind: 'iterations', atLeast: 200 }, { kind: 'metric', metric: 'dReal', target: 0.5, within: 0.05 }] },
+  check: {
+    kind: 'all',
+    of: [
+      { kind: 'iterations', atLeast: 200 },
+      { kind: 'metric', metric: 'dReal', target: 0.5, within: 0.05 },
+    ],
+  },
 };
 
 /** A payload packed exactly as the app packs it, from any JSON. */
 const pack = (json: unknown) => packLinkText(JSON.stringify(json));
-const payload = (exercise: unknown, project: unknown = presetProject('gan-1d-gaussian')) => ({ format: 'ganvas-exercise', version: 1, project, exercise });
+const payload = (exercise: unknown, project: unknown = presetProject('gan-1d-gaussian')) => ({
+  format: 'ganvas-exercise',
+  version: 1,
+  project,
+  exercise,
+});
 const messages = (r: Awaited<ReturnType<typeof decodeExercise>>) => (r.ok ? [] : r.errors.map((e) => `${e.path}: ${e.message}`));
 
 describe('exercise links', () => {
@@ -79,7 +98,12 @@ describe('exercise links', () => {
       [{ ...EXERCISE, title: 'x'.repeat(121) }, /^exercise\.title: a title is at most 120/],
       [{ ...EXERCISE, instructions: 'x'.repeat(4001) }, /^exercise\.instructions: instructions are at most 4000/],
       [{ ...EXERCISE, html: '<script>' }, /^exercise: .*html/],
-      [JSON.parse(`{"title":"t","instructions":"","palette":null,"hidden":[],"locked":[],"check":{"kind":"valid"},"__proto__":{"polluted":1}}`), /__proto__/],
+      [
+        JSON.parse(
+          `{"title":"t","instructions":"","palette":null,"hidden":[],"locked":[],"check":{"kind":"valid"},"__proto__":{"polluted":1}}`,
+        ),
+        /__proto__/,
+      ],
       [null, /^exercise: /],
       ['an exercise', /^exercise: /],
     ];
@@ -121,6 +145,10 @@ describe('exercise links', () => {
   });
 
   it('packs the wrapper with its format and version', () => {
-    expect(JSON.parse(exercisePayload(presetProject('gan-1d-gaussian'), EXERCISE))).toMatchObject({ format: 'ganvas-exercise', version: 1, exercise: EXERCISE });
+    expect(JSON.parse(exercisePayload(presetProject('gan-1d-gaussian'), EXERCISE))).toMatchObject({
+      format: 'ganvas-exercise',
+      version: 1,
+      exercise: EXERCISE,
+    });
   });
 });

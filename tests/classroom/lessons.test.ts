@@ -21,7 +21,15 @@ function fresh(project: LearnSnapshot['project']): LearnSnapshot {
 
 describe('lessons', () => {
   it('has the seven lessons of the course, with unique ids', () => {
-    expect(LESSONS.map((l) => l.id)).toEqual(['the-game', 'the-algorithm', 'value-function', 'equilibrium', 'mode-collapse', 'digits', 'conditional']);
+    expect(LESSONS.map((l) => l.id)).toEqual([
+      'the-game',
+      'the-algorithm',
+      'value-function',
+      'equilibrium',
+      'mode-collapse',
+      'digits',
+      'conditional',
+    ]);
     for (const lesson of LESSONS) {
       expect(new Set(lesson.steps.map((s) => s.id)).size).toBe(lesson.steps.length);
       expect(lessonById(lesson.id)).toBe(lesson);
@@ -30,7 +38,11 @@ describe('lessons', () => {
 
   it('every text is in English and in Chinese', () => {
     for (const lesson of LESSONS) {
-      const texts = [lesson.title, lesson.summary, ...lesson.steps.flatMap((s) => [s.title, ...s.body, ...(s.task ? [s.task] : []), ...(s.hint ? [s.hint] : [])])];
+      const texts = [
+        lesson.title,
+        lesson.summary,
+        ...lesson.steps.flatMap((s) => [s.title, ...s.body, ...(s.task ? [s.task] : []), ...(s.hint ? [s.hint] : [])]),
+      ];
       for (const t of texts) {
         expect(t.en.trim().length, `${lesson.id}: ${t.en}`).toBeGreaterThan(0);
         expect(HAN.test(t.zh), `${lesson.id}: ${t.zh}`).toBe(true);

@@ -13,7 +13,13 @@ const goodG = () =>
     ['r', 'reshape', { targetShape: [28, 28, 1] }],
     ['out', 'output'],
   ]);
-const goodD = () => chain([['x', 'data'], ['f', 'flatten'], ['d', 'dense', { units: 1 }], ['out', 'output']]);
+const goodD = () =>
+  chain([
+    ['x', 'data'],
+    ['f', 'flatten'],
+    ['d', 'dense', { units: 1 }],
+    ['out', 'output'],
+  ]);
 
 function only(result: Analysis, code: DiagnosticCode): Diagnostic[] {
   return result.diagnostics.filter((d) => d.code === code);
@@ -60,7 +66,16 @@ describe('analyze diagnostics', () => {
   });
 
   it('wrong-graph: noise in D, data in G', () => {
-    expectOne(withEdge({ ...goodD(), nodes: [...goodD().nodes, { id: 'z', kind: 'noise', params: {}, position: { x: 0, y: 0 } }] }, { source: 'z', target: 'f' }), D_CTX, 'wrong-graph', { nodeId: 'z' }, 'generator');
+    expectOne(
+      withEdge(
+        { ...goodD(), nodes: [...goodD().nodes, { id: 'z', kind: 'noise', params: {}, position: { x: 0, y: 0 } }] },
+        { source: 'z', target: 'f' },
+      ),
+      D_CTX,
+      'wrong-graph',
+      { nodeId: 'z' },
+      'generator',
+    );
     const g = goodG();
     g.nodes.push({ id: 'x', kind: 'data', params: {}, position: { x: 0, y: 0 } });
     expectOne(g, G_CTX, 'wrong-graph', { nodeId: 'x' }, 'discriminator');
@@ -72,11 +87,23 @@ describe('analyze diagnostics', () => {
 
   it('bad-handle: wrong ports and edges out of the Output', () => {
     expectOne(withEdge(goodG(), { id: 'h', source: 'z', sourceHandle: 'in', target: 'd' }), G_CTX, 'bad-handle', { edgeId: 'h' }, '"in"');
-    expectOne(withEdge(goodG(), { id: 'o', source: 'out', target: 'd' }), G_CTX, 'bad-handle', { edgeId: 'o', nodeId: 'out' }, 'Output has no outgoing port');
+    expectOne(
+      withEdge(goodG(), { id: 'o', source: 'out', target: 'd' }),
+      G_CTX,
+      'bad-handle',
+      { edgeId: 'o', nodeId: 'out' },
+      'Output has no outgoing port',
+    );
   });
 
   it('input-into-source: a connection into an input node', () => {
-    expectOne(withEdge(goodG(), { id: 'back', source: 'd', target: 'z' }), G_CTX, 'input-into-source', { edgeId: 'back', nodeId: 'z' }, 'takes no connections');
+    expectOne(
+      withEdge(goodG(), { id: 'back', source: 'd', target: 'z' }),
+      G_CTX,
+      'input-into-source',
+      { edgeId: 'back', nodeId: 'z' },
+      'takes no connections',
+    );
   });
 
   it('cycle: names every node on it, not those downstream', () => {
@@ -94,16 +121,54 @@ describe('analyze diagnostics', () => {
     const g = goodG();
     g.edges = g.edges.filter((e) => e.target !== 'r');
     expectOne(g, G_CTX, 'missing-input', { nodeId: 'r' }, 'Reshape has no input');
-    const m = graph([['x', 'data'], ['f', 'flatten'], ['c', 'concatenate'], ['d', 'dense', { units: 1 }], ['out', 'output']], [['x', 'f'], ['f', 'c'], ['c', 'd'], ['d', 'out']]);
+    const m = graph(
+      [
+        ['x', 'data'],
+        ['f', 'flatten'],
+        ['c', 'concatenate'],
+        ['d', 'dense', { units: 1 }],
+        ['out', 'output'],
+      ],
+      [
+        ['x', 'f'],
+        ['f', 'c'],
+        ['c', 'd'],
+        ['d', 'out'],
+      ],
+    );
     expectOne(m, D_CTX, 'missing-input', { nodeId: 'c' }, 'at least two inputs but 1 is connected');
   });
 
   it('too-many-inputs: two edges into a one-input layer', () => {
-    expectOne(withEdge(goodG(), { id: 'extra', source: 'z', target: 't' }), G_CTX, 'too-many-inputs', { nodeId: 't' }, '2 are connected', 'Concatenate or Add');
+    expectOne(
+      withEdge(goodG(), { id: 'extra', source: 'z', target: 't' }),
+      G_CTX,
+      'too-many-inputs',
+      { nodeId: 't' },
+      '2 are connected',
+      'Concatenate or Add',
+    );
   });
 
   it('duplicate-input: one layer fed twice into the same merge', () => {
-    const d = withEdge(graph([['x', 'data'], ['f', 'flatten'], ['a', 'add'], ['dd', 'dense', { units: 1 }], ['out', 'output']], [['x', 'f'], ['f', 'a'], ['a', 'dd'], ['dd', 'out']]), { source: 'f', target: 'a' });
+    const d = withEdge(
+      graph(
+        [
+          ['x', 'data'],
+          ['f', 'flatten'],
+          ['a', 'add'],
+          ['dd', 'dense', { units: 1 }],
+          ['out', 'output'],
+        ],
+        [
+          ['x', 'f'],
+          ['f', 'a'],
+          ['a', 'dd'],
+          ['dd', 'out'],
+        ],
+      ),
+      { source: 'f', target: 'a' },
+    );
     expectOne(d, D_CTX, 'duplicate-input', { nodeId: 'a' }, 'Flatten (f) more than once');
   });
 
@@ -113,29 +178,57 @@ describe('analyze diagnostics', () => {
     g.edges = g.edges.filter((e) => e.target !== 'out');
     const r = expectOne(g, G_CTX, 'no-output', {}, 'no Output node');
     expect(only(r, 'no-output')[0]!.nodeId).toBeUndefined();
-    const two = withEdge({ ...goodG(), nodes: [...goodG().nodes, { id: 'out2', kind: 'output', params: {}, position: { x: 0, y: 0 } }] }, { source: 'r', target: 'out2' });
-    expect(only(analyze(two, G_CTX), 'multiple-outputs').map((d) => d.nodeId).sort()).toEqual(['out', 'out2']);
+    const two = withEdge(
+      { ...goodG(), nodes: [...goodG().nodes, { id: 'out2', kind: 'output', params: {}, position: { x: 0, y: 0 } }] },
+      { source: 'r', target: 'out2' },
+    );
+    expect(
+      only(analyze(two, G_CTX), 'multiple-outputs')
+        .map((d) => d.nodeId)
+        .sort(),
+    ).toEqual(['out', 'out2']);
   });
 
   it('missing-source and duplicate-source', () => {
-    const d = chain([['l', 'label'], ['dd', 'dense', { units: 1 }], ['out', 'output']]);
+    const d = chain([
+      ['l', 'label'],
+      ['dd', 'dense', { units: 1 }],
+      ['out', 'output'],
+    ]);
     expectOne(d, D_CTX, 'missing-source', {}, 'no Data input');
-    const g = chain([['y', 'label'], ['d', 'dense', { units: 784 }], ['t', 'activation', { fn: 'tanh' }], ['r', 'reshape', { targetShape: [28, 28, 1] }], ['out', 'output']]);
+    const g = chain([
+      ['y', 'label'],
+      ['d', 'dense', { units: 784 }],
+      ['t', 'activation', { fn: 'tanh' }],
+      ['r', 'reshape', { targetShape: [28, 28, 1] }],
+      ['out', 'output'],
+    ]);
     expectOne(g, G_CTX, 'missing-source', {}, 'no Noise input');
     const twice = goodG();
     twice.nodes.push({ id: 'z2', kind: 'noise', params: { dim: 8 }, position: { x: 0, y: 0 } });
-    expect(only(analyze(twice, G_CTX), 'duplicate-source').map((d) => d.nodeId).sort()).toEqual(['z', 'z2']);
+    expect(
+      only(analyze(twice, G_CTX), 'duplicate-source')
+        .map((d) => d.nodeId)
+        .sort(),
+    ).toEqual(['z', 'z2']);
   });
 
   it('unreachable: a warning for layers that do not feed the output, excluded from totalParams', () => {
-    const g = withEdge({ ...goodG(), nodes: [...goodG().nodes, { id: 'side', kind: 'dense', params: { units: 3 }, position: { x: 0, y: 0 } }] }, { source: 'z', target: 'side' });
+    const g = withEdge(
+      { ...goodG(), nodes: [...goodG().nodes, { id: 'side', kind: 'dense', params: { units: 3 }, position: { x: 0, y: 0 } }] },
+      { source: 'z', target: 'side' },
+    );
     const r = expectOne(g, G_CTX, 'unreachable', { nodeId: 'side', severity: 'warning' }, 'not connected to the Output');
     expect(r.params.side).toBe(8 * 3 + 3);
     expect(r.totalParams).toBe(8 * 784 + 784);
   });
 
   it('shape: Dense on an image names the shape and suggests Flatten', () => {
-    const d = chain([['x', 'data'], ['dd', 'dense', { units: 1 }], ['out', 'output']]);
+    const d = chain([
+      ['x', 'data'],
+      ['dd', 'dense', { units: 1 }],
+      ['out', 'output'],
+    ]);
     expectOne(d, D_CTX, 'shape', { nodeId: 'dd' }, '[28,28,1]', 'Flatten', '[784]');
   });
 
@@ -156,33 +249,83 @@ describe('analyze diagnostics', () => {
   it('shape: Concatenate and Add with incompatible shapes', () => {
     const mk = (kind: 'concatenate' | 'add') =>
       graph(
-        [['x', 'data'], ['f', 'flatten'], ['a', 'dense', { units: 4 }], ['b', 'reshape', { targetShape: [2, 392] }], ['m', kind], ['out', 'output']],
-        [['x', 'f'], ['f', 'a'], ['f', 'b'], ['a', 'm'], ['b', 'm'], ['m', 'out']],
+        [
+          ['x', 'data'],
+          ['f', 'flatten'],
+          ['a', 'dense', { units: 4 }],
+          ['b', 'reshape', { targetShape: [2, 392] }],
+          ['m', kind],
+          ['out', 'output'],
+        ],
+        [
+          ['x', 'f'],
+          ['f', 'a'],
+          ['f', 'b'],
+          ['a', 'm'],
+          ['b', 'm'],
+          ['m', 'out'],
+        ],
       );
     expectOne(mk('concatenate'), D_CTX, 'shape', { nodeId: 'm' }, '[4], [2,392]');
     expectOne(mk('add'), D_CTX, 'shape', { nodeId: 'm' }, '[4], [2,392]');
   });
 
   it('shape: a kernel larger than its input with valid padding', () => {
-    const d = chain([['x', 'data'], ['c', 'conv2d', { kernelSize: 5, strides: 4, padding: 'same' }], ['c2', 'conv2d', { kernelSize: 9, padding: 'valid' }], ['f', 'flatten'], ['dd', 'dense', { units: 1 }], ['out', 'output']]);
-    expectOne(d, D_CTX, 'shape', { nodeId: 'c2', param: 'kernelSize' }, '9×9', '7×7', '[7,7,64]', 'padding \'same\'');
+    const d = chain([
+      ['x', 'data'],
+      ['c', 'conv2d', { kernelSize: 5, strides: 4, padding: 'same' }],
+      ['c2', 'conv2d', { kernelSize: 9, padding: 'valid' }],
+      ['f', 'flatten'],
+      ['dd', 'dense', { units: 1 }],
+      ['out', 'output'],
+    ]);
+    expectOne(d, D_CTX, 'shape', { nodeId: 'c2', param: 'kernelSize' }, '9×9', '7×7', '[7,7,64]', "padding 'same'");
   });
 
   it('shape: a conv on a flat vector suggests a Reshape', () => {
-    const g = chain([['z', 'noise', { dim: 8 }], ['d', 'dense', { units: 784 }], ['c', 'conv2dTranspose', { filters: 1 }], ['out', 'output']]);
+    const g = chain([
+      ['z', 'noise', { dim: 8 }],
+      ['d', 'dense', { units: 784 }],
+      ['c', 'conv2dTranspose', { filters: 1 }],
+      ['out', 'output'],
+    ]);
     expectOne(g, G_CTX, 'shape', { nodeId: 'c' }, '[784]', 'Reshape', '[28,28,1]');
   });
 
   it('shape: BatchNorm must keep center and scale', () => {
     const g = goodG();
     g.nodes.splice(2, 0, { id: 'bn', kind: 'batchNorm', params: { scale: false }, position: { x: 0, y: 0 } });
-    g.edges = [...g.edges.filter((e) => e.source !== 'd'), { id: 'a1', source: 'd', sourceHandle: 'out', target: 'bn', targetHandle: 'in' }, { id: 'a2', source: 'bn', sourceHandle: 'out', target: 't', targetHandle: 'in' }];
+    g.edges = [
+      ...g.edges.filter((e) => e.source !== 'd'),
+      { id: 'a1', source: 'd', sourceHandle: 'out', target: 'bn', targetHandle: 'in' },
+      { id: 'a2', source: 'bn', sourceHandle: 'out', target: 't', targetHandle: 'in' },
+    ];
     expectOne(g, G_CTX, 'shape', { nodeId: 'bn', param: 'scale' }, 'scale');
   });
 
   it('no-labels: a Label node on an unlabelled dataset', () => {
-    const g = graph([['z', 'noise', { dim: 8 }], ['y', 'label'], ['c', 'concatenate'], ['d', 'dense', { units: 2 }], ['out', 'output']], [['z', 'c'], ['y', 'c'], ['c', 'd'], ['d', 'out']]);
-    expectOne(g, { ...G_CTX, dataShape: [2], numClasses: undefined, dataRange: [-1.04, 1.04], dataBounded: false }, 'no-labels', { nodeId: 'y' }, 'labelled dataset');
+    const g = graph(
+      [
+        ['z', 'noise', { dim: 8 }],
+        ['y', 'label'],
+        ['c', 'concatenate'],
+        ['d', 'dense', { units: 2 }],
+        ['out', 'output'],
+      ],
+      [
+        ['z', 'c'],
+        ['y', 'c'],
+        ['c', 'd'],
+        ['d', 'out'],
+      ],
+    );
+    expectOne(
+      g,
+      { ...G_CTX, dataShape: [2], numClasses: undefined, dataRange: [-1.04, 1.04], dataBounded: false },
+      'no-labels',
+      { nodeId: 'y' },
+      'labelled dataset',
+    );
   });
 
   it('noise-mismatch: node and training disagree', () => {
@@ -199,7 +342,12 @@ describe('analyze diagnostics', () => {
     const g = goodG();
     g.nodes[3]!.params = { targetShape: [784] };
     expectOne(g, G_CTX, 'output-shape', { nodeId: 'out' }, 'outputs [784]', '[28,28,1]', 'Reshape to [28,28,1]');
-    const d = chain([['x', 'data'], ['f', 'flatten'], ['dd', 'dense', { units: 2 }], ['out', 'output']]);
+    const d = chain([
+      ['x', 'data'],
+      ['f', 'flatten'],
+      ['dd', 'dense', { units: 2 }],
+      ['out', 'output'],
+    ]);
     expectOne(d, D_CTX, 'output-shape', { nodeId: 'out' }, 'outputs [2]', '[1]');
   });
 
@@ -209,17 +357,39 @@ describe('analyze diagnostics', () => {
     expectOne(g, G_CTX, 'output-range', { nodeId: 't', severity: 'warning' }, 'sigmoid', '[0, 1]', '[-1, 1]', 'tanh');
     g.nodes[2]!.params = { fn: 'linear' };
     expectOne(g, G_CTX, 'output-range', { nodeId: 't', severity: 'warning' }, 'unbounded', 'tanh');
-    const ring = chain([['z', 'noise', { dim: 8 }], ['d', 'dense', { units: 2 }], ['t', 'activation', { fn: 'tanh' }], ['out', 'output']]);
-    expectOne(ring, { ...G_CTX, dataShape: [2], dataRange: [-1.04, 1.04], dataBounded: false }, 'output-range', { nodeId: 't' }, '[-1.04, 1.04]', 'linear');
+    const ring = chain([
+      ['z', 'noise', { dim: 8 }],
+      ['d', 'dense', { units: 2 }],
+      ['t', 'activation', { fn: 'tanh' }],
+      ['out', 'output'],
+    ]);
+    expectOne(
+      ring,
+      { ...G_CTX, dataShape: [2], dataRange: [-1.04, 1.04], dataBounded: false },
+      'output-range',
+      { nodeId: 't' },
+      '[-1.04, 1.04]',
+      'linear',
+    );
   });
 
   it('sigmoid-logits: D ending in sigmoid', () => {
-    const d = chain([['x', 'data'], ['f', 'flatten'], ['dd', 'dense', { units: 1 }], ['s', 'activation', { fn: 'sigmoid' }], ['out', 'output']]);
+    const d = chain([
+      ['x', 'data'],
+      ['f', 'flatten'],
+      ['dd', 'dense', { units: 1 }],
+      ['s', 'activation', { fn: 'sigmoid' }],
+      ['out', 'output'],
+    ]);
     expectOne(d, D_CTX, 'sigmoid-logits', { nodeId: 's', severity: 'warning' }, 'non-saturating', 'logit');
   });
 
   it('internal: a graph whose fields cannot be read still yields a diagnostic, not a throw', () => {
-    const hostile = Object.defineProperty({ edges: [] }, 'nodes', { get: () => { throw new Error('nope'); } }) as unknown as Graph;
+    const hostile = Object.defineProperty({ edges: [] }, 'nodes', {
+      get: () => {
+        throw new Error('nope');
+      },
+    }) as unknown as Graph;
     const r = analyze(hostile, G_CTX);
     expect(r.diagnostics).toMatchObject([{ code: 'internal', severity: 'error' }]);
   });

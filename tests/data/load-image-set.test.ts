@@ -6,7 +6,13 @@ import { encodeImageSet, parseImageSet } from '@/lib/data/image-set';
 import { gunzipIfNeeded, IMAGE_SET_URLS, isGzip, loadImageSet } from '@/lib/data/load-image-set';
 
 const tiny = new Uint8Array(
-  encodeImageSet({ count: 3, shape: [2, 2, 1], pixels: Uint8Array.from({ length: 12 }, (_, i) => i * 20), labels: Uint8Array.of(0, 1, 1), numClasses: 2 }),
+  encodeImageSet({
+    count: 3,
+    shape: [2, 2, 1],
+    pixels: Uint8Array.from({ length: 12 }, (_, i) => i * 20),
+    labels: Uint8Array.of(0, 1, 1),
+    numClasses: 2,
+  }),
 );
 
 /** A fetch that serves `bytes` (or a status) for one URL. */

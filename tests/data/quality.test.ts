@@ -14,11 +14,16 @@ describe('modeQuality', () => {
   it('counts high-quality samples and the modes they capture', () => {
     // std 1: high quality within distance 3.
     const samples = Float32Array.of(
-      0.5, 0.5, // mode 0, d≈0.71
-      2.9, 0, // mode 0, d=2.9
-      10, 3, // mode 1, d=3 exactly: still high quality
-      5, 5, // equidistant from everything, d≈7.07: low quality
-      0, 6.5, // nearest is mode 2 (d=3.5): low quality, so mode 2 is not captured
+      0.5,
+      0.5, // mode 0, d≈0.71
+      2.9,
+      0, // mode 0, d=2.9
+      10,
+      3, // mode 1, d=3 exactly: still high quality
+      5,
+      5, // equidistant from everything, d≈7.07: low quality
+      0,
+      6.5, // nearest is mode 2 (d=3.5): low quality, so mode 2 is not captured
     );
     expect(modeQuality(samples, square, 1)).toEqual({ modesCaptured: 2, totalModes: 4, highQualityFraction: 3 / 5 });
   });

@@ -26,10 +26,17 @@ export function torchMissingReason(): string | null {
 
 /** Runs a command to completion; throws with its stderr (and stdout) when it fails. */
 export function run(cmd: string, args: string[], options: { cwd?: string; timeoutMs?: number } = {}): string {
-  const r = spawnSync(cmd, args, { cwd: options.cwd, encoding: 'utf8', timeout: options.timeoutMs ?? 120_000, env: { ...process.env, OMP_NUM_THREADS: '1' } });
+  const r = spawnSync(cmd, args, {
+    cwd: options.cwd,
+    encoding: 'utf8',
+    timeout: options.timeoutMs ?? 120_000,
+    env: { ...process.env, OMP_NUM_THREADS: '1' },
+  });
   if (r.error || r.status !== 0) {
     const tail = (s: string) => s.split('\n').slice(-40).join('\n');
-    throw new Error(`${cmd} ${args.join(' ')} failed (${r.error?.message ?? `exit ${r.status}`}):\n${tail(r.stderr)}\n--- stdout ---\n${tail(r.stdout)}`);
+    throw new Error(
+      `${cmd} ${args.join(' ')} failed (${r.error?.message ?? `exit ${r.status}`}):\n${tail(r.stderr)}\n--- stdout ---\n${tail(r.stdout)}`,
+    );
   }
   return r.stdout;
 }
@@ -66,7 +73,12 @@ function randomizeWeights(model: tf.LayersModel, seed: number): void {
 /** One project prepared for the Python check: its export, tfjs weights, inputs and tfjs's outputs. */
 export interface Case {
   name: string;
-  spec: { name: string; export: string; weights: string; roles: Record<Role, { inputs: { file: string; shape: number[] }[]; out: string }> };
+  spec: {
+    name: string;
+    export: string;
+    weights: string;
+    roles: Record<Role, { inputs: { file: string; shape: number[] }[]; out: string }>;
+  };
   expected: Record<Role, { data: Float32Array; shape: number[]; params: number }>;
 }
 
@@ -92,7 +104,9 @@ export async function prepareCase(root: string, name: string, project: GanProjec
       const node = ir[role].nodes.find((n) => n.id === id)!;
       const shape = [BATCH, ...node.shape];
       const size = shape.reduce((a, b) => a * b, 1);
-      const data = Float32Array.from({ length: size }, () => (node.kind === 'data' && node.shape.length === 3 ? rng.next() * 2 - 1 : rng.normal()));
+      const data = Float32Array.from({ length: size }, () =>
+        node.kind === 'data' && node.shape.length === 3 ? rng.next() * 2 - 1 : rng.normal(),
+      );
       if (node.kind === 'label') {
         // One-hot rows: sample r has class 3r mod numClasses.
         const classes = node.shape[0]!;
@@ -227,7 +241,15 @@ export function freePort(): Promise<number> {
 /** Runs `script` in `dir` under torchrun with 2 CPU processes; returns their (tee'd) stdout. */
 export async function torchrun(dir: string, script: string, args: string[]): Promise<string> {
   const port = await freePort();
-  const launch = ['-m', 'torch.distributed.run', '--nnodes=1', '--nproc_per_node=2', '--master_addr=127.0.0.1', `--master_port=${port}`, '--monitor_interval=0.2'];
+  const launch = [
+    '-m',
+    'torch.distributed.run',
+    '--nnodes=1',
+    '--nproc_per_node=2',
+    '--master_addr=127.0.0.1',
+    `--master_port=${port}`,
+    '--monitor_interval=0.2',
+  ];
   // --redirects/--tee 1: torch 1.13's launcher crashes on Python 3.11 with the default 0 (see README.md).
   return run(PYTHON, [...launch, '--redirects', '1', '--tee', '1', script, ...args], { cwd: dir, timeoutMs: 120_000 });
 }

@@ -31,7 +31,9 @@ const HOSTILE = [
 ];
 
 function hostileGraph(g: Graph, offset: number): Graph {
-  const ids = new Map(g.nodes.map((n, i) => [n.id, i < HOSTILE.length ? HOSTILE[(i + offset) % HOSTILE.length]! : `${HOSTILE[i % HOSTILE.length]}${i}`]));
+  const ids = new Map(
+    g.nodes.map((n, i) => [n.id, i < HOSTILE.length ? HOSTILE[(i + offset) % HOSTILE.length]! : `${HOSTILE[i % HOSTILE.length]}${i}`]),
+  );
   return {
     nodes: g.nodes.map((n, i) => ({ ...n, id: ids.get(n.id)!, label: HOSTILE[(HOSTILE.length - 1 - i + offset) % HOSTILE.length]! })),
     edges: g.edges.map((e) => ({ ...e, source: ids.get(e.source)!, target: ids.get(e.target)! })),
@@ -39,7 +41,12 @@ function hostileGraph(g: Graph, offset: number): Graph {
 }
 
 function hostileProject(clean: GanProject): GanProject {
-  return { ...clean, name: '"""\nimport os\n\u2028*/', generator: hostileGraph(clean.generator, 0), discriminator: hostileGraph(clean.discriminator, 5) };
+  return {
+    ...clean,
+    name: '"""\nimport os\n\u2028*/',
+    generator: hostileGraph(clean.generator, 0),
+    discriminator: hostileGraph(clean.discriminator, 5),
+  };
 }
 
 /** Checks the hostile export against the clean one: same AST once names and strings are blanked, ids round-trip. */
@@ -86,17 +93,20 @@ const WEIGHTED = new Set(['dense', 'conv2d', 'conv2dTranspose', 'batchNorm', 'la
 const torchLayout = (shape: number[]) => (shape.length === 3 ? [shape[2]!, shape[0]!, shape[1]!] : shape);
 
 describe('user text in the PyTorch export', () => {
-  it.each(['cgan-mnist', 'dcgan-mnist'] as const)('%s: a hostile project exports ASCII-only Python with the same lines as a clean one', (preset) => {
-    const clean = exportPyTorch(presetProject(preset)).files;
-    const hostile = exportPyTorch(hostileProject(presetProject(preset))).files;
-    for (const [i, file] of hostile.entries()) {
-      if (file.path.endsWith('.py')) expect(file.text, file.path).toMatch(/^[\x09\x0a\x20-\x7e]*$/);
-      // No user text can add a line (a newline in a comment or string would).
-      expect(file.text.split('\n').length, file.path).toBe(clean[i]!.text.split('\n').length);
-      const imports = (text: string) => text.split('\n').filter((l) => /^\s*(import|from)\s/.test(l)).length;
-      expect(imports(file.text), file.path).toBe(imports(clean[i]!.text));
-    }
-  });
+  it.each(['cgan-mnist', 'dcgan-mnist'] as const)(
+    '%s: a hostile project exports ASCII-only Python with the same lines as a clean one',
+    (preset) => {
+      const clean = exportPyTorch(presetProject(preset)).files;
+      const hostile = exportPyTorch(hostileProject(presetProject(preset))).files;
+      for (const [i, file] of hostile.entries()) {
+        if (file.path.endsWith('.py')) expect(file.text, file.path).toMatch(/^[\x09\x0a\x20-\x7e]*$/);
+        // No user text can add a line (a newline in a comment or string would).
+        expect(file.text.split('\n').length, file.path).toBe(clean[i]!.text.split('\n').length);
+        const imports = (text: string) => text.split('\n').filter((l) => /^\s*(import|from)\s/.test(l)).length;
+        expect(imports(file.text), file.path).toBe(imports(clean[i]!.text));
+      }
+    },
+  );
 });
 
 describeTorch('hostile node ids and labels, in Python', () => {
@@ -108,32 +118,36 @@ describeTorch('hostile node ids and labels, in Python', () => {
     if (root) rmSync(root, { recursive: true, force: true });
   });
 
-  it.each(['cgan-mnist', 'dcgan-mnist'] as const)('%s: files compile, add no statement, and carry the ids exactly', (preset) => {
-    const project = hostileProject(presetProject(preset));
-    const cleanDir = join(root, `${preset}-clean`);
-    const hostileDir = join(root, `${preset}-hostile`);
-    writeExport(cleanDir, presetProject(preset));
-    writeExport(hostileDir, project);
-    for (const name of ['models.py', 'train.py', 'weights.py']) run(PYTHON, ['-m', 'py_compile', join(hostileDir, name)]);
-    const ir = projectIr(project);
-    const spec = Object.fromEntries(
-      (['generator', 'discriminator'] as const).map((role) => [
-        role,
-        {
-          weighted: ir[role].nodes.filter((n) => WEIGHTED.has(n.kind)).map((n) => n.id),
-          inputs: ir[role].inputs.map((id) => torchLayout(ir[role].nodes.find((n) => n.id === id)!.shape)),
-        },
-      ]),
-    );
-    const specFile = join(root, `${preset}-spec.json`);
-    writeFileSync(specFile, JSON.stringify(spec));
-    const result = JSON.parse(runPython(CHECK, [cleanDir, hostileDir, specFile]).trim().split('\n').at(-1)!);
-    for (const name of ['models.py', 'train.py', 'weights.py']) {
-      const [cleanCount, hostileCount] = result.files[name].statements;
-      expect(hostileCount, `${name} statements`).toBe(cleanCount);
-      expect(result.files[name].same, `${name}: AST with names and strings blanked`).toBe(true);
-    }
-    expect(result.generator).toEqual({ ids: true, shape: [2, ...torchLayout(ir.dataShape)] });
-    expect(result.discriminator).toEqual({ ids: true, shape: [2, 1] });
-  }, 60_000);
+  it.each(['cgan-mnist', 'dcgan-mnist'] as const)(
+    '%s: files compile, add no statement, and carry the ids exactly',
+    (preset) => {
+      const project = hostileProject(presetProject(preset));
+      const cleanDir = join(root, `${preset}-clean`);
+      const hostileDir = join(root, `${preset}-hostile`);
+      writeExport(cleanDir, presetProject(preset));
+      writeExport(hostileDir, project);
+      for (const name of ['models.py', 'train.py', 'weights.py']) run(PYTHON, ['-m', 'py_compile', join(hostileDir, name)]);
+      const ir = projectIr(project);
+      const spec = Object.fromEntries(
+        (['generator', 'discriminator'] as const).map((role) => [
+          role,
+          {
+            weighted: ir[role].nodes.filter((n) => WEIGHTED.has(n.kind)).map((n) => n.id),
+            inputs: ir[role].inputs.map((id) => torchLayout(ir[role].nodes.find((n) => n.id === id)!.shape)),
+          },
+        ]),
+      );
+      const specFile = join(root, `${preset}-spec.json`);
+      writeFileSync(specFile, JSON.stringify(spec));
+      const result = JSON.parse(runPython(CHECK, [cleanDir, hostileDir, specFile]).trim().split('\n').at(-1)!);
+      for (const name of ['models.py', 'train.py', 'weights.py']) {
+        const [cleanCount, hostileCount] = result.files[name].statements;
+        expect(hostileCount, `${name} statements`).toBe(cleanCount);
+        expect(result.files[name].same, `${name}: AST with names and strings blanked`).toBe(true);
+      }
+      expect(result.generator).toEqual({ ids: true, shape: [2, ...torchLayout(ir.dataShape)] });
+      expect(result.discriminator).toEqual({ ids: true, shape: [2, 1] });
+    },
+    60_000,
+  );
 });

@@ -39,8 +39,22 @@ function imageProject(g: Graph, d?: Graph): GanProject {
   if (shape?.length !== 3 || (channels !== 1 && channels !== 3) || Math.min(height, width) < 4) {
     throw new Error(`test case: G must output 4+ × 4+ × 1|3 images, not ${JSON.stringify(shape)}`);
   }
-  const discriminator = d ?? chain([['x', 'data'], ['flat', 'flatten'], ['d', 'dense', { units: 1 }], ['out', 'output']]);
-  return { ...base, name: 'layer conversion', generator: g, discriminator, dataset: { id: 'images', options: { height, width, channels: channels as 1 | 3 } }, training };
+  const discriminator =
+    d ??
+    chain([
+      ['x', 'data'],
+      ['flat', 'flatten'],
+      ['d', 'dense', { units: 1 }],
+      ['out', 'output'],
+    ]);
+  return {
+    ...base,
+    name: 'layer conversion',
+    generator: g,
+    discriminator,
+    dataset: { id: 'images', options: { height, width, channels: channels as 1 | 3 } },
+    training,
+  };
 }
 
 function layerCases(): [string, GanProject][] {
@@ -49,16 +63,24 @@ function layerCases(): [string, GanProject][] {
   for (const padding of ['same', 'valid']) {
     for (const s of [1, 2, 3]) {
       // Kernels below, at and above the stride; a non-square input catches height/width swaps.
-      for (const k of [1, 2, 3, 4, 5]) add(`convT-k${k}-s${s}-${padding}`, generator([5, 4, 2], [['t', 'conv2dTranspose', { filters: 3, kernelSize: k, strides: s, padding }]]));
-      for (const k of [1, 2, 3, 4]) add(`conv-k${k}-s${s}-${padding}`, generator([14, 13, 2], [['c', 'conv2d', { filters: 3, kernelSize: k, strides: s, padding }]]));
+      for (const k of [1, 2, 3, 4, 5])
+        add(
+          `convT-k${k}-s${s}-${padding}`,
+          generator([5, 4, 2], [['t', 'conv2dTranspose', { filters: 3, kernelSize: k, strides: s, padding }]]),
+        );
+      for (const k of [1, 2, 3, 4])
+        add(`conv-k${k}-s${s}-${padding}`, generator([14, 13, 2], [['c', 'conv2d', { filters: 3, kernelSize: k, strides: s, padding }]]));
       for (const kind of ['maxPooling2d', 'averagePooling2d'] as const) {
-        for (const size of [2, 3]) add(`${kind}-p${size}-s${s}-${padding}`, generator([14, 13, 3], [['p', kind, { poolSize: size, strides: s, padding }]]));
+        for (const size of [2, 3])
+          add(`${kind}-p${size}-s${s}-${padding}`, generator([14, 13, 3], [['p', kind, { poolSize: size, strides: s, padding }]]));
       }
     }
-    for (const kind of ['maxPooling2d', 'averagePooling2d'] as const) add(`${kind}-p3-default-${padding}`, generator([14, 13, 3], [['p', kind, { poolSize: 3, padding }]]));
+    for (const kind of ['maxPooling2d', 'averagePooling2d'] as const)
+      add(`${kind}-p3-default-${padding}`, generator([14, 13, 3], [['p', kind, { poolSize: 3, padding }]]));
   }
   for (const interpolation of ['nearest', 'bilinear']) {
-    for (const size of [1, 2, 3, 7]) add(`up-${interpolation}-${size}`, generator([5, 4, 3], [['u', 'upSampling2d', { size, interpolation }]]));
+    for (const size of [1, 2, 3, 7])
+      add(`up-${interpolation}-${size}`, generator([5, 4, 3], [['u', 'upSampling2d', { size, interpolation }]]));
   }
   // Concatenate along height, width and channels, with negative axes too.
   for (const axis of [0, 1, 2, -1, -2, -3]) {
@@ -68,31 +90,65 @@ function layerCases(): [string, GanProject][] {
       ['b', 'conv2d', { filters: channelAxis ? 1 : 3, kernelSize: 3 }],
       ['cat', 'concatenate', { axis }],
     ];
-    add(`concat-axis${axis}`, generator([6, 5, 2], defs, [['img', 'a'], ['img', 'b'], ['a', 'cat'], ['b', 'cat']]));
+    add(
+      `concat-axis${axis}`,
+      generator([6, 5, 2], defs, [
+        ['img', 'a'],
+        ['img', 'b'],
+        ['a', 'cat'],
+        ['b', 'cat'],
+      ]),
+    );
   }
   add(
     'reshape-image-to-image-and-rank2-norms',
-    generator([6, 5, 3], [
-      ['r1', 'reshape', { targetShape: [5, 6, 3] }],
-      ['r2', 'reshape', { targetShape: [-1, 10, 3] }],
-      ['r3', 'reshape', { targetShape: [30, 3] }],
-      ['bn', 'batchNorm', { momentum: 0.9, epsilon: 0.01 }],
-      ['ln', 'layerNorm', { epsilon: 1e-5 }],
-      ['r4', 'reshape', { targetShape: [6, 5, 3] }],
-    ]),
+    generator(
+      [6, 5, 3],
+      [
+        ['r1', 'reshape', { targetShape: [5, 6, 3] }],
+        ['r2', 'reshape', { targetShape: [-1, 10, 3] }],
+        ['r3', 'reshape', { targetShape: [30, 3] }],
+        ['bn', 'batchNorm', { momentum: 0.9, epsilon: 0.01 }],
+        ['ln', 'layerNorm', { epsilon: 1e-5 }],
+        ['r4', 'reshape', { targetShape: [6, 5, 3] }],
+      ],
+    ),
   );
-  add('rescale-on-images', generator([6, 5, 3], [['c', 'conv2d', { filters: 3, kernelSize: 3 }], ['s', 'rescale', { scale: 4, offset: -0.5 }]]));
-  add('norms-on-images', generator([6, 5, 2], [['c', 'conv2d', { filters: 3, kernelSize: 3 }], ['bn', 'batchNorm', { momentum: 0.5 }], ['ln', 'layerNorm']]));
+  add(
+    'rescale-on-images',
+    generator(
+      [6, 5, 3],
+      [
+        ['c', 'conv2d', { filters: 3, kernelSize: 3 }],
+        ['s', 'rescale', { scale: 4, offset: -0.5 }],
+      ],
+    ),
+  );
+  add(
+    'norms-on-images',
+    generator(
+      [6, 5, 2],
+      [
+        ['c', 'conv2d', { filters: 3, kernelSize: 3 }],
+        ['bn', 'batchNorm', { momentum: 0.5 }],
+        ['ln', 'layerNorm'],
+      ],
+    ),
+  );
   const acts: Def[] = ['elu', 'selu', 'softplus', 'sigmoid', 'linear', 'relu', 'tanh'].map((fn) => [fn, 'activation', { fn }]);
   add(
     'activations-add-dropout',
-    generator([6, 5, 3], [['lr', 'activation', { fn: 'leakyRelu', alpha: 0.1 }], ...acts, ['sum', 'add'], ['drop', 'dropout', { rate: 0.5 }]], [
-      ['img', 'lr'],
-      ...acts.map((a, i): [string, string] => [i === 0 ? 'lr' : acts[i - 1]![0], a[0]]),
-      ['img', 'sum'],
-      ['tanh', 'sum'],
-      ['sum', 'drop'],
-    ]),
+    generator(
+      [6, 5, 3],
+      [['lr', 'activation', { fn: 'leakyRelu', alpha: 0.1 }], ...acts, ['sum', 'add'], ['drop', 'dropout', { rate: 0.5 }]],
+      [
+        ['img', 'lr'],
+        ...acts.map((a, i): [string, string] => [i === 0 ? 'lr' : acts[i - 1]![0], a[0]]),
+        ['img', 'sum'],
+        ['tanh', 'sum'],
+        ['sum', 'drop'],
+      ],
+    ),
   );
   // Ids that are Python keywords, nn.Module members or not identifiers at all (tfjs accepts them as layer names).
   const awkward = chain([
@@ -107,7 +163,13 @@ function layerCases(): [string, GanProject][] {
     ['forward', 'layerNorm'],
     ['out', 'output'],
   ]);
-  const awkwardD = chain([['x', 'data'], ['x.1', 'flatten'], ['def', 'dense', { units: 4 }], ['my_node', 'dense', { units: 1 }], ['out', 'output']]);
+  const awkwardD = chain([
+    ['x', 'data'],
+    ['x.1', 'flatten'],
+    ['def', 'dense', { units: 4 }],
+    ['my_node', 'dense', { units: 1 }],
+    ['out', 'output'],
+  ]);
   add('awkward-ids', awkward, awkwardD);
   return cases;
 }
@@ -129,7 +191,12 @@ describeTorch('PyTorch conversions of single layers, on hand graphs', () => {
       .filter(([, r]) => !r.error)
       .map(([name, r]) => [name, Math.max(r.maxDiff.generator, r.maxDiff.discriminator)] as const)
       .sort((a, b) => b[1] - a[1]);
-    console.info(`${results.size} layer cases; largest max |torch - tfjs|: ${worst.slice(0, 5).map(([n, d]) => `${n} ${d.toExponential(2)}`).join(', ')}`);
+    console.info(
+      `${results.size} layer cases; largest max |torch - tfjs|: ${worst
+        .slice(0, 5)
+        .map(([n, d]) => `${n} ${d.toExponential(2)}`)
+        .join(', ')}`,
+    );
     if (root) rmSync(root, { recursive: true, force: true });
   });
 

@@ -124,8 +124,16 @@ describeTorch('train.py reproduces GANvas training formulas', () => {
         }
       }
       const critic = (x: tf.Tensor) => tf.add(tf.matMul(x, tf.tensor2d([0.5, -0.25], [2, 1])), 0.1);
-      const real = tf.tensor2d([[1, 2], [-1, 0.5], [0.3, -0.7]]);
-      const fake = tf.tensor2d([[0, 0], [2, 1], [-0.5, -2]]);
+      const real = tf.tensor2d([
+        [1, 2],
+        [-1, 0.5],
+        [0.3, -0.7],
+      ]);
+      const fake = tf.tensor2d([
+        [0, 0],
+        [2, 1],
+        [-0.5, -2],
+      ]);
       expect(got.penalty).toBeCloseTo(gradientPenalty(critic, real, fake, 10, 1).dataSync()[0]!, 4);
       expect(got.penalty).toBeCloseTo(10 * (Math.hypot(0.5, -0.25) - 1) ** 2, 4);
     });
@@ -162,19 +170,23 @@ describeTorch('train.py reproduces GANvas training formulas', () => {
     ['gaussian-1d', { id: 'gaussian-1d', options: { mean: -1.5, std: 0.3 } }],
     ['ring-8', { id: 'ring-8', options: { radius: 2.5, std: 0.02 } }],
     ['grid-25', { id: 'grid-25', options: { spacing: 1.5, std: 0.05 } }],
-  ] as [string, SyntheticRef][])('%s: the mixture has the modes and std of lib/data/synthetic.ts', (_id, ref) => {
-    const project = presetProject(ref.id === 'gaussian-1d' ? 'gan-1d-gaussian' : 'gan-2d-ring');
-    project.dataset = ref;
-    const dir = join(root, ref.id);
-    writeExport(dir, project);
-    const got = JSON.parse(runPython(MODES, [dir]).trim().split('\n').at(-1)!);
-    const want = syntheticModes(ref);
-    expect(got.modes).toHaveLength(want.length);
-    got.modes.forEach((m: number[], i: number) => m.forEach((v, k) => expect(v).toBeCloseTo(want[i]![k]!, 12)));
-    expect(got.std).toBe(ref.options.std);
-  }, 60_000);
+  ] as [string, SyntheticRef][])(
+    '%s: the mixture has the modes and std of lib/data/synthetic.ts',
+    (_id, ref) => {
+      const project = presetProject(ref.id === 'gaussian-1d' ? 'gan-1d-gaussian' : 'gan-2d-ring');
+      project.dataset = ref;
+      const dir = join(root, ref.id);
+      writeExport(dir, project);
+      const got = JSON.parse(runPython(MODES, [dir]).trim().split('\n').at(-1)!);
+      const want = syntheticModes(ref);
+      expect(got.modes).toHaveLength(want.length);
+      got.modes.forEach((m: number[], i: number) => m.forEach((v, k) => expect(v).toBeCloseTo(want[i]![k]!, 12)));
+      expect(got.std).toBe(ref.options.std);
+    },
+    60_000,
+  );
 
-  it('trains on the user\'s own unlabelled RGB images with hinge loss, k = 2, uniform noise, packs of 2 and G\'s weight average', () => {
+  it("trains on the user's own unlabelled RGB images with hinge loss, k = 2, uniform noise, packs of 2 and G's weight average", () => {
     const base = presetProject('dcgan-mnist');
     const project: GanProject = {
       ...base,

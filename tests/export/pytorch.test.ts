@@ -6,7 +6,19 @@ import { CompileError } from '@/lib/compiler/compile';
 import { exportPyTorch } from '@/lib/export/pytorch';
 import { identifiers, pyString } from '@/lib/export/pytorch/python';
 import { PRESET_IDS, presetProject } from '@/lib/project/presets';
-import { checkCases, mnistFile, prepareCase, PYTHON, run, runPython, torchMissingReason, torchrun, writeExport, type Case, type CaseResult } from './pytorch-harness';
+import {
+  checkCases,
+  mnistFile,
+  prepareCase,
+  PYTHON,
+  run,
+  runPython,
+  torchMissingReason,
+  torchrun,
+  writeExport,
+  type Case,
+  type CaseResult,
+} from './pytorch-harness';
 
 const reason = torchMissingReason();
 if (reason) console.warn(`Skipping the PyTorch export tests that run Python: ${reason}`);
@@ -17,7 +29,19 @@ const IMAGE_PRESETS = new Set(['mlp-gan-mnist', 'dcgan-mnist', 'cgan-mnist']);
 describe('Python identifiers and literals', () => {
   it('keeps clean ids, sanitises the rest, avoids keywords and nn.Module members, and deduplicates', () => {
     const names = identifiers(['g1', 'my-node', 'class', '9lives', 'my_node', 'training', 'forward', '', '__init__', 'x y', 'torch']);
-    expect([...names.values()]).toEqual(['g1', 'my_node', 'class_', 'n9lives', 'my_node_2', 'training_', 'forward_', 'n', 'init__', 'x_y', 'torch_']);
+    expect([...names.values()]).toEqual([
+      'g1',
+      'my_node',
+      'class_',
+      'n9lives',
+      'my_node_2',
+      'training_',
+      'forward_',
+      'n',
+      'init__',
+      'x_y',
+      'torch_',
+    ]);
   });
 
   it('writes every string as an ASCII-only literal that no newline, quote or separator can end', () => {
@@ -32,7 +56,12 @@ describe('Python identifiers and literals', () => {
 
 describe('exportPyTorch', () => {
   it('writes models.py, train.py, weights.py and README.md', () => {
-    expect(exportPyTorch(presetProject('dcgan-mnist')).files.map((f) => f.path)).toEqual(['models.py', 'train.py', 'weights.py', 'README.md']);
+    expect(exportPyTorch(presetProject('dcgan-mnist')).files.map((f) => f.path)).toEqual([
+      'models.py',
+      'train.py',
+      'weights.py',
+      'README.md',
+    ]);
   });
 
   it('throws CompileError on a graph with errors', () => {
@@ -103,41 +132,49 @@ describeTorch('PyTorch export of the presets', () => {
     expect(attempt((w) => w[0]!.shape.reverse())).toMatch(/ERROR weight 'g1\/kernel' .*shape \[128, 16\].*needs \[128, 16\]/);
   });
 
-  it.each(PRESET_IDS)('%s: train.py runs 2 iterations from the tfjs weights and saves state_dicts that load', (id) => {
-    const c = cases.get(id)!;
-    const out = join(root, `train-${id}`);
-    const args = [join(c.spec.export, 'train.py'), '--iterations', '2', '--out', out, '--weights', c.spec.weights, '--seed', '3'];
-    if (IMAGE_PRESETS.has(id)) args.push('--data', data);
-    const start = performance.now();
-    const stdout = run(PYTHON, args, { timeoutMs: 90_000 });
-    timings.push(`${id}: train.py --iterations 2 in ${((performance.now() - start) / 1000).toFixed(1)} s`);
-    const line = /iteration 2: D loss (\S+), G loss (\S+), D\(x\) (\S+), D\(G\(z\)\) (\S+)/.exec(stdout);
-    expect(line, stdout).not.toBeNull();
-    for (const v of line!.slice(1)) expect(Number.isFinite(Number(v)), stdout).toBe(true);
-    const code = [
-      'import sys, torch',
-      'sys.path.insert(0, sys.argv[1])',
-      'from models import Discriminator, Generator',
-      'Generator().load_state_dict(torch.load(sys.argv[2] + "/generator.pt"))',
-      'Discriminator().load_state_dict(torch.load(sys.argv[2] + "/discriminator.pt"))',
-      'print("OK")',
-    ].join('\n');
-    expect(runPython(code, [c.spec.export, out])).toContain('OK');
-  }, 90_000);
+  it.each(PRESET_IDS)(
+    '%s: train.py runs 2 iterations from the tfjs weights and saves state_dicts that load',
+    (id) => {
+      const c = cases.get(id)!;
+      const out = join(root, `train-${id}`);
+      const args = [join(c.spec.export, 'train.py'), '--iterations', '2', '--out', out, '--weights', c.spec.weights, '--seed', '3'];
+      if (IMAGE_PRESETS.has(id)) args.push('--data', data);
+      const start = performance.now();
+      const stdout = run(PYTHON, args, { timeoutMs: 90_000 });
+      timings.push(`${id}: train.py --iterations 2 in ${((performance.now() - start) / 1000).toFixed(1)} s`);
+      const line = /iteration 2: D loss (\S+), G loss (\S+), D\(x\) (\S+), D\(G\(z\)\) (\S+)/.exec(stdout);
+      expect(line, stdout).not.toBeNull();
+      for (const v of line!.slice(1)) expect(Number.isFinite(Number(v)), stdout).toBe(true);
+      const code = [
+        'import sys, torch',
+        'sys.path.insert(0, sys.argv[1])',
+        'from models import Discriminator, Generator',
+        'Generator().load_state_dict(torch.load(sys.argv[2] + "/generator.pt"))',
+        'Discriminator().load_state_dict(torch.load(sys.argv[2] + "/discriminator.pt"))',
+        'print("OK")',
+      ].join('\n');
+      expect(runPython(code, [c.spec.export, out])).toContain('OK');
+    },
+    90_000,
+  );
 
-  it.each(PRESET_IDS)('%s: torchrun --nproc_per_node=2 trains 2 iterations with DDP on CPU (gloo)', async (id) => {
-    const c = cases.get(id)!;
-    const out = join(root, `ddp-${id}`);
-    const args = ['--iterations', '2', '--out', out];
-    if (IMAGE_PRESETS.has(id)) args.push('--data', data);
-    const start = performance.now();
-    const stdout = await torchrun(c.spec.export, 'train.py', args);
-    timings.push(`${id}: torchrun x2 --iterations 2 in ${((performance.now() - start) / 1000).toFixed(1)} s`);
-    expect(stdout).toMatch(/iteration 2: D loss -?\d/);
-    // Rank 0 alone prints and saves.
-    expect(stdout.match(/iteration 2:/g)).toHaveLength(1);
-    expect(existsSync(join(out, 'generator.pt')) && existsSync(join(out, 'discriminator.pt'))).toBe(true);
-  }, 120_000);
+  it.each(PRESET_IDS)(
+    '%s: torchrun --nproc_per_node=2 trains 2 iterations with DDP on CPU (gloo)',
+    async (id) => {
+      const c = cases.get(id)!;
+      const out = join(root, `ddp-${id}`);
+      const args = ['--iterations', '2', '--out', out];
+      if (IMAGE_PRESETS.has(id)) args.push('--data', data);
+      const start = performance.now();
+      const stdout = await torchrun(c.spec.export, 'train.py', args);
+      timings.push(`${id}: torchrun x2 --iterations 2 in ${((performance.now() - start) / 1000).toFixed(1)} s`);
+      expect(stdout).toMatch(/iteration 2: D loss -?\d/);
+      // Rank 0 alone prints and saves.
+      expect(stdout.match(/iteration 2:/g)).toHaveLength(1);
+      expect(existsSync(join(out, 'generator.pt')) && existsSync(join(out, 'discriminator.pt'))).toBe(true);
+    },
+    120_000,
+  );
 
   it('under DDP, D (wasserstein-gp, BatchNorm) and G get the mean of the per-process gradients', async () => {
     const project = presetProject('dcgan-mnist');

@@ -44,8 +44,18 @@ function datasetFor(shape: number[]): DatasetRef | null {
 /** The random graph as one network of a project, the other a small valid one. */
 function projectAround(graph: Graph, role: 'generator' | 'discriminator', dataset: DatasetRef, shape: number[]): GanProject {
   const size = shape.reduce((a, b) => a * b, 1);
-  const g = chain([['z', 'noise', { dim: 5 }], ['gd', 'dense', { units: size }], ['gr', 'reshape', { targetShape: shape }], ['go', 'output']]);
-  const d = chain([['x', 'data'], ['df', 'flatten'], ['dd', 'dense', { units: 1 }], ['do', 'output']]);
+  const g = chain([
+    ['z', 'noise', { dim: 5 }],
+    ['gd', 'dense', { units: size }],
+    ['gr', 'reshape', { targetShape: shape }],
+    ['go', 'output'],
+  ]);
+  const d = chain([
+    ['x', 'data'],
+    ['df', 'flatten'],
+    ['dd', 'dense', { units: 1 }],
+    ['do', 'output'],
+  ]);
   return {
     version: CURRENT_VERSION,
     name: 'random',
@@ -59,13 +69,20 @@ function projectAround(graph: Graph, role: 'generator' | 'discriminator', datase
 /** The same project with tricky ids, hostile labels and a hostile name. */
 function hostile(project: GanProject, salt: number): GanProject {
   const rename = (graph: Graph): Graph => {
-    const ids = new Map(graph.nodes.map((n, i) => [n.id, `${TRICKY_IDS[(i + salt) % TRICKY_IDS.length]}${i >= TRICKY_IDS.length ? i : ''}`]));
+    const ids = new Map(
+      graph.nodes.map((n, i) => [n.id, `${TRICKY_IDS[(i + salt) % TRICKY_IDS.length]}${i >= TRICKY_IDS.length ? i : ''}`]),
+    );
     return {
       nodes: graph.nodes.map((n, i) => ({ ...n, id: ids.get(n.id)!, label: HOSTILE[(i + salt) % HOSTILE.length]! })),
       edges: graph.edges.map((e) => ({ ...e, source: ids.get(e.source) ?? e.source, target: ids.get(e.target) ?? e.target })),
     };
   };
-  return { ...project, name: HOSTILE[salt % HOSTILE.length]!, generator: rename(project.generator), discriminator: rename(project.discriminator) };
+  return {
+    ...project,
+    name: HOSTILE[salt % HOSTILE.length]!,
+    generator: rename(project.generator),
+    discriminator: rename(project.discriminator),
+  };
 }
 
 /** Every syntax node's kind in order, string contents left out: two programs with the same skeleton. */
@@ -131,7 +148,21 @@ describe('TypeScript export of random graphs with hostile labels', () => {
     );
     expect(exported).toBeGreaterThan(40);
     expect(labelled).toBeGreaterThan(100);
-    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, noUncheckedIndexedAccess: true, noEmit: true, skipLibCheck: true, target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler' }, include: ['src'] }));
+    writeFileSync(
+      join(dir, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          strict: true,
+          noUncheckedIndexedAccess: true,
+          noEmit: true,
+          skipLibCheck: true,
+          target: 'ES2022',
+          module: 'ESNext',
+          moduleResolution: 'Bundler',
+        },
+        include: ['src'],
+      }),
+    );
     const tsc = spawnSync(resolve('node_modules/.bin/tsc'), ['-p', dir], { encoding: 'utf8', timeout: 240_000 });
     expect(tsc.stdout + tsc.stderr).toBe('');
     expect(tsc.status).toBe(0);

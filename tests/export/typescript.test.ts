@@ -47,7 +47,9 @@ function inputsFor(model: tf.LayersModel, n: number): { shape: number[]; values:
     const size = shape.reduce((a, b) => a * b, 1);
     const isLabel = which > 0;
     const classes = shape[1]!;
-    const values = Array.from({ length: size }, (_, i) => (isLabel ? (i % classes === Math.floor(i / classes) % classes ? 1 : 0) : Math.sin(i * 0.37 + which)));
+    const values = Array.from({ length: size }, (_, i) =>
+      isLabel ? (i % classes === Math.floor(i / classes) % classes ? 1 : 0) : Math.sin(i * 0.37 + which),
+    );
     return { shape, values };
   });
 }
@@ -85,7 +87,12 @@ async function appSide(project: GanProject, dir: string) {
       const feeds = inputsFor(model, 3);
       inputs[role] = feeds;
       const y = tf.tidy(() => model.predict(feeds.map((f) => tf.tensor(f.values, f.shape))) as tf.Tensor);
-      result[role] = { params: model.countParams(), shape: y.shape, values: Array.from(await y.data()), layers: model.layers.map((l) => l.name) };
+      result[role] = {
+        params: model.countParams(),
+        shape: y.shape,
+        values: Array.from(await y.data()),
+        layers: model.layers.map((l) => l.name),
+      };
       y.dispose();
     } finally {
       model.dispose();
@@ -132,10 +139,13 @@ const CASES: [string, GanProject][] = [
     const p = presetProject(id);
     return [`${id} with packs of 2`, { ...p, training: { ...p.training, pack: 2 } }];
   }),
-  ["gan-2d-ring with G's weight average", (() => {
-    const p = presetProject('gan-2d-ring');
-    return { ...p, training: { ...p.training, ema: 0.999 } };
-  })()],
+  [
+    "gan-2d-ring with G's weight average",
+    (() => {
+      const p = presetProject('gan-2d-ring');
+      return { ...p, training: { ...p.training, ema: 0.999 } };
+    })(),
+  ],
 ];
 
 describe('TypeScript export of every preset', () => {
@@ -170,7 +180,9 @@ describe('TypeScript export of every preset', () => {
       expect(log).toMatch(/iteration 3: D loss \d/);
       const saved = JSON.parse(readFileSync(join(dir, 'out/generator/model.json'), 'utf8'));
       const weightData = new Uint8Array(readFileSync(join(dir, 'out/generator/weights.bin'))).buffer;
-      const generator = await tf.loadLayersModel(tf.io.fromMemory({ modelTopology: saved.modelTopology, weightSpecs: saved.weightsManifest[0].weights, weightData }));
+      const generator = await tf.loadLayersModel(
+        tf.io.fromMemory({ modelTopology: saved.modelTopology, weightSpecs: saved.weightsManifest[0].weights, weightData }),
+      );
       expect(generator.countParams()).toBe(ir.generator.totalParams);
       generator.dispose();
       expect(existsSync(join(dir, 'out/generator-average/weights.bin')), 'the average is saved').toBe(averaging);
@@ -185,7 +197,9 @@ describe('TypeScript export of every preset', () => {
         got.g.forEach((g: number[], i: number) => {
           const rate = 1 - emaDecayAt(got.decay, i + 1);
           want = want.map((a, k) => a + (g[k]! - a) * rate);
-          expect(Math.max(...got.average[i].map((v: number, k: number) => Math.abs(v - want[k]!))), `iteration ${i + 1}`).toBeLessThan(1e-6);
+          expect(Math.max(...got.average[i].map((v: number, k: number) => Math.abs(v - want[k]!))), `iteration ${i + 1}`).toBeLessThan(
+            1e-6,
+          );
         });
         expect(got.average[2]).not.toEqual(got.g[2]);
       }

@@ -46,7 +46,7 @@ export function toLab(rgb: Rgb): Rgb {
   const x = (0.4124564 * r + 0.3575761 * g + 0.1804375 * b) / 0.95047;
   const y = 0.2126729 * r + 0.7151522 * g + 0.072175 * b;
   const z = (0.0193339 * r + 0.119192 * g + 0.9503041 * b) / 1.08883;
-  const f = (t: number) => (t > 216 / 24389 ? Math.cbrt(t) : (24389 / 27 * t + 16) / 116);
+  const f = (t: number) => (t > 216 / 24389 ? Math.cbrt(t) : ((24389 / 27) * t + 16) / 116);
   return [116 * f(y) - 16, 500 * (f(x) - f(y)), 200 * (f(y) - f(z))];
 }
 
@@ -82,7 +82,12 @@ export function deltaE2000(lab1: Rgb, lab2: Rgb): number {
     if (Math.abs(h1p - h2p) <= 180) hpm = (h1p + h2p) / 2;
     else hpm = h1p + h2p < 360 ? (h1p + h2p + 360) / 2 : (h1p + h2p - 360) / 2;
   }
-  const T = 1 - 0.17 * Math.cos((hpm - 30) * rad) + 0.24 * Math.cos(2 * hpm * rad) + 0.32 * Math.cos((3 * hpm + 6) * rad) - 0.2 * Math.cos((4 * hpm - 63) * rad);
+  const T =
+    1 -
+    0.17 * Math.cos((hpm - 30) * rad) +
+    0.24 * Math.cos(2 * hpm * rad) +
+    0.32 * Math.cos((3 * hpm + 6) * rad) -
+    0.2 * Math.cos((4 * hpm - 63) * rad);
   const dTheta = 30 * Math.exp(-(((hpm - 275) / 25) ** 2));
   const RC = 2 * Math.sqrt(Cpm ** 7 / (Cpm ** 7 + 25 ** 7));
   const SL = 1 + (0.015 * (Lpm - 50) ** 2) / Math.sqrt(20 + (Lpm - 50) ** 2);

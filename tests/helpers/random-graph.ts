@@ -8,7 +8,8 @@ type Params = Record<string, ParamValue>;
 
 const padding = fc.constantFrom('same', 'valid');
 /** `usual` nine times in ten, `rare` otherwise; seeded, unlike Math.random. */
-const mostly = <T,>(usual: T, rare: T) => fc.oneof({ weight: 9, arbitrary: fc.constant(usual) }, { weight: 1, arbitrary: fc.constant(rare) });
+const mostly = <T>(usual: T, rare: T) =>
+  fc.oneof({ weight: 9, arbitrary: fc.constant(usual) }, { weight: 1, arbitrary: fc.constant(rare) });
 const none = fc.constant<Params>({});
 /** Small, mostly valid params per kind (a new kind fails type-checking until it has some); sizes stay tiny so thousands of models compile quickly. */
 const PARAMS: Record<LayerKind, fc.Arbitrary<Params>> = {
@@ -19,15 +20,29 @@ const PARAMS: Record<LayerKind, fc.Arbitrary<Params>> = {
   flatten: none,
   add: none,
   dense: fc.record({ units: fc.integer({ min: 1, max: 16 }), useBias: fc.boolean() }),
-  conv2d: fc.record({ filters: fc.integer({ min: 1, max: 4 }), kernelSize: fc.integer({ min: 1, max: 4 }), strides: fc.integer({ min: 1, max: 3 }), padding }),
-  conv2dTranspose: fc.record({ filters: fc.integer({ min: 1, max: 4 }), kernelSize: fc.integer({ min: 1, max: 4 }), strides: fc.integer({ min: 1, max: 2 }), padding, useBias: fc.boolean() }),
+  conv2d: fc.record({
+    filters: fc.integer({ min: 1, max: 4 }),
+    kernelSize: fc.integer({ min: 1, max: 4 }),
+    strides: fc.integer({ min: 1, max: 3 }),
+    padding,
+  }),
+  conv2dTranspose: fc.record({
+    filters: fc.integer({ min: 1, max: 4 }),
+    kernelSize: fc.integer({ min: 1, max: 4 }),
+    strides: fc.integer({ min: 1, max: 2 }),
+    padding,
+    useBias: fc.boolean(),
+  }),
   upSampling2d: fc.record({ size: fc.integer({ min: 1, max: 2 }), interpolation: fc.constantFrom('nearest', 'bilinear') }),
   maxPooling2d: fc.record({ poolSize: fc.integer({ min: 1, max: 3 }), strides: fc.option(fc.integer({ min: 1, max: 2 })), padding }),
   averagePooling2d: fc.record({ poolSize: fc.integer({ min: 1, max: 3 }), strides: fc.option(fc.integer({ min: 1, max: 2 })), padding }),
   batchNorm: fc.record({ momentum: fc.constantFrom(0.9, 0.99), center: mostly(true, false), scale: fc.constant(true) }),
   layerNorm: fc.record({ epsilon: fc.constantFrom(1e-3, 1e-5) }),
   dropout: fc.record({ rate: fc.constantFrom(0, 0.25, 0.5) }),
-  activation: fc.record({ fn: fc.constantFrom('relu', 'leakyRelu', 'tanh', 'sigmoid', 'elu', 'selu', 'softplus', 'linear'), alpha: fc.constantFrom(0.1, 0.2) }),
+  activation: fc.record({
+    fn: fc.constantFrom('relu', 'leakyRelu', 'tanh', 'sigmoid', 'elu', 'selu', 'softplus', 'linear'),
+    alpha: fc.constantFrom(0.1, 0.2),
+  }),
   rescale: fc.record({ scale: fc.constantFrom(4, 0.25, -1), offset: fc.constantFrom(0, 0.5) }),
   reshape: fc.record({ targetShape: fc.array(fc.constantFrom(-1, 1, 2, 3, 4, 6, 8), { minLength: 1, maxLength: 3 }) }),
   concatenate: fc.record({ axis: fc.integer({ min: -2, max: 1 }) }),
@@ -38,7 +53,12 @@ const MANY = new Set<LayerKind>(['concatenate', 'add']);
 
 const junkParams: fc.Arbitrary<Params> = fc.dictionary(
   fc.constantFrom('units', 'filters', 'kernelSize', 'targetShape', 'rate', 'fn', 'axis', 'size', 'strides'),
-  fc.oneof(fc.integer({ min: -5, max: 40 }), fc.constantFrom('same', 'bogus', 'tanh'), fc.constant(null), fc.array(fc.integer({ min: -2, max: 9 }), { maxLength: 3 })),
+  fc.oneof(
+    fc.integer({ min: -5, max: 40 }),
+    fc.constantFrom('same', 'bogus', 'tanh'),
+    fc.constant(null),
+    fc.array(fc.integer({ min: -2, max: 9 }), { maxLength: 3 }),
+  ),
 );
 
 const step = fc.record({
@@ -63,11 +83,12 @@ export const scenario: fc.Arbitrary<Scenario> = fc
     useLabel: fc.boolean(),
     steps: fc.array(step, { maxLength: 8 }),
     repair: mostly(true, false),
-    mutations: fc.oneof({ weight: 3, arbitrary: fc.constant([]) }, { weight: 1, arbitrary: fc.array(mutation, { minLength: 1, maxLength: 3 }) }),
+    mutations: fc.oneof(
+      { weight: 3, arbitrary: fc.constant([]) },
+      { weight: 1, arbitrary: fc.array(mutation, { minLength: 1, maxLength: 3 }) },
+    ),
   })
-  .chain((shape) =>
-    fc.tuple(fc.constant(shape), fc.tuple(...shape.steps.map((s) => (s.params ? fc.constant(s.params) : PARAMS[s.kind])))),
-  )
+  .chain((shape) => fc.tuple(fc.constant(shape), fc.tuple(...shape.steps.map((s) => (s.params ? fc.constant(s.params) : PARAMS[s.kind])))))
   .map(([s, params]) => {
     const ctx: AnalyzeContext = { role: s.role, dataShape: s.dataShape, numClasses: 3, noise: { dim: 5, distribution: 'normal' } };
     const nodes: GraphNode[] = [];

@@ -56,17 +56,97 @@ const CODES: Record<DiagnosticCode, true> = {
   internal: true,
 };
 
-const node = (id: string, kind: string, params: Record<string, unknown> = {}) => ({ id, kind, params, position: { x: 0, y: 0 } }) as Graph['nodes'][number];
+const node = (id: string, kind: string, params: Record<string, unknown> = {}) =>
+  ({ id, kind, params, position: { x: 0, y: 0 } }) as Graph['nodes'][number];
 
 /** Branches the tests in tests/compiler leave out: each message template once more. */
 const EXTRA: [string, Graph, AnalyzeContext][] = [
-  ['a pool window larger than its input', chain([['x', 'data'], ['p', 'maxPooling2d', { poolSize: 8, padding: 'valid' }], ['p2', 'averagePooling2d', { poolSize: 4, padding: 'valid' }], ['out', 'output']]), { ...D_CTX, dataShape: [6, 6, 1] }],
-  ['a conv on a rank-2 input', chain([['x', 'data'], ['c', 'conv2d'], ['u', 'upSampling2d'], ['out', 'output']]), { ...D_CTX, dataShape: [4, 4] }],
-  ['Concatenate of different ranks', graph([['x', 'data'], ['f', 'flatten'], ['c', 'concatenate'], ['out', 'output']], [['x', 'f'], ['x', 'c'], ['f', 'c'], ['c', 'out']]), D_CTX],
-  ['a Concatenate axis that does not exist', graph([['x', 'data'], ['f', 'flatten'], ['g', 'flatten'], ['c', 'concatenate', { axis: 2 }], ['out', 'output']], [['x', 'f'], ['x', 'g'], ['f', 'c'], ['g', 'c'], ['c', 'out']]), D_CTX],
-  ['a Flatten on a flat vector, BatchNorm without center', chain([['z', 'noise', { dim: 8 }], ['f', 'flatten'], ['b', 'batchNorm', { center: false }], ['out', 'output']]), G_CTX],
-  ['a layer too large for a browser', chain([['z', 'noise', { dim: 4096 }], ['d', 'dense', { units: 65536 }], ['out', 'output']]), { ...G_CTX, noise: { dim: 4096, distribution: 'normal' } }],
-  ['Reshape with two -1', chain([['z', 'noise', { dim: 8 }], ['r', 'reshape', { targetShape: [-1, -1] }], ['out', 'output']]), G_CTX],
+  [
+    'a pool window larger than its input',
+    chain([
+      ['x', 'data'],
+      ['p', 'maxPooling2d', { poolSize: 8, padding: 'valid' }],
+      ['p2', 'averagePooling2d', { poolSize: 4, padding: 'valid' }],
+      ['out', 'output'],
+    ]),
+    { ...D_CTX, dataShape: [6, 6, 1] },
+  ],
+  [
+    'a conv on a rank-2 input',
+    chain([
+      ['x', 'data'],
+      ['c', 'conv2d'],
+      ['u', 'upSampling2d'],
+      ['out', 'output'],
+    ]),
+    { ...D_CTX, dataShape: [4, 4] },
+  ],
+  [
+    'Concatenate of different ranks',
+    graph(
+      [
+        ['x', 'data'],
+        ['f', 'flatten'],
+        ['c', 'concatenate'],
+        ['out', 'output'],
+      ],
+      [
+        ['x', 'f'],
+        ['x', 'c'],
+        ['f', 'c'],
+        ['c', 'out'],
+      ],
+    ),
+    D_CTX,
+  ],
+  [
+    'a Concatenate axis that does not exist',
+    graph(
+      [
+        ['x', 'data'],
+        ['f', 'flatten'],
+        ['g', 'flatten'],
+        ['c', 'concatenate', { axis: 2 }],
+        ['out', 'output'],
+      ],
+      [
+        ['x', 'f'],
+        ['x', 'g'],
+        ['f', 'c'],
+        ['g', 'c'],
+        ['c', 'out'],
+      ],
+    ),
+    D_CTX,
+  ],
+  [
+    'a Flatten on a flat vector, BatchNorm without center',
+    chain([
+      ['z', 'noise', { dim: 8 }],
+      ['f', 'flatten'],
+      ['b', 'batchNorm', { center: false }],
+      ['out', 'output'],
+    ]),
+    G_CTX,
+  ],
+  [
+    'a layer too large for a browser',
+    chain([
+      ['z', 'noise', { dim: 4096 }],
+      ['d', 'dense', { units: 65536 }],
+      ['out', 'output'],
+    ]),
+    { ...G_CTX, noise: { dim: 4096, distribution: 'normal' } },
+  ],
+  [
+    'Reshape with two -1',
+    chain([
+      ['z', 'noise', { dim: 8 }],
+      ['r', 'reshape', { targetShape: [-1, -1] }],
+      ['out', 'output'],
+    ]),
+    G_CTX,
+  ],
   [
     'params of every wrong sort',
     chain([
@@ -79,14 +159,101 @@ const EXTRA: [string, Graph, AnalyzeContext][] = [
     ]),
     G_CTX,
   ],
-  ['an entry without an id, an unknown kind, a data node in G', { nodes: [null as never, node('q', 'quantum'), node('x', 'data'), node('z', 'noise', { dim: 8 })], edges: [] }, G_CTX],
-  ['two edges with one id, an edge from the Output', { ...chain([['x', 'data'], ['f', 'flatten'], ['out', 'output']]), edges: [...chain([['x', 'data'], ['f', 'flatten'], ['out', 'output']]).edges, { id: 'x-f', source: 'x', sourceHandle: 'out', target: 'f', targetHandle: 'in' }, { id: 'back', source: 'out', sourceHandle: 'out', target: 'f', targetHandle: 'in' }] }, D_CTX],
-  ['a labelled node in a cycle', withEdge(chain([['z', 'noise', { dim: 8 }], ['d', 'dense', { units: 8 }, 'hidden 1'], ['e', 'dense', { units: 8 }, '第二层'], ['out', 'output']]), { source: 'e', target: 'd' }), G_CTX],
-  ['D in sigmoid with no loss named', chain([['x', 'data'], ['f', 'flatten'], ['d', 'dense', { units: 1 }], ['s', 'activation', { fn: 'sigmoid' }], ['out', 'output']]), { ...D_CTX, loss: undefined }],
-  ['a D output of rank 1 but size 3', chain([['x', 'data'], ['f', 'flatten'], ['d', 'dense', { units: 3 }], ['out', 'output']]), D_CTX],
-  ['G output of the wrong size', chain([['z', 'noise', { dim: 8 }], ['d', 'dense', { units: 10 }], ['out', 'output']]), G_CTX],
-  ['a relu G on unbounded data', chain([['z', 'noise', { dim: 8 }], ['d', 'dense', { units: 2 }], ['a', 'activation', { fn: 'selu' }], ['out', 'output']]), { ...G_CTX, dataShape: [2], dataRange: [-4, 4], dataBounded: false }],
-  ['a merge with one input and two outputs', graph([['z', 'noise', { dim: 8 }], ['a', 'add'], ['out', 'output'], ['out2', 'output']], [['z', 'a'], ['a', 'out'], ['a', 'out2']]), G_CTX],
+  [
+    'an entry without an id, an unknown kind, a data node in G',
+    { nodes: [null as never, node('q', 'quantum'), node('x', 'data'), node('z', 'noise', { dim: 8 })], edges: [] },
+    G_CTX,
+  ],
+  [
+    'two edges with one id, an edge from the Output',
+    {
+      ...chain([
+        ['x', 'data'],
+        ['f', 'flatten'],
+        ['out', 'output'],
+      ]),
+      edges: [
+        ...chain([
+          ['x', 'data'],
+          ['f', 'flatten'],
+          ['out', 'output'],
+        ]).edges,
+        { id: 'x-f', source: 'x', sourceHandle: 'out', target: 'f', targetHandle: 'in' },
+        { id: 'back', source: 'out', sourceHandle: 'out', target: 'f', targetHandle: 'in' },
+      ],
+    },
+    D_CTX,
+  ],
+  [
+    'a labelled node in a cycle',
+    withEdge(
+      chain([
+        ['z', 'noise', { dim: 8 }],
+        ['d', 'dense', { units: 8 }, 'hidden 1'],
+        ['e', 'dense', { units: 8 }, '第二层'],
+        ['out', 'output'],
+      ]),
+      { source: 'e', target: 'd' },
+    ),
+    G_CTX,
+  ],
+  [
+    'D in sigmoid with no loss named',
+    chain([
+      ['x', 'data'],
+      ['f', 'flatten'],
+      ['d', 'dense', { units: 1 }],
+      ['s', 'activation', { fn: 'sigmoid' }],
+      ['out', 'output'],
+    ]),
+    { ...D_CTX, loss: undefined },
+  ],
+  [
+    'a D output of rank 1 but size 3',
+    chain([
+      ['x', 'data'],
+      ['f', 'flatten'],
+      ['d', 'dense', { units: 3 }],
+      ['out', 'output'],
+    ]),
+    D_CTX,
+  ],
+  [
+    'G output of the wrong size',
+    chain([
+      ['z', 'noise', { dim: 8 }],
+      ['d', 'dense', { units: 10 }],
+      ['out', 'output'],
+    ]),
+    G_CTX,
+  ],
+  [
+    'a relu G on unbounded data',
+    chain([
+      ['z', 'noise', { dim: 8 }],
+      ['d', 'dense', { units: 2 }],
+      ['a', 'activation', { fn: 'selu' }],
+      ['out', 'output'],
+    ]),
+    { ...G_CTX, dataShape: [2], dataRange: [-4, 4], dataBounded: false },
+  ],
+  [
+    'a merge with one input and two outputs',
+    graph(
+      [
+        ['z', 'noise', { dim: 8 }],
+        ['a', 'add'],
+        ['out', 'output'],
+        ['out2', 'output'],
+      ],
+      [
+        ['z', 'a'],
+        ['a', 'out'],
+        ['a', 'out2'],
+      ],
+    ),
+    G_CTX,
+  ],
 ];
 
 describe('every diagnostic speaks Chinese too, with the same numbers', () => {
@@ -136,7 +303,12 @@ describe('every diagnostic speaks Chinese too, with the same numbers', () => {
   });
 
   it('in connection refusals on the canvas', () => {
-    const g = chain([['z', 'noise', { dim: 8 }], ['d1', 'dense', { units: 4 }], ['d2', 'dense', { units: 4 }], ['out', 'output']]);
+    const g = chain([
+      ['z', 'noise', { dim: 8 }],
+      ['d1', 'dense', { units: 4 }],
+      ['d2', 'dense', { units: 4 }],
+      ['out', 'output'],
+    ]);
     const refusals = [
       checkConnection(g, { source: 'd2', target: 'd1' }),
       checkConnection(g, { source: 'd1', target: 'z' }),
@@ -154,7 +326,13 @@ describe('every diagnostic speaks Chinese too, with the same numbers', () => {
   });
 
   it('in a CompileError', () => {
-    const diagnostics = analyze(chain([['z', 'noise', { dim: 3 }], ['out', 'output']]), G_CTX).diagnostics.filter((d) => d.severity === 'error');
+    const diagnostics = analyze(
+      chain([
+        ['z', 'noise', { dim: 3 }],
+        ['out', 'output'],
+      ]),
+      G_CTX,
+    ).diagnostics.filter((d) => d.severity === 'error');
     const err = new CompileError(diagnostics);
     expectSameInChinese(err.message, err.zh);
   });

@@ -99,7 +99,15 @@ describe('project files and links say what is wrong in Chinese too', () => {
 
   it('broken exercise links', async () => {
     const project = presetProject('gan-1d-gaussian');
-    const exercise = { title: ' ', instructions: 'x'.repeat(4001), palette: ['dense', 'dense'], hidden: ['warp-drive'], locked: [], check: { kind: 'valid' }, extra: 1 };
+    const exercise = {
+      title: ' ',
+      instructions: 'x'.repeat(4001),
+      palette: ['dense', 'dense'],
+      hidden: ['warp-drive'],
+      locked: [],
+      check: { kind: 'valid' },
+      extra: 1,
+    };
     const results = [
       parseExercise(exercise),
       parseExercisePayload([]),
@@ -120,7 +128,8 @@ describe('project files and links say what is wrong in Chinese too', () => {
 /** The 2-D ring preset shrunk to a tiny, fast pair of MLPs. */
 function tinyRing(training: Partial<GanProject['training']> = {}): GanProject {
   const p = presetProject('gan-2d-ring');
-  for (const g of [p.generator, p.discriminator]) for (const n of g.nodes) if (n.kind === 'dense' && (n.params.units as number) > 2) n.params.units = 8;
+  for (const g of [p.generator, p.discriminator])
+    for (const n of g.nodes) if (n.kind === 'dense' && (n.params.units as number) > 2) n.params.units = 8;
   p.training = { ...p.training, batchSize: 16, ...training };
   return p;
 }
@@ -151,12 +160,20 @@ describe('training explains itself in Chinese too', () => {
       const advice = adviceFor(tinyRing({ loss }));
       expectSameInChinese(advice.message, advice.zh, loss);
     }
-    for (const text of [lossDiverged('generator', true, 12), lossDiverged('discriminator', false, 3), weightsDiverged(40)]) expectSameInChinese(text.message, text.zh);
+    for (const text of [lossDiverged('generator', true, 12), lossDiverged('discriminator', false, 3), weightsDiverged(40)])
+      expectSameInChinese(text.message, text.zh);
   });
 
   it('a real divergence carries both texts', async () => {
-    const project = tinyRing({ optimizers: { generator: { lr: 0.5, beta1: 0.5, beta2: 0.999 }, discriminator: { lr: 0.25, beta1: 0.5, beta2: 0.999 } } });
-    const trainer = createGanTrainer({ project, dataset: createSyntheticDataset(project.dataset as SyntheticRef), seed: 5, snapshotEveryMs: 0 });
+    const project = tinyRing({
+      optimizers: { generator: { lr: 0.5, beta1: 0.5, beta2: 0.999 }, discriminator: { lr: 0.25, beta1: 0.5, beta2: 0.999 } },
+    });
+    const trainer = createGanTrainer({
+      project,
+      dataset: createSyntheticDataset(project.dataset as SyntheticRef),
+      seed: 5,
+      snapshotEveryMs: 0,
+    });
     await trainer.step(1);
     const kernel = trainer.models.generator.weights[0]!;
     kernel.write(tf.fill(kernel.shape as number[], Number.POSITIVE_INFINITY));

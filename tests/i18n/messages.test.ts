@@ -34,7 +34,8 @@ function argumentsOf(ast: MessageFormatElement[], found = new Set<string>()): Se
   for (const el of ast) {
     const kind = ARGUMENT_KIND[el.type];
     if (kind && 'value' in el && typeof el.value === 'string') found.add(`${el.value}:${kind}`);
-    if (el.type === TYPE.plural || el.type === TYPE.select) for (const option of Object.values(el.options)) argumentsOf(option.value, found);
+    if (el.type === TYPE.plural || el.type === TYPE.select)
+      for (const option of Object.values(el.options)) argumentsOf(option.value, found);
     if (el.type === TYPE.tag) argumentsOf(el.children, found);
   }
   return found;

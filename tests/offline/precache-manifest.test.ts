@@ -15,8 +15,24 @@ const sha = (text: string) => createHash('sha256').update(text).digest('hex').sl
 
 /** A finished build in `.next-x` and a public folder, as `next build` and the prebuild scripts leave them. */
 function fixture() {
-  write('.next-x/prerender-manifest.json', JSON.stringify({ routes: { '/': {}, '/learn': {}, '/learn/the-game': {}, '/_not-found': {}, '/_global-error': {}, '/favicon.ico': {}, '/manifest.webmanifest': {} } }));
-  write('.next-x/build-manifest.json', JSON.stringify({ polyfillFiles: ['static/chunks/poly.js'], rootMainFiles: ['static/chunks/react.js', 'static/chunks/turbopack-x.js'] }));
+  write(
+    '.next-x/prerender-manifest.json',
+    JSON.stringify({
+      routes: {
+        '/': {},
+        '/learn': {},
+        '/learn/the-game': {},
+        '/_not-found': {},
+        '/_global-error': {},
+        '/favicon.ico': {},
+        '/manifest.webmanifest': {},
+      },
+    }),
+  );
+  write(
+    '.next-x/build-manifest.json',
+    JSON.stringify({ polyfillFiles: ['static/chunks/poly.js'], rootMainFiles: ['static/chunks/react.js', 'static/chunks/turbopack-x.js'] }),
+  );
   write('.next-x/server/app/index.html', '<html>editor</html>');
   write('.next-x/server/app/learn.html', '<html>lessons</html>');
   write('.next-x/server/app/learn/the-game.html', '<html>the game</html>');
@@ -86,11 +102,17 @@ describe('the precache list', () => {
   });
 
   it('reads the build folder it is given and refuses one without a build', () => {
-    expect(() => precacheEntries(root, '.next-missing')).toThrow(/\.next-missing\/prerender-manifest\.json not found: run `next build` first \(NEXT_DIST_DIR=\.next-missing\)/);
+    expect(() => precacheEntries(root, '.next-missing')).toThrow(
+      /\.next-missing\/prerender-manifest\.json not found: run `next build` first \(NEXT_DIST_DIR=\.next-missing\)/,
+    );
   });
 
   it('names the framework files from build-manifest.json', () => {
-    expect([...frameworkFiles(root, '.next-x')].sort()).toEqual(['/_next/static/chunks/poly.js', '/_next/static/chunks/react.js', '/_next/static/chunks/turbopack-x.js']);
+    expect([...frameworkFiles(root, '.next-x')].sort()).toEqual([
+      '/_next/static/chunks/poly.js',
+      '/_next/static/chunks/react.js',
+      '/_next/static/chunks/turbopack-x.js',
+    ]);
   });
 
   it('writes the script the service worker imports, inside the build folder', () => {

@@ -62,7 +62,9 @@ class Network {
     if (this.offline) throw new TypeError('Failed to fetch');
     if (this.hang) return new Promise<Response>(() => undefined);
     const body = this.files.get(url.pathname);
-    return body === undefined ? new Response('missing', { status: 404 }) : new Response(body, { status: 200, headers: { 'content-type': 'text/plain' } });
+    return body === undefined
+      ? new Response('missing', { status: 404 })
+      : new Response(body, { status: 200, headers: { 'content-type': 'text/plain' } });
   };
 }
 
@@ -99,7 +101,12 @@ function startWorker(manifest: { version: string; entries: Entry[] }, caches: Fa
   /** A fetch event; resolves to the worker's response, or null when it let the browser handle it. */
   const request = async (path: string, init: { mode?: string; method?: string; headers?: Record<string, string> } = {}) => {
     let responded: Promise<Response> | null = null;
-    const req: RequestLike = { url: new URL(path, ORIGIN).href, method: init.method ?? 'GET', mode: init.mode ?? 'cors', headers: new Headers(init.headers) };
+    const req: RequestLike = {
+      url: new URL(path, ORIGIN).href,
+      method: init.method ?? 'GET',
+      mode: init.mode ?? 'cors',
+      headers: new Headers(init.headers),
+    };
     handlers.fetch!({ request: req, respondWith: (p: Promise<Response>) => (responded = p) });
     return responded ? await (responded as Promise<Response>) : null;
   };
@@ -148,7 +155,14 @@ describe('the service worker (public/sw.js)', () => {
   it('precaches every entry but the lazy ones at install, tagged with its revision, then takes over', async () => {
     const { caches, sw } = await installed();
     const precache = caches.stores.get('ganvas-precache-v1')!;
-    expect([...precache.items.keys()].map((u) => new URL(u).pathname).sort()).toEqual(['/', '/_next/static/chunks/app-1.js', '/data/mnist.bin.gz', '/learn', '/manifest.webmanifest', '/tfjs-wasm/tfjs-backend-wasm.wasm']);
+    expect([...precache.items.keys()].map((u) => new URL(u).pathname).sort()).toEqual([
+      '/',
+      '/_next/static/chunks/app-1.js',
+      '/data/mnist.bin.gz',
+      '/learn',
+      '/manifest.webmanifest',
+      '/tfjs-wasm/tfjs-backend-wasm.wasm',
+    ]);
     expect((await precache.match('/data/mnist.bin.gz'))!.headers.get('x-ganvas-revision')).toBe('r-mnist-1');
     expect(sw.calls.skipWaiting).toBe(1);
     expect(sw.calls.claim).toBe(1);
@@ -206,7 +220,9 @@ describe('the service worker (public/sw.js)', () => {
     network.offline = true;
     expect(await (await sw.request('/data/fashion-mnist.bin.gz'))!.text()).toBe('fashion v1');
     expect(network.requests).toEqual(['/data/fashion-mnist.bin.gz']);
-    expect((await caches.stores.get('ganvas-runtime-v1')!.match('/data/fashion-mnist.bin.gz'))!.headers.get('x-ganvas-revision')).toBe('r-fashion-1');
+    expect((await caches.stores.get('ganvas-runtime-v1')!.match('/data/fashion-mnist.bin.gz'))!.headers.get('x-ganvas-revision')).toBe(
+      'r-fashion-1',
+    );
   });
 
   it('leaves RSC payloads, other methods and other origins to the browser', async () => {
@@ -229,7 +245,9 @@ describe('the service worker (public/sw.js)', () => {
       version: 'v2',
       entries: V1.entries
         .filter((e) => e.url !== '/_next/static/chunks/app-1.js')
-        .map((e) => (e.url === '/' ? { ...e, revision: 'r-editor-2' } : e.url === '/data/fashion-mnist.bin.gz' ? { ...e, revision: 'r-fashion-2' } : e))
+        .map((e) =>
+          e.url === '/' ? { ...e, revision: 'r-editor-2' } : e.url === '/data/fashion-mnist.bin.gz' ? { ...e, revision: 'r-fashion-2' } : e,
+        )
         .concat({ url: '/_next/static/chunks/app-2.js', revision: 'r-app-2' }),
     };
     network.requests = [];

@@ -40,7 +40,7 @@ describe('parseProject', () => {
 
   it('refuses unknown layer kinds', () => {
     const doc = valid();
-    ((doc.generator as { nodes: { kind: string }[] }).nodes[1]!).kind = 'quantumLayer';
+    (doc.generator as { nodes: { kind: string }[] }).nodes[1]!.kind = 'quantumLayer';
     expectFailure(doc, 'generator.nodes.1.kind');
   });
 
@@ -78,7 +78,10 @@ describe('parseProject', () => {
     const text = serializeProject(presetProject('mlp-gan-mnist')).replace('"units": 256', '"units": 256, "__proto__": {"polluted": true}');
     expect(text).toContain('__proto__');
     const result = parseProjectText(text);
-    expect(result.ok || result.errors[0]).toMatchObject({ path: 'generator.nodes.1.params.__proto__', message: expect.stringMatching(/not allowed/) });
+    expect(result.ok || result.errors[0]).toMatchObject({
+      path: 'generator.nodes.1.params.__proto__',
+      message: expect.stringMatching(/not allowed/),
+    });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     const top = JSON.parse(`{"__proto__": {"polluted": true}, ${serializeProject(presetProject('gan-2d-ring')).slice(1)}`);
     expect(parseProject(top).ok).toBe(false);
@@ -100,7 +103,12 @@ describe('parseProject', () => {
     );
     expectFailure(hostile);
     const doc = valid();
-    Object.defineProperty(doc, 'generator', { get: () => { throw new Error('boom'); }, enumerable: true });
+    Object.defineProperty(doc, 'generator', {
+      get: () => {
+        throw new Error('boom');
+      },
+      enumerable: true,
+    });
     expectFailure(doc);
   });
 

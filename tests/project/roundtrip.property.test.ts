@@ -8,14 +8,17 @@ import { DATASET_DEFAULTS } from '@/lib/data/catalog';
 // JSON cannot tell -0 from 0, so the arbitrary does not produce it.
 const num = fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e9, max: 1e9 }).map((x) => (x === 0 ? 0 : x));
 const id = fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9_-]{0,10}$/);
-const paramValue = fc.oneof(num, fc.string({ maxLength: 20, unit: 'binary' }), fc.boolean(), fc.array(num, { maxLength: 4 }), fc.constant(null));
+const paramValue = fc.oneof(
+  num,
+  fc.string({ maxLength: 20, unit: 'binary' }),
+  fc.boolean(),
+  fc.array(num, { maxLength: 4 }),
+  fc.constant(null),
+);
 const params = fc.dictionary(fc.stringMatching(/^[A-Za-z][A-Za-z0-9_]{0,8}$/), paramValue, { maxKeys: 4 });
 
 const graphArb: fc.Arbitrary<Graph> = fc
-  .tuple(
-    fc.uniqueArray(id, { maxLength: 8 }),
-    fc.uniqueArray(id, { maxLength: 8 }),
-  )
+  .tuple(fc.uniqueArray(id, { maxLength: 8 }), fc.uniqueArray(id, { maxLength: 8 }))
   .chain(([nodeIds, edgeIds]) =>
     fc.record({
       nodes: fc.tuple(
@@ -34,13 +37,23 @@ const graphArb: fc.Arbitrary<Graph> = fc
       ),
       edges: fc.tuple(
         ...edgeIds.map((eid) =>
-          fc.record({ id: fc.constant(eid), source: id, sourceHandle: fc.constantFrom('in', 'out'), target: id, targetHandle: fc.constantFrom('in', 'out') }),
+          fc.record({
+            id: fc.constant(eid),
+            source: id,
+            sourceHandle: fc.constantFrom('in', 'out'),
+            target: id,
+            targetHandle: fc.constantFrom('in', 'out'),
+          }),
         ),
       ),
     }),
   );
 
-const adam = fc.record({ lr: fc.double({ min: 1e-6, max: 1, noNaN: true }), beta1: fc.double({ min: 0, max: 0.99, noNaN: true }).map((x) => x || 0), beta2: fc.double({ min: 0, max: 0.999, noNaN: true }).map((x) => x || 0) });
+const adam = fc.record({
+  lr: fc.double({ min: 1e-6, max: 1, noNaN: true }),
+  beta1: fc.double({ min: 0, max: 0.99, noNaN: true }).map((x) => x || 0),
+  beta2: fc.double({ min: 0, max: 0.999, noNaN: true }).map((x) => x || 0),
+});
 
 const projectArb: fc.Arbitrary<GanProject> = fc.record({
   version: fc.constant(1 as const),
@@ -73,28 +86,36 @@ describe('project document properties', () => {
 
   it('never throws on arbitrary JSON-like input', () => {
     fc.assert(
-      fc.property(fc.anything({ withObjectString: true, withNullPrototype: true, withMap: true, withSet: true, withTypedArray: true }), (input) => {
-        const result = parseProject(input);
-        expect(result.ok).toBe(false);
-      }),
+      fc.property(
+        fc.anything({ withObjectString: true, withNullPrototype: true, withMap: true, withSet: true, withTypedArray: true }),
+        (input) => {
+          const result = parseProject(input);
+          expect(result.ok).toBe(false);
+        },
+      ),
       { numRuns: 2000 },
     );
   });
 
   it('never throws when a valid project is corrupted at one point', () => {
     fc.assert(
-      fc.property(projectArb, fc.array(fc.string({ maxLength: 12 }), { minLength: 1, maxLength: 5 }), fc.anything(), (project, path, value) => {
-        const doc = JSON.parse(serializeProject(project)) as Record<string, unknown>;
-        let cursor: Record<string, unknown> = doc;
-        for (const key of path.slice(0, -1)) {
-          const next = cursor[key];
-          if (typeof next !== 'object' || next === null) break;
-          cursor = next as Record<string, unknown>;
-        }
-        cursor[path[path.length - 1]!] = value;
-        const result = parseProject(doc);
-        expect(typeof result.ok).toBe('boolean');
-      }),
+      fc.property(
+        projectArb,
+        fc.array(fc.string({ maxLength: 12 }), { minLength: 1, maxLength: 5 }),
+        fc.anything(),
+        (project, path, value) => {
+          const doc = JSON.parse(serializeProject(project)) as Record<string, unknown>;
+          let cursor: Record<string, unknown> = doc;
+          for (const key of path.slice(0, -1)) {
+            const next = cursor[key];
+            if (typeof next !== 'object' || next === null) break;
+            cursor = next as Record<string, unknown>;
+          }
+          cursor[path[path.length - 1]!] = value;
+          const result = parseProject(doc);
+          expect(typeof result.ok).toBe('boolean');
+        },
+      ),
       { numRuns: 1000 },
     );
   });

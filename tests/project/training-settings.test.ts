@@ -84,7 +84,18 @@ describe('setting bounds', () => {
   });
 
   it('read back what they set, for every setting', () => {
-    const values: Record<NumericSetting, number> = { k: 3, batchSize: 32, lrG: 0.003, lrD: 0.0004, beta1: 0.9, labelSmoothing: 0.1, gradientPenalty: 5, pack: 4, ema: 0.999, noiseDim: 7 };
+    const values: Record<NumericSetting, number> = {
+      k: 3,
+      batchSize: 32,
+      lrG: 0.003,
+      lrD: 0.0004,
+      beta1: 0.9,
+      labelSmoothing: 0.1,
+      gradientPenalty: 5,
+      pack: 4,
+      ema: 0.999,
+      noiseDim: 7,
+    };
     for (const [name, value] of Object.entries(values) as [NumericSetting, number][]) {
       const result = patchTraining(base, settingPatch(name, value));
       expect(result.ok && settingValue(result.training, name), name).toBe(value);

@@ -38,7 +38,10 @@ describe.each(['mnist', 'fashion-mnist'] as const)('the quality meter on %s', (s
     // Near 0 on the features' own scale: a hundredth of what uniform noise gets (what is left is
     // mostly the bias of 500 samples in 64 dimensions).
     const rng = createRng(5);
-    const noise = await meter.measure(Float32Array.from({ length: SAMPLES * 784 }, () => rng.next() * 2 - 1), SAMPLES);
+    const noise = await meter.measure(
+      Float32Array.from({ length: SAMPLES * 784 }, () => rng.next() * 2 - 1),
+      SAMPLES,
+    );
     expect(fid).toBeGreaterThanOrEqual(0);
     expect(fid).toBeLessThan(0.01 * noise.fid);
   });

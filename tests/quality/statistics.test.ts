@@ -9,7 +9,12 @@ function gaussian(count: number, dim: number, seed: number): Float64Array {
   return Float64Array.from({ length: count * dim }, () => rng.normal());
 }
 
-const stats = (mean: number[], cov: number[][]): FeatureStats => ({ dim: mean.length, count: 1000, mean: Float64Array.from(mean), cov: Float64Array.from(cov.flat()) });
+const stats = (mean: number[], cov: number[][]): FeatureStats => ({
+  dim: mean.length,
+  count: 1000,
+  mean: Float64Array.from(mean),
+  cov: Float64Array.from(cov.flat()),
+});
 
 /** Rows of `count` one-hot probability vectors, row i sure of class classOf(i). */
 function oneHot(count: number, classes: number, classOf: (i: number) => number): Float32Array {
@@ -42,45 +47,118 @@ describe('Fréchet distance', () => {
   });
 
   it('matches the closed form for diagonal covariances: ‖Δμ‖² + Σ(√a − √b)²', () => {
-    const a = stats([0, 1, 2], [[4, 0, 0], [0, 1, 0], [0, 0, 9]]);
-    const b = stats([1, 1, 0], [[1, 0, 0], [0, 1, 0], [0, 0, 16]]);
+    const a = stats(
+      [0, 1, 2],
+      [
+        [4, 0, 0],
+        [0, 1, 0],
+        [0, 0, 9],
+      ],
+    );
+    const b = stats(
+      [1, 1, 0],
+      [
+        [1, 0, 0],
+        [0, 1, 0],
+        [0, 0, 16],
+      ],
+    );
     expect(frechetDistance(a, b)).toBeCloseTo(1 + 4 + (2 - 1) ** 2 + 0 + (3 - 4) ** 2, 9);
   });
 
   it('matches the closed form for covariances that do not commute', () => {
     // tr((Σ₁Σ₂)^½) for 2×2: √(tr M + 2√det M) with M = Σ₁Σ₂ = [[2, 4], [1, 8]].
-    const a = stats([0, 0], [[2, 1], [1, 2]]);
-    const b = stats([0, 0], [[1, 0], [0, 4]]);
+    const a = stats(
+      [0, 0],
+      [
+        [2, 1],
+        [1, 2],
+      ],
+    );
+    const b = stats(
+      [0, 0],
+      [
+        [1, 0],
+        [0, 4],
+      ],
+    );
     const cross = Math.sqrt(10 + 2 * Math.sqrt(12));
     expect(frechetDistance(a, b)).toBeCloseTo(4 + 5 - 2 * cross, 9);
     expect(frechetDistance(b, a)).toBeCloseTo(4 + 5 - 2 * cross, 9);
   });
 
   it('refuses sets of different dimensions', () => {
-    expect(() => frechetDistance(stats([0], [[1]]), stats([0, 0], [[1, 0], [0, 1]]))).toThrow(/dimension/);
+    expect(() =>
+      frechetDistance(
+        stats([0], [[1]]),
+        stats(
+          [0, 0],
+          [
+            [1, 0],
+            [0, 1],
+          ],
+        ),
+      ),
+    ).toThrow(/dimension/);
   });
 });
 
 describe('classifier score, classes covered, label accuracy', () => {
   it('scores a sure, uniform set of ten classes 10 and a constant prediction 1', () => {
-    expect(classifierScore(oneHot(1000, 10, (i) => i % 10), 10)).toBeCloseTo(10, 9);
-    expect(classifierScore(oneHot(1000, 10, () => 3), 10)).toBeCloseTo(1, 9);
+    expect(
+      classifierScore(
+        oneHot(1000, 10, (i) => i % 10),
+        10,
+      ),
+    ).toBeCloseTo(10, 9);
+    expect(
+      classifierScore(
+        oneHot(1000, 10, () => 3),
+        10,
+      ),
+    ).toBeCloseTo(1, 9);
     const unsure = new Float32Array(1000 * 10).fill(0.1);
     expect(classifierScore(unsure, 10)).toBeCloseTo(1, 5);
     // Two classes, sure and balanced: 2.
-    expect(classifierScore(oneHot(1000, 10, (i) => i % 2), 10)).toBeCloseTo(2, 9);
+    expect(
+      classifierScore(
+        oneHot(1000, 10, (i) => i % 2),
+        10,
+      ),
+    ).toBeCloseTo(2, 9);
   });
 
   it('counts the classes that get at least 2 % of the samples', () => {
-    expect(classesCovered(oneHot(1000, 10, (i) => i % 10), 10)).toBe(10);
-    expect(classesCovered(oneHot(1000, 10, () => 7), 10)).toBe(1);
+    expect(
+      classesCovered(
+        oneHot(1000, 10, (i) => i % 10),
+        10,
+      ),
+    ).toBe(10);
+    expect(
+      classesCovered(
+        oneHot(1000, 10, () => 7),
+        10,
+      ),
+    ).toBe(1);
     // Class 9 only 10 times in 1,000 (1 %): not covered.
-    expect(classesCovered(oneHot(1000, 10, (i) => (i < 10 ? 9 : i % 9)), 10)).toBe(9);
+    expect(
+      classesCovered(
+        oneHot(1000, 10, (i) => (i < 10 ? 9 : i % 9)),
+        10,
+      ),
+    ).toBe(9);
   });
 
   it('reads how often the class asked for is the class read', () => {
     const probs = oneHot(10, 10, (i) => (i < 7 ? i : 0));
-    expect(labelAccuracy(probs, 10, Array.from({ length: 10 }, (_, i) => i))).toBeCloseTo(0.7, 9);
+    expect(
+      labelAccuracy(
+        probs,
+        10,
+        Array.from({ length: 10 }, (_, i) => i),
+      ),
+    ).toBeCloseTo(0.7, 9);
   });
 });
 

@@ -50,9 +50,13 @@ describe('the quality meter in a run', () => {
 
   it('stays silent on data without a judge', async () => {
     const project = presetProject('gan-2d-ring');
-    const watch = watchQuality(project, async () => {
-      throw new Error('no images');
-    }, loadJudge);
+    const watch = watchQuality(
+      project,
+      async () => {
+        throw new Error('no images');
+      },
+      loadJudge,
+    );
     const dataset = createDataset(project.dataset);
     const trainer = createGanTrainer({ project, dataset });
     expect(await watch.due(trainer, 0, true)).toBeNull();

@@ -8,7 +8,8 @@ import { createSession, type TrainingSession } from '@/lib/train/session';
 /** The 1-D preset, small enough to train quickly on the cpu backend. */
 function tiny(): GanProject {
   const p = presetProject('gan-1d-gaussian');
-  for (const g of [p.generator, p.discriminator]) for (const n of g.nodes) if (n.kind === 'dense' && (n.params.units as number) > 2) n.params.units = 6;
+  for (const g of [p.generator, p.discriminator])
+    for (const n of g.nodes) if (n.kind === 'dense' && (n.params.units as number) > 2) n.params.units = 6;
   p.training.batchSize = 16;
   return p;
 }
@@ -46,7 +47,12 @@ function inProcess(log: string[]) {
   };
 }
 
-async function trainUntil(store: CompareStore, project: GanProject, iterations: number, choice: CompareChoice = { setting: 'loss', value: 'minimax' }) {
+async function trainUntil(
+  store: CompareStore,
+  project: GanProject,
+  iterations: number,
+  choice: CompareChoice = { setting: 'loss', value: 'minimax' },
+) {
   const done = store.getState().train(project, choice, 'cpu');
   await new Promise<void>((resolve) => {
     const check = () => {

@@ -22,7 +22,10 @@ describe('edit locks', () => {
     const before = store.getState().project;
     const s = () => store.getState();
     expect(s().addNode('generator', 'dense', { x: 0, y: 0 })).toBe('');
-    expect(s().connect('generator', { source: 'z', target: 'g2' })).toMatchObject({ ok: false, reason: expect.stringMatching(/locks the graph/) });
+    expect(s().connect('generator', { source: 'z', target: 'g2' })).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/locks the graph/),
+    });
     s().deleteElements('generator', ['g1'], ['z-g1']);
     s().setSelection('generator', { nodes: ['g2'], edges: ['g2-g2a'] });
     s().deleteSelection('generator');

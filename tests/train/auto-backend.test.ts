@@ -4,13 +4,22 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { presetProject } from '@/lib/project/presets';
 import type { GanProject } from '@/lib/project/schema';
-import { chooseMove, createRateMeter, MEMORY_TTL_MS, startBackend, usableMemory, type BackendMemory, type RememberedChoice } from '@/lib/train/auto-backend';
+import {
+  chooseMove,
+  createRateMeter,
+  MEMORY_TTL_MS,
+  startBackend,
+  usableMemory,
+  type BackendMemory,
+  type RememberedChoice,
+} from '@/lib/train/auto-backend';
 import { registerBackends } from '@/lib/train/backends';
 import { createSession, type SessionUpdate } from '@/lib/train/session';
 
 function tinyRing(): GanProject {
   const p = presetProject('gan-2d-ring');
-  for (const g of [p.generator, p.discriminator]) for (const n of g.nodes) if (n.kind === 'dense' && (n.params.units as number) > 2) n.params.units = 8;
+  for (const g of [p.generator, p.discriminator])
+    for (const n of g.nodes) if (n.kind === 'dense' && (n.params.units as number) > 2) n.params.units = 8;
   p.training.batchSize = 16;
   return p;
 }
@@ -23,7 +32,9 @@ describe('auto: where a run goes', () => {
   it('stays until the running backend has a delivered rate, then moves only for a clear gain', () => {
     expect(chooseMove('wasm', { wasm: { ms: 40, source: 'trial' }, webgpu: { ms: 10, source: 'trial' } })).toBeNull();
     expect(chooseMove('wasm', { wasm: { ms: 40, source: 'run' }, webgpu: { ms: 35, source: 'trial' } })).toBeNull();
-    expect(chooseMove('wasm', { wasm: { ms: 40, source: 'run' }, webgpu: { ms: 20, source: 'trial' }, webgl: { ms: 30, source: 'trial' } })?.to).toBe('webgpu');
+    expect(
+      chooseMove('wasm', { wasm: { ms: 40, source: 'run' }, webgpu: { ms: 20, source: 'trial' }, webgl: { ms: 30, source: 'trial' } })?.to,
+    ).toBe('webgpu');
     const back = chooseMove('webgpu', { webgpu: { ms: 260, source: 'run' }, wasm: { ms: 41, source: 'run' } })!;
     expect(back.to).toBe('wasm');
     expect(back.reason.message).toBe('moved to wasm: webgpu ran 260 ms an iteration against 41 ms when it ran on wasm');
@@ -69,7 +80,10 @@ describe('auto in a session (cpu and wasm in Node)', () => {
     return { stored, memory };
   };
 
-  const playUntil = async (session: Awaited<ReturnType<typeof createSession>>, done: (u: SessionUpdate, all: SessionUpdate[]) => boolean) => {
+  const playUntil = async (
+    session: Awaited<ReturnType<typeof createSession>>,
+    done: (u: SessionUpdate, all: SessionUpdate[]) => boolean,
+  ) => {
     const updates: SessionUpdate[] = [];
     await new Promise<void>((resolve) => {
       session.play((u) => {
@@ -87,7 +101,14 @@ describe('auto in a session (cpu and wasm in Node)', () => {
   it('starts on wasm at once, times the rest while training, remembers, and the next start needs no trials', async () => {
     const { stored, memory } = map();
     const project = tinyRing();
-    const session = await createSession({ project, backend: 'auto', loadImages: noImages, memory, visualEveryMs: 0, trialLimits: { warmupMs: 500, timedMs: 200 } });
+    const session = await createSession({
+      project,
+      backend: 'auto',
+      loadImages: noImages,
+      memory,
+      visualEveryMs: 0,
+      trialLimits: { warmupMs: 500, timedMs: 200 },
+    });
     expect(session.decision.backend).toBe('wasm');
     expect(session.decision.label).toMatch(/^wasm, \d+ threads?$/);
     expect(session.decision.reason).toMatch(/started at once on wasm; timing webgl while it trains/);
@@ -111,13 +132,18 @@ describe('auto in a session (cpu and wasm in Node)', () => {
   it('with only a software WebGPU adapter, tries neither webgpu nor webgl, dense or convolutional', async () => {
     const had = Object.getOwnPropertyDescriptor(globalThis, 'navigator');
     const adapter = { isFallbackAdapter: true, info: { vendor: 'google', description: 'swiftshader' } };
-    Object.defineProperty(globalThis, 'navigator', { value: { hardwareConcurrency: 2, gpu: { requestAdapter: async () => adapter } }, configurable: true });
+    Object.defineProperty(globalThis, 'navigator', {
+      value: { hardwareConcurrency: 2, gpu: { requestAdapter: async () => adapter } },
+      configurable: true,
+    });
     try {
       for (const project of [tinyRing(), presetProject('dcgan-mnist')]) {
         const start = await startBackend(project, 'auto', null);
         expect(start.decision.backend).toBe('wasm');
         expect(start.trials).toEqual([]);
-        expect(start.decision.reason).toBe('started at once on wasm; WebGPU is a software adapter (google swiftshader), so webgpu and webgl are not tried');
+        expect(start.decision.reason).toBe(
+          'started at once on wasm; WebGPU is a software adapter (google swiftshader), so webgpu and webgl are not tried',
+        );
       }
     } finally {
       if (had) Object.defineProperty(globalThis, 'navigator', had);

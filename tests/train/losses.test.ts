@@ -5,8 +5,16 @@ import { discriminatorLoss, generatorLoss, gradientPenalty, lossInfo } from '@/l
 /** A linear critic D(x) = w·x + b with fixed weights, computed by hand beside tfjs. */
 const w = [0.5, -0.25];
 const b = 0.1;
-const real = [[1, 2], [-1, 0.5], [0.3, -0.7]];
-const fake = [[0, 0], [2, 1], [-0.5, -2]];
+const real = [
+  [1, 2],
+  [-1, 0.5],
+  [0.3, -0.7],
+];
+const fake = [
+  [0, 0],
+  [2, 1],
+  [-0.5, -2],
+];
 const logit = (x: number[]) => w[0]! * x[0]! + w[1]! * x[1]! + b;
 const lr = real.map(logit);
 const lf = fake.map(logit);
@@ -69,7 +77,10 @@ describe('GAN losses against the formulas, on fixed weights', () => {
   it('at D = 1/2 everywhere the minimax D loss is 2 ln 2, the equilibrium the charts mark', () => {
     const zero = tf.zeros([4, 1]);
     expect(value(discriminatorLoss('minimax', zero, zero))).toBeCloseTo(lossInfo('minimax').equilibriumDLoss!, 6);
-    expect(value(discriminatorLoss('least-squares', tf.fill([4, 1], 0.5), tf.fill([4, 1], 0.5)))).toBeCloseTo(lossInfo('least-squares').equilibriumDLoss!, 6);
+    expect(value(discriminatorLoss('least-squares', tf.fill([4, 1], 0.5), tf.fill([4, 1], 0.5)))).toBeCloseTo(
+      lossInfo('least-squares').equilibriumDLoss!,
+      6,
+    );
     zero.dispose();
   });
 

@@ -14,35 +14,59 @@ const values = (t: tf.Tensor) => Array.from(t.dataSync());
 describe('packing (PacGAN)', () => {
   it('puts consecutive points side by side', () => {
     tf.tidy(() => {
-      const x = tf.tensor2d([[1, 2], [3, 4], [5, 6], [7, 8], [9, 10], [11, 12]]);
-      expect(packBatch(x, 2).arraySync()).toEqual([[1, 2, 3, 4], [5, 6, 7, 8], [9, 10, 11, 12]]);
-      expect(packBatch(x, 3).arraySync()).toEqual([[1, 2, 3, 4, 5, 6], [7, 8, 9, 10, 11, 12]]);
+      const x = tf.tensor2d([
+        [1, 2],
+        [3, 4],
+        [5, 6],
+        [7, 8],
+        [9, 10],
+        [11, 12],
+      ]);
+      expect(packBatch(x, 2).arraySync()).toEqual([
+        [1, 2, 3, 4],
+        [5, 6, 7, 8],
+        [9, 10, 11, 12],
+      ]);
+      expect(packBatch(x, 3).arraySync()).toEqual([
+        [1, 2, 3, 4, 5, 6],
+        [7, 8, 9, 10, 11, 12],
+      ]);
       expect(packBatch(x, 1)).toBe(x);
     });
   });
 
   it("stacks images along their channels: pack channel j·c + ch is sample j's channel ch", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 3 }), (n, m, c, hw) => {
-        tf.tidy(() => {
-          const x = tf.range(0, n * m * hw * hw * c).reshape([n * m, hw, hw, c]);
-          const packed = packBatch(x, m);
-          expect(packed.shape).toEqual([n, hw, hw, m * c]);
-          const a = x.arraySync() as number[][][][];
-          const p = packed.arraySync() as number[][][][];
-          for (let i = 0; i < n; i++)
-            for (let h = 0; h < hw; h++)
-              for (let w = 0; w < hw; w++)
-                for (let j = 0; j < m; j++) for (let ch = 0; ch < c; ch++) expect(p[i]![h]![w]![j * c + ch]).toBe(a[i * m + j]![h]![w]![ch]);
-        });
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 3 }),
+        fc.integer({ min: 1, max: 4 }),
+        fc.integer({ min: 1, max: 3 }),
+        fc.integer({ min: 1, max: 3 }),
+        (n, m, c, hw) => {
+          tf.tidy(() => {
+            const x = tf.range(0, n * m * hw * hw * c).reshape([n * m, hw, hw, c]);
+            const packed = packBatch(x, m);
+            expect(packed.shape).toEqual([n, hw, hw, m * c]);
+            const a = x.arraySync() as number[][][][];
+            const p = packed.arraySync() as number[][][][];
+            for (let i = 0; i < n; i++)
+              for (let h = 0; h < hw; h++)
+                for (let w = 0; w < hw; w++)
+                  for (let j = 0; j < m; j++)
+                    for (let ch = 0; ch < c; ch++) expect(p[i]![h]![w]![j * c + ch]).toBe(a[i * m + j]![h]![w]![ch]);
+          });
+        },
+      ),
       { numRuns: 30 },
     );
   });
 
   it('a point packed with copies of itself is the pack of m equal samples; scores spread to every sample of a pack', () => {
     tf.tidy(() => {
-      const x = tf.tensor4d(Array.from({ length: 2 * 2 * 2 * 3 }, (_, i) => i), [2, 2, 2, 3]);
+      const x = tf.tensor4d(
+        Array.from({ length: 2 * 2 * 2 * 3 }, (_, i) => i),
+        [2, 2, 2, 3],
+      );
       const repeated = tf.reshape(tf.tile(tf.expandDims(x, 1), [1, 3, 1, 1, 1]), [6, 2, 2, 3]);
       expect(values(selfPack(x, 3))).toEqual(values(packBatch(repeated, 3)));
       expect(spreadPackScores(tf.tensor2d([[1], [9]]), 3).arraySync()).toEqual([[1], [1], [1], [9], [9], [9]]);
@@ -69,7 +93,8 @@ describe('packing (PacGAN)', () => {
 
   it('a D update judges batchSize packs of m fresh samples each; heatmap scores and arrows take single points; no leak', async () => {
     const project = presetProject('gan-2d-ring');
-    for (const g of [project.generator, project.discriminator]) for (const n of g.nodes) if (n.kind === 'dense' && n.params.units === 128) n.params.units = 8;
+    for (const g of [project.generator, project.discriminator])
+      for (const n of g.nodes) if (n.kind === 'dense' && n.params.units === 128) n.params.units = 8;
     project.training = { ...project.training, batchSize: 8, pack: 2, k: 2 };
     const base = createSyntheticDataset(project.dataset as SyntheticRef);
     const drawn: number[] = [];

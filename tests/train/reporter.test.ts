@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { reporter, type SessionUpdate } from '@/lib/train/session';
 import type { IterationMetrics } from '@/lib/train/types';
 
-const metric = (iteration: number): IterationMetrics => ({ iteration, dLoss: 1, gLoss: 1, dReal: 0.5, dFake: 0.5, gradNormD: 1, gradNormG: 1 });
+const metric = (iteration: number): IterationMetrics => ({
+  iteration,
+  dLoss: 1,
+  gLoss: 1,
+  dReal: 0.5,
+  dFake: 0.5,
+  gradNormD: 1,
+  gradNormG: 1,
+});
 const update = (iteration: number, extra: Partial<SessionUpdate> = {}): SessionUpdate => ({
   running: true,
   status: { iteration, last: metric(iteration), iterationsPerSecond: 1, samplesPerSecond: 1 },

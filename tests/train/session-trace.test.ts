@@ -9,7 +9,8 @@ const noImages = async () => {
 describe('session.traceIteration', () => {
   it('advances the run by one iteration, hands back the trace with the picture, and queues behind other work', async () => {
     const project = presetProject('gan-1d-gaussian');
-    for (const g of [project.generator, project.discriminator]) for (const n of g.nodes) if (n.kind === 'dense' && (n.params.units as number) > 2) n.params.units = 8;
+    for (const g of [project.generator, project.discriminator])
+      for (const n of g.nodes) if (n.kind === 'dense' && (n.params.units as number) > 2) n.params.units = 8;
     project.training = { ...project.training, batchSize: 16, k: 2 };
     const session = await createSession({ project, backend: 'cpu', loadImages: noImages });
     await session.step('both');

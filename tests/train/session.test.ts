@@ -10,7 +10,8 @@ import { readWeightsZip, weightsZip } from '@/components/export/bundle';
 
 function tiny(preset: 'gan-2d-ring' | 'gan-1d-gaussian'): GanProject {
   const p = presetProject(preset);
-  for (const g of [p.generator, p.discriminator]) for (const n of g.nodes) if (n.kind === 'dense' && (n.params.units as number) > 2) n.params.units = 8;
+  for (const g of [p.generator, p.discriminator])
+    for (const n of g.nodes) if (n.kind === 'dense' && (n.params.units as number) > 2) n.params.units = 8;
   p.training.batchSize = 16;
   return p;
 }
@@ -64,7 +65,9 @@ describe('training session', () => {
     // The page shows 'Pausing…' until an update says training stopped: there must be one.
     expect(last.running).toBe(false);
     expect(last.status.iteration).toBeGreaterThanOrEqual(30);
-    expect(updates.flatMap((u) => u.metrics).map((m) => m.iteration)).toEqual(Array.from({ length: last.status.iteration }, (_, i) => i + 1));
+    expect(updates.flatMap((u) => u.metrics).map((m) => m.iteration)).toEqual(
+      Array.from({ length: last.status.iteration }, (_, i) => i + 1),
+    );
     const scatter = updates.find((u) => u.visual?.kind === 'scatter')!.visual!;
     expect(scatter.kind === 'scatter' && scatter.data.real.length).toBe(1024);
     expect(scatter.kind === 'scatter' && scatter.data.heatmap!.values.every((v) => v >= 0 && v <= 1)).toBe(true);
@@ -132,7 +135,9 @@ describe('training session', () => {
   });
 
   it('an image dataset that cannot load is an error, not a crash', async () => {
-    await expect(createSession({ project: presetProject('mlp-gan-mnist'), backend: 'cpu', loadImages: noImages })).rejects.toThrow(/no images/);
+    await expect(createSession({ project: presetProject('mlp-gan-mnist'), backend: 'cpu', loadImages: noImages })).rejects.toThrow(
+      /no images/,
+    );
   });
 });
 

@@ -6,8 +6,19 @@ describe('slowMotionSteps', () => {
   it('splits an iteration with k = 1 into 14 sub-steps: 7 for D, 6 for G, then the summary', () => {
     const steps = slowMotionSteps(presetProject('gan-1d-gaussian'), { k: 1 });
     expect(steps.map((s) => `${s.phase}:${s.kind}`)).toEqual([
-      'd:real', 'd:noise', 'd:generate', 'd:scores', 'd:loss', 'd:gradients', 'd:update',
-      'g:noise', 'g:generate', 'g:scores', 'g:loss', 'g:gradients', 'g:update',
+      'd:real',
+      'd:noise',
+      'd:generate',
+      'd:scores',
+      'd:loss',
+      'd:gradients',
+      'd:update',
+      'g:noise',
+      'g:generate',
+      'g:scores',
+      'g:loss',
+      'g:gradients',
+      'g:update',
       'done:done',
     ]);
     expect(slowMotionSteps(presetProject('gan-1d-gaussian'), { k: 3 })).toHaveLength(3 * 7 + 6 + 1);

@@ -11,19 +11,22 @@ import { createGanTrainer, type GanTrainer } from '@/lib/train/trainer';
 /** A preset with its hidden Dense layers shrunk to 8 units and no packing, so the cpu backend is quick. */
 function tiny(preset: 'gan-2d-ring' | 'gan-1d-gaussian', overrides: Partial<GanProject['training']> = {}): GanProject {
   const p = presetProject(preset);
-  for (const g of [p.generator, p.discriminator]) for (const n of g.nodes) if (n.kind === 'dense' && n.params.units !== 1 && n.params.units !== 2) n.params.units = 8;
+  for (const g of [p.generator, p.discriminator])
+    for (const n of g.nodes) if (n.kind === 'dense' && n.params.units !== 1 && n.params.units !== 2) n.params.units = 8;
   p.training = { ...p.training, batchSize: 16, pack: 1, ...overrides };
   return p;
 }
 
-const trainerFor = (project: GanProject, seed: number) => createGanTrainer({ project, dataset: createSyntheticDataset(project.dataset as SyntheticRef), seed });
+const trainerFor = (project: GanProject, seed: number) =>
+  createGanTrainer({ project, dataset: createSyntheticDataset(project.dataset as SyntheticRef), seed });
 /** Weight values in order; names differ between two models in one process (tfjs adds _1). */
 const values = async (t: GanTrainer) => {
   const w = await t.getWeights();
   return { iteration: w.iteration, generator: w.generator.map((x) => x.values), discriminator: w.discriminator.map((x) => x.values) };
 };
 const norm = (v: number[]) => Math.sqrt(v.reduce((a, x) => a + x * x, 0));
-const flatWeights = (w: Awaited<ReturnType<GanTrainer['getWeights']>>['generator']) => w.flatMap((x) => (x.name.includes('kernel') || x.name.includes('bias') ? Array.from(x.values) : []));
+const flatWeights = (w: Awaited<ReturnType<GanTrainer['getWeights']>>['generator']) =>
+  w.flatMap((x) => (x.name.includes('kernel') || x.name.includes('bias') ? Array.from(x.values) : []));
 
 describe('traceIteration', () => {
   it('is exactly one step(1): same weights, same metrics, and the runs stay identical afterwards', async () => {
@@ -127,9 +130,15 @@ describe('traceIteration', () => {
   it('for every loss, the recorded losses follow from the recorded scores by the formula shown', async () => {
     const relu = (v: number) => Math.max(0, v);
     const byHand = {
-      minimax: (r: number[], f: number[], s: number) => ({ d: mean(r.map((x) => -(1 - s) * Math.log(x) - s * Math.log(1 - x))) - mean(f.map((x) => Math.log(1 - x))) }),
-      'non-saturating': (r: number[], f: number[], s: number) => ({ d: mean(r.map((x) => -(1 - s) * Math.log(x) - s * Math.log(1 - x))) - mean(f.map((x) => Math.log(1 - x))) }),
-      'least-squares': (r: number[], f: number[], s: number) => ({ d: 0.5 * mean(r.map((x) => (x - (1 - s)) ** 2)) + 0.5 * mean(f.map((x) => x * x)) }),
+      minimax: (r: number[], f: number[], s: number) => ({
+        d: mean(r.map((x) => -(1 - s) * Math.log(x) - s * Math.log(1 - x))) - mean(f.map((x) => Math.log(1 - x))),
+      }),
+      'non-saturating': (r: number[], f: number[], s: number) => ({
+        d: mean(r.map((x) => -(1 - s) * Math.log(x) - s * Math.log(1 - x))) - mean(f.map((x) => Math.log(1 - x))),
+      }),
+      'least-squares': (r: number[], f: number[], s: number) => ({
+        d: 0.5 * mean(r.map((x) => (x - (1 - s)) ** 2)) + 0.5 * mean(f.map((x) => x * x)),
+      }),
       'wasserstein-gp': (r: number[], f: number[]) => ({ d: mean(f) - mean(r) }),
       hinge: (r: number[], f: number[]) => ({ d: mean(r.map((x) => relu(1 - x))) + mean(f.map((x) => relu(1 + x))) }),
     };
@@ -161,7 +170,8 @@ describe('traceIteration', () => {
       numClasses: 10,
     };
     const cgan = presetProject('cgan-mnist');
-    for (const g of [cgan.generator, cgan.discriminator]) for (const n of g.nodes) if (n.kind === 'dense' && n.params.units !== 1 && n.params.units !== 784) n.params.units = 8;
+    for (const g of [cgan.generator, cgan.discriminator])
+      for (const n of g.nodes) if (n.kind === 'dense' && n.params.units !== 1 && n.params.units !== 784) n.params.units = 8;
     cgan.training = { ...cgan.training, batchSize: 8, noise: { ...cgan.training.noise, dim: 6 } };
     cgan.generator.nodes.find((n) => n.kind === 'noise')!.params.dim = 6;
     const cases: [string, GanTrainer][] = [

@@ -12,13 +12,16 @@ import { fixWasmKernels } from '@/lib/train/wasm-kernels';
 
 function tinyRing(): GanProject {
   const p = presetProject('gan-2d-ring');
-  for (const g of [p.generator, p.discriminator]) for (const n of g.nodes) if (n.kind === 'dense' && n.params.units !== 1 && n.params.units !== 2) n.params.units = 8;
+  for (const g of [p.generator, p.discriminator])
+    for (const n of g.nodes) if (n.kind === 'dense' && n.params.units !== 1 && n.params.units !== 2) n.params.units = 8;
   p.training = { ...p.training, batchSize: 16, k: 2 };
   return p;
 }
 
-const trainerFor = (project: GanProject, seed: number) => createGanTrainer({ project, dataset: createSyntheticDataset(project.dataset as SyntheticRef), seed });
-const weightsOf = async (t: GanTrainer) => (await t.getWeights()).generator.concat((await t.getWeights()).discriminator).map((w) => Array.from(w.values));
+const trainerFor = (project: GanProject, seed: number) =>
+  createGanTrainer({ project, dataset: createSyntheticDataset(project.dataset as SyntheticRef), seed });
+const weightsOf = async (t: GanTrainer) =>
+  (await t.getWeights()).generator.concat((await t.getWeights()).discriminator).map((w) => Array.from(w.values));
 
 describe('moving a run between trainers (and backends)', () => {
   beforeAll(async () => {

@@ -10,14 +10,19 @@ import { createGanTrainer } from '@/lib/train/trainer';
 /** The 2-D ring preset shrunk to a tiny, fast pair of MLPs. */
 function tinyRing(overrides: Partial<GanProject['training']> = {}): GanProject {
   const p = presetProject('gan-2d-ring');
-  for (const g of [p.generator, p.discriminator]) for (const n of g.nodes) if (n.kind === 'dense' && n.params.units !== 1 && n.params.units !== 2) n.params.units = 8;
+  for (const g of [p.generator, p.discriminator])
+    for (const n of g.nodes) if (n.kind === 'dense' && n.params.units !== 1 && n.params.units !== 2) n.params.units = 8;
   p.training = { ...p.training, batchSize: 16, ...overrides };
   return p;
 }
 
 /** Counts real batches drawn: one per D update. */
 function counting(dataset: Dataset): Dataset & { draws: number } {
-  const wrapped = { ...dataset, draws: 0, sample: (n: number, rng: Parameters<Dataset['sample']>[1]) => (wrapped.draws++, dataset.sample(n, rng)) };
+  const wrapped = {
+    ...dataset,
+    draws: 0,
+    sample: (n: number, rng: Parameters<Dataset['sample']>[1]) => (wrapped.draws++, dataset.sample(n, rng)),
+  };
   return wrapped;
 }
 
@@ -114,7 +119,8 @@ describe('createGanTrainer', () => {
       const real = dataset.sample(n, rng).x;
       const z = tf.randomNormal([n, project.training.noise.dim], 0, 1, 'float32', deriveSeed(rng));
       const fake = generator.apply(z, { training: true }) as tf.Tensor;
-      const logits = () => [discriminator.apply(real, { training: true }) as tf.Tensor, discriminator.apply(fake, { training: true }) as tf.Tensor] as const;
+      const logits = () =>
+        [discriminator.apply(real, { training: true }) as tf.Tensor, discriminator.apply(fake, { training: true }) as tf.Tensor] as const;
       const vars = discriminator.trainableWeights.map((w) => w.read() as tf.Variable);
       // -[log D(x) + log(1 - D(G(z)))] with log D = log σ(l), written out without the trainer's helpers.
       const { value, grads } = tf.variableGrads(() => {
@@ -123,7 +129,12 @@ describe('createGanTrainer', () => {
       }, vars);
       const [r, f] = logits();
       const norm = Math.sqrt(Object.values(grads).reduce((sum, g) => sum + tf.sum(tf.square(g)).dataSync()[0]!, 0));
-      return { loss: value.dataSync()[0]!, dReal: tf.mean(tf.sigmoid(r)).dataSync()[0]!, dFake: tf.mean(tf.sigmoid(f)).dataSync()[0]!, norm };
+      return {
+        loss: value.dataSync()[0]!,
+        dReal: tf.mean(tf.sigmoid(r)).dataSync()[0]!,
+        dFake: tf.mean(tf.sigmoid(f)).dataSync()[0]!,
+        norm,
+      };
     });
     const [m] = (await trainer.step(1, 'd')).metrics;
     expect(m!.dLoss).toBeCloseTo(expected.loss, 5);
@@ -135,7 +146,11 @@ describe('createGanTrainer', () => {
   });
 
   it('leaks no tensors: the count after iteration 2 equals the count after iteration 200', async () => {
-    for (const [loss, ema] of [['non-saturating', undefined], ['wasserstein-gp', undefined], ['non-saturating', 0.99]] as const) {
+    for (const [loss, ema] of [
+      ['non-saturating', undefined],
+      ['wasserstein-gp', undefined],
+      ['non-saturating', 0.99],
+    ] as const) {
       const project = tinyRing({ loss, k: 2, ema });
       const trainer = createGanTrainer({ project, dataset: createSyntheticDataset(project.dataset as SyntheticRef), seed: 4 });
       await trainer.step(2);
@@ -156,7 +171,12 @@ describe('createGanTrainer', () => {
 
   it('a NaN weight pauses training with an explanation and restores the last good weights', async () => {
     const project = tinyRing();
-    const trainer = createGanTrainer({ project, dataset: createSyntheticDataset(project.dataset as SyntheticRef), seed: 5, snapshotEveryMs: 0 });
+    const trainer = createGanTrainer({
+      project,
+      dataset: createSyntheticDataset(project.dataset as SyntheticRef),
+      seed: 5,
+      snapshotEveryMs: 0,
+    });
     await trainer.step(3);
     const good = await trainer.getWeights();
     const kernel = trainer.models.discriminator.weights[0]!;
@@ -198,7 +218,12 @@ describe('createGanTrainer', () => {
     d.nodes.push({ id: 'bn', kind: 'batchNorm', params: {}, position: { x: 0, y: 0 } });
     d.edges = [...d.edges.filter((e) => e !== edge), { ...edge, id: 'd1-bn', target: 'bn' }, { ...edge, id: 'bn-next', source: 'bn' }];
     for (const everyMs of [0, 60_000]) {
-      const trainer = createGanTrainer({ project, dataset: createSyntheticDataset(project.dataset as SyntheticRef), seed: 9, snapshotEveryMs: everyMs });
+      const trainer = createGanTrainer({
+        project,
+        dataset: createSyntheticDataset(project.dataset as SyntheticRef),
+        seed: 9,
+        snapshotEveryMs: everyMs,
+      });
       await trainer.step(2);
       const good = await trainer.getWeights();
       const variance = trainer.models.discriminator.weights.find((w) => w.name.includes('moving_variance'))!;
@@ -306,7 +331,8 @@ describe("G's weight average (training.ema)", () => {
     b.setWeights(saved);
     const loaded = await b.getWeights();
     expect(loaded.iteration).toBe(6);
-    for (const part of ['generator', 'discriminator', 'averagedGenerator'] as const) expect(flat(loaded[part]!), part).toEqual(flat(saved[part]!));
+    for (const part of ['generator', 'discriminator', 'averagedGenerator'] as const)
+      expect(flat(loaded[part]!), part).toEqual(flat(saved[part]!));
     const { averagedGenerator: _dropped, ...plain } = saved;
     b.setWeights(plain);
     expect(flat((await b.getWeights()).averagedGenerator!)).toEqual(flat(saved.generator));

@@ -73,23 +73,47 @@ describe('wasm kernels that training needs, against the cpu backend', () => {
         ] as const)
           convCases.push([stride, kernel, padding, cin, cout, stride === 2 && kernel === 5 ? [1, 9, 7] : [3, 8, 8]]);
 
-  it.each(convCases)('conv2d stride %i kernel %i %s, %i→%i channels: output, input and filter gradients', async (stride, kernel, padding, cin, cout, [b, h, w]) => {
-    await expectSameOnWasm([[b!, h!, w!, cin], [kernel, kernel, cin, cout]], (x, f) => tf.conv2d(x as tf.Tensor4D, f as tf.Tensor4D, stride, padding));
-  });
+  it.each(convCases)(
+    'conv2d stride %i kernel %i %s, %i→%i channels: output, input and filter gradients',
+    async (stride, kernel, padding, cin, cout, [b, h, w]) => {
+      await expectSameOnWasm(
+        [
+          [b!, h!, w!, cin],
+          [kernel, kernel, cin, cout],
+        ],
+        (x, f) => tf.conv2d(x as tf.Tensor4D, f as tf.Tensor4D, stride, padding),
+      );
+    },
+  );
 
   const deconvCases: [number, number, Pad, number, number][] = [];
-  for (const stride of [1, 2, 3]) for (const padding of PADDINGS) for (const kernel of [2, 3, 4, 5]) for (const [cin, cout] of [[8, 1], [4, 6]] as const) deconvCases.push([stride, kernel, padding, cin, cout]);
+  for (const stride of [1, 2, 3])
+    for (const padding of PADDINGS)
+      for (const kernel of [2, 3, 4, 5])
+        for (const [cin, cout] of [
+          [8, 1],
+          [4, 6],
+        ] as const)
+          deconvCases.push([stride, kernel, padding, cin, cout]);
 
-  it.each(deconvCases)('conv2dTranspose stride %i kernel %i %s, %i→%i channels: output, input and filter gradients', async (stride, kernel, padding, cin, cout) => {
-    const [h, w] = [5, 4];
-    const out = padding === 'same' ? [h * stride, w * stride] : [(h - 1) * stride + kernel, (w - 1) * stride + kernel];
-    await expectSameOnWasm([[2, h, w, cin], [kernel, kernel, cout, cin]], (x, f) =>
-      tf.conv2dTranspose(x as tf.Tensor4D, f as tf.Tensor4D, [2, out[0]!, out[1]!, cout], stride, padding),
-    );
-  });
+  it.each(deconvCases)(
+    'conv2dTranspose stride %i kernel %i %s, %i→%i channels: output, input and filter gradients',
+    async (stride, kernel, padding, cin, cout) => {
+      const [h, w] = [5, 4];
+      const out = padding === 'same' ? [h * stride, w * stride] : [(h - 1) * stride + kernel, (w - 1) * stride + kernel];
+      await expectSameOnWasm(
+        [
+          [2, h, w, cin],
+          [kernel, kernel, cout, cin],
+        ],
+        (x, f) => tf.conv2dTranspose(x as tf.Tensor4D, f as tf.Tensor4D, [2, out[0]!, out[1]!, cout], stride, padding),
+      );
+    },
+  );
 
   const poolCases: [string, number, number, Pad][] = [];
-  for (const op of ['max', 'avg']) for (const size of [2, 3]) for (const stride of [1, 2, 3]) for (const padding of PADDINGS) poolCases.push([op, size, stride, padding]);
+  for (const op of ['max', 'avg'])
+    for (const size of [2, 3]) for (const stride of [1, 2, 3]) for (const padding of PADDINGS) poolCases.push([op, size, stride, padding]);
 
   it.each(poolCases)('%sPool size %i stride %i %s: output and input gradient', async (op, size, stride, padding) => {
     // Ties in max pooling would make the gradient's choice of winner arbitrary: distinct values only.
@@ -108,23 +132,62 @@ describe('wasm kernels that training needs, against the cpu backend', () => {
   });
 
   it.each([
-    [[1, 1, 1, 8], [4, 3, 5, 1]],
-    [[2, 3], [3, 2]],
-    [[3, 1, 2], [1, 4, 1]],
+    [
+      [1, 1, 1, 8],
+      [4, 3, 5, 1],
+    ],
+    [
+      [2, 3],
+      [3, 2],
+    ],
+    [
+      [3, 1, 2],
+      [1, 4, 1],
+    ],
     [[5], [1]],
   ])('tile %j by %j (and its gradient)', async (shape, reps) => {
     await expectSameOnWasm([shape], (x) => tf.tile(x, reps));
     await tf.setBackend('wasm');
-    const ints = tf.tidy(() => tf.tile(tf.range(0, shape.reduce((a, b) => a * b, 1), 1, 'int32').reshape(shape), reps));
+    const ints = tf.tidy(() =>
+      tf.tile(
+        tf
+          .range(
+            0,
+            shape.reduce((a, b) => a * b, 1),
+            1,
+            'int32',
+          )
+          .reshape(shape),
+        reps,
+      ),
+    );
     const onWasm = Array.from(await ints.data());
     ints.dispose();
     await tf.setBackend('cpu');
-    const ref = tf.tidy(() => tf.tile(tf.range(0, shape.reduce((a, b) => a * b, 1), 1, 'int32').reshape(shape), reps));
+    const ref = tf.tidy(() =>
+      tf.tile(
+        tf
+          .range(
+            0,
+            shape.reduce((a, b) => a * b, 1),
+            1,
+            'int32',
+          )
+          .reshape(shape),
+        reps,
+      ),
+    );
     expect(onWasm).toEqual(Array.from(await ref.data()));
     ref.dispose();
   });
 
   it('a convolution with padding same that needs no padding (kernel 2, stride 3 on 15×12)', async () => {
-    await expectSameOnWasm([[2, 15, 12, 4], [2, 2, 4, 8]], (x, f) => tf.conv2d(x as tf.Tensor4D, f as tf.Tensor4D, 3, 'same'));
+    await expectSameOnWasm(
+      [
+        [2, 15, 12, 4],
+        [2, 2, 4, 8],
+      ],
+      (x, f) => tf.conv2d(x as tf.Tensor4D, f as tf.Tensor4D, 3, 'same'),
+    );
   });
 });

@@ -40,7 +40,8 @@ describe('wasm matMul with transposed operands', () => {
   });
 
   it('is installed on both matMul kernels', () => {
-    for (const name of ['BatchMatMul', '_FusedMatMul']) expect(Object.getOwnPropertySymbols(tf.getKernel(name, 'wasm')).map(String)).toContain('Symbol(ganvas.wasm-matmul)');
+    for (const name of ['BatchMatMul', '_FusedMatMul'])
+      expect(Object.getOwnPropertySymbols(tf.getKernel(name, 'wasm')).map(String)).toContain('Symbol(ganvas.wasm-matmul)');
   });
 
   it('gives the cpu backend’s products for every transpose combination, batched or not', async () => {

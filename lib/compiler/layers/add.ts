@@ -15,7 +15,12 @@ export default defineLayer({
     const first = inputs[0] ?? [];
     if (inputs.some((s) => fmt(s) !== fmt(first))) {
       const list = inputs.map(fmt).join(', ');
-      return { error: bi(`Add needs inputs of one shape but receives ${list}. Reshape or resize them to match.`, `相加层要求所有输入形状相同，但收到 ${list}。请重塑或缩放它们，使形状一致。`) };
+      return {
+        error: bi(
+          `Add needs inputs of one shape but receives ${list}. Reshape or resize them to match.`,
+          `相加层要求所有输入形状相同，但收到 ${list}。请重塑或缩放它们，使形状一致。`,
+        ),
+      };
     }
     return { shape: [...first], params: 0 };
   },

@@ -13,24 +13,41 @@ export default defineLayer({
     center: z.boolean().default(true),
     scale: z.boolean().default(true),
   }),
-  labels: { momentum: PARAM.momentum, epsilon: PARAM.epsilon, center: { en: 'center', zh: '中心化 (β)' }, scale: { en: 'scale', zh: '缩放 (γ)' } },
+  labels: {
+    momentum: PARAM.momentum,
+    epsilon: PARAM.epsilon,
+    center: { en: 'center', zh: '中心化 (β)' },
+    scale: { en: 'scale', zh: '缩放 (γ)' },
+  },
   summary: () => same(''),
   arity: 'one',
   infer: ([input = []], p) => {
     // tfjs cannot take the gradient of a BatchNorm without beta or gamma (tfjs issue 2868).
     if (!p.center) {
       return {
-        error: bi('BatchNorm must keep center (beta): tfjs cannot train a BatchNorm without it. Turn center back on.', '批归一化必须保留 center（beta）：没有它，tfjs 无法训练批归一化。请重新打开 center。'),
+        error: bi(
+          'BatchNorm must keep center (beta): tfjs cannot train a BatchNorm without it. Turn center back on.',
+          '批归一化必须保留 center（beta）：没有它，tfjs 无法训练批归一化。请重新打开 center。',
+        ),
         param: 'center',
       };
     }
     if (!p.scale) {
       return {
-        error: bi('BatchNorm must keep scale (gamma): tfjs cannot train a BatchNorm without it. Turn scale back on.', '批归一化必须保留 scale（gamma）：没有它，tfjs 无法训练批归一化。请重新打开 scale。'),
+        error: bi(
+          'BatchNorm must keep scale (gamma): tfjs cannot train a BatchNorm without it. Turn scale back on.',
+          '批归一化必须保留 scale（gamma）：没有它，tfjs 无法训练批归一化。请重新打开 scale。',
+        ),
         param: 'scale',
       };
     }
-    if (input.length === 0) return { error: bi(`BatchNorm needs an input with a channel axis but receives ${fmt(input)}.`, `批归一化需要带通道维的输入，但收到 ${fmt(input)}。`) };
+    if (input.length === 0)
+      return {
+        error: bi(
+          `BatchNorm needs an input with a channel axis but receives ${fmt(input)}.`,
+          `批归一化需要带通道维的输入，但收到 ${fmt(input)}。`,
+        ),
+      };
     const channels = input[input.length - 1] ?? 0;
     // gamma, beta, moving mean and moving variance: one of each per channel.
     return { shape: [...input], params: 4 * channels };

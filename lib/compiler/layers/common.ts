@@ -29,7 +29,10 @@ export const valueZh = (value: unknown): string => VALUE_ZH[String(value)] ?? St
 /** Conv2D's and Conv2DTranspose's summary: "64 filters · 4×4 · s2 · same". */
 export function convSummary(p: { filters: number; kernelSize: number; strides: number; padding: Padding }): Words {
   const kernel = `${p.kernelSize}×${p.kernelSize}`;
-  return { en: `${p.filters} filters · ${kernel} · s${p.strides} · ${p.padding}`, zh: `${p.filters} 个卷积核 · ${kernel} · 步长 ${p.strides} · ${p.padding}` };
+  return {
+    en: `${p.filters} filters · ${kernel} · s${p.strides} · ${p.padding}`,
+    zh: `${p.filters} 个卷积核 · ${kernel} · 步长 ${p.strides} · ${p.padding}`,
+  };
 }
 
 export const paddingSchema = z.enum(['same', 'valid']).default('same');

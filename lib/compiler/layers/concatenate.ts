@@ -15,19 +15,30 @@ export default defineLayer({
     const rank = inputs[0]?.length ?? 0;
     const list = inputs.map(fmt).join(', ');
     if (inputs.some((s) => s.length !== rank)) {
-      return { error: bi(`Concatenate needs inputs of the same rank but receives ${list}. Flatten or Reshape them to match.`, `拼接层要求输入的维数相同，但收到 ${list}。请用展平层或重塑层让它们一致。`) };
+      return {
+        error: bi(
+          `Concatenate needs inputs of the same rank but receives ${list}. Flatten or Reshape them to match.`,
+          `拼接层要求输入的维数相同，但收到 ${list}。请用展平层或重塑层让它们一致。`,
+        ),
+      };
     }
     const axis = p.axis < 0 ? rank + p.axis : p.axis;
     if (axis < 0 || axis >= rank) {
       return {
-        error: bi(`Concatenate axis ${p.axis} does not exist for inputs of rank ${rank} (${list}). Use -1 for the last axis.`, `拼接层的 axis ${p.axis} 对 ${rank} 维的输入（${list}）不存在。用 -1 表示最后一维。`),
+        error: bi(
+          `Concatenate axis ${p.axis} does not exist for inputs of rank ${rank} (${list}). Use -1 for the last axis.`,
+          `拼接层的 axis ${p.axis} 对 ${rank} 维的输入（${list}）不存在。用 -1 表示最后一维。`,
+        ),
         param: 'axis',
       };
     }
     const mismatch = inputs.some((s) => s.some((d, i) => i !== axis && d !== inputs[0]![i]));
     if (mismatch) {
       return {
-        error: bi(`Concatenate along axis ${p.axis} needs every other size equal, but receives ${list}. Reshape the inputs or change axis.`, `沿 axis ${p.axis} 拼接时，其余各维的大小必须相同，但收到 ${list}。请重塑输入或修改 axis。`),
+        error: bi(
+          `Concatenate along axis ${p.axis} needs every other size equal, but receives ${list}. Reshape the inputs or change axis.`,
+          `沿 axis ${p.axis} 拼接时，其余各维的大小必须相同，但收到 ${list}。请重塑输入或修改 axis。`,
+        ),
       };
     }
     const shape = [...inputs[0]!];

@@ -29,7 +29,15 @@ export default defineLayer({
   },
   build: (tf, [x], p, name, ctx) =>
     applyOne(
-      tf.layers.conv2d({ filters: p.filters, kernelSize: p.kernelSize, strides: p.strides, padding: p.padding, useBias: p.useBias, name, kernelInitializer: kernelInit(tf, ctx, name) }),
+      tf.layers.conv2d({
+        filters: p.filters,
+        kernelSize: p.kernelSize,
+        strides: p.strides,
+        padding: p.padding,
+        useBias: p.useBias,
+        name,
+        kernelInitializer: kernelInit(tf, ctx, name),
+      }),
       x!,
     ),
   doc: {

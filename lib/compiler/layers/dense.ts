@@ -14,12 +14,18 @@ export default defineLayer({
   infer: ([input = []], p) => {
     if (input.length !== 1) {
       const flat = product(input);
-      return { error: bi(`Dense expects a flat vector but receives ${fmt(input)}. Add a Flatten before it (giving [${flat}]).`, `全连接层需要一维向量，但收到 ${fmt(input)}。请在它前面加一个展平层（得到 [${flat}]）。`) };
+      return {
+        error: bi(
+          `Dense expects a flat vector but receives ${fmt(input)}. Add a Flatten before it (giving [${flat}]).`,
+          `全连接层需要一维向量，但收到 ${fmt(input)}。请在它前面加一个展平层（得到 [${flat}]）。`,
+        ),
+      };
     }
     const inUnits = input[0] ?? 0;
     return { shape: [p.units], params: inUnits * p.units + (p.useBias ? p.units : 0) };
   },
-  build: (tf, [x], p, name, ctx) => applyOne(tf.layers.dense({ units: p.units, useBias: p.useBias, name, kernelInitializer: kernelInit(tf, ctx, name) }), x!),
+  build: (tf, [x], p, name, ctx) =>
+    applyOne(tf.layers.dense({ units: p.units, useBias: p.useBias, name, kernelInitializer: kernelInit(tf, ctx, name) }), x!),
   doc: {
     en: 'A fully connected layer: every output is a weighted sum of all inputs plus a bias.',
     zh: '全连接层：每个输出都是所有输入的加权和再加偏置。',

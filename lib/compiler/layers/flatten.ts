@@ -16,7 +16,10 @@ export default defineLayer({
       ? {
           shape: [...input],
           params: 0,
-          warning: bi(`Flatten receives ${fmt(input)}, which is already flat; it does nothing here and can be deleted.`, `展平层收到的 ${fmt(input)} 已经是一维的；它在这里不起作用，可以删除。`),
+          warning: bi(
+            `Flatten receives ${fmt(input)}, which is already flat; it does nothing here and can be deleted.`,
+            `展平层收到的 ${fmt(input)} 已经是一维的；它在这里不起作用，可以删除。`,
+          ),
         }
       : { shape: [product(input)], params: 0 },
   // tfjs's Flatten refuses rank-1 inputs; an already-flat tensor passes through unchanged.

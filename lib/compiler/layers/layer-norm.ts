@@ -12,7 +12,13 @@ export default defineLayer({
   summary: () => same(''),
   arity: 'one',
   infer: ([input = []]) => {
-    if (input.length === 0) return { error: bi(`LayerNorm needs an input with a feature axis but receives ${fmt(input)}.`, `层归一化需要带特征维的输入，但收到 ${fmt(input)}。`) };
+    if (input.length === 0)
+      return {
+        error: bi(
+          `LayerNorm needs an input with a feature axis but receives ${fmt(input)}.`,
+          `层归一化需要带特征维的输入，但收到 ${fmt(input)}。`,
+        ),
+      };
     return { shape: [...input], params: 2 * (input[input.length - 1] ?? 0) };
   },
   build: (tf, [x], p, name) => applyOne(tf.layers.layerNormalization({ epsilon: p.epsilon, name }), x!),

@@ -6,7 +6,10 @@ import { applyOne, same } from './common';
 const dim = z
   .number()
   .int()
-  .refine((v) => v === -1 || (v >= 1 && v <= 65536), { message: 'each size is a whole number from 1 to 65536, or -1 once', params: { zh: '每个维度是 1 到 65536 的整数，或者只出现一次的 -1' } });
+  .refine((v) => v === -1 || (v >= 1 && v <= 65536), {
+    message: 'each size is a whole number from 1 to 65536, or -1 once',
+    params: { zh: '每个维度是 1 到 65536 的整数，或者只出现一次的 -1' },
+  });
 
 export default defineLayer({
   kind: 'reshape',
@@ -21,7 +24,13 @@ export default defineLayer({
     const target = p.targetShape;
     const unknown = target.filter((d) => d === -1).length;
     if (unknown > 1) {
-      return { error: bi(`Reshape to ${fmt(target)} has more than one -1; only one size can be inferred.`, `重塑为 ${fmt(target)} 时出现了不止一个 -1；只能推断一个维度。`), param: 'targetShape' };
+      return {
+        error: bi(
+          `Reshape to ${fmt(target)} has more than one -1; only one size can be inferred.`,
+          `重塑为 ${fmt(target)} 时出现了不止一个 -1；只能推断一个维度。`,
+        ),
+        param: 'targetShape',
+      };
     }
     const known = product(target.filter((d) => d !== -1));
     if (unknown === 1) {

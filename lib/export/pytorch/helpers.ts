@@ -79,7 +79,7 @@ const UPSAMPLE = [
 const CONV_TRANSPOSE = [
   'class TfConvTranspose2d(nn.ConvTranspose2d):',
   '    """nn.ConvTranspose2d sized like tfjs\'s conv2dTranspose: the full result, cropped (or zero-padded',
-  '    at the end) to in * stride (\'same\') or in * stride + max(kernel - stride, 0) (\'valid\'), bias last."""',
+  "    at the end) to in * stride ('same') or in * stride + max(kernel - stride, 0) ('valid'), bias last.\"\"\"",
   '',
   '    def __init__(self, in_channels, out_channels, kernel_size, stride, padding, bias=True):',
   '        super().__init__(in_channels, out_channels, kernel_size, stride=stride, bias=bias)',

@@ -82,7 +82,9 @@ export const TORCH_LAYERS: Record<LayerKind, Emitter> = {
     const s = param<number>(c, 'strides');
     const x = param<string>(c, 'padding') === 'same' ? `pad_same(${first(c)}, ${k}, ${s})` : first(c);
     return {
-      init: [`self.${c.name} = nn.Conv2d(${channels(inShape(c))}, ${param<number>(c, 'filters')}, ${k}, stride=${s}, bias=${pyBool(param(c, 'useBias'))})`],
+      init: [
+        `self.${c.name} = nn.Conv2d(${channels(inShape(c))}, ${param<number>(c, 'filters')}, ${k}, stride=${s}, bias=${pyBool(param(c, 'useBias'))})`,
+      ],
       forward: [`${c.name} = self.${c.name}(${x})`],
       helpers: param<string>(c, 'padding') === 'same' ? ['samePadding'] : [],
       weights: 'conv2d',
@@ -122,9 +124,16 @@ export const TORCH_LAYERS: Record<LayerKind, Emitter> = {
     const call = isImage(shape)
       ? [`${c.name} = self.${c.name}(${first(c)}.permute(0, 2, 3, 1))`, `${c.name} = ${c.name}.permute(0, 3, 1, 2)`]
       : [`${c.name} = self.${c.name}(${first(c)})`];
-    return { init: [`self.${c.name} = nn.LayerNorm(${channels(shape)}, eps=${pyNumber(param(c, 'epsilon'))})`], forward: call, weights: 'layerNorm' };
+    return {
+      init: [`self.${c.name} = nn.LayerNorm(${channels(shape)}, eps=${pyNumber(param(c, 'epsilon'))})`],
+      forward: call,
+      weights: 'layerNorm',
+    };
   },
-  dropout: (c) => ({ init: [`self.${c.name} = nn.Dropout(${pyNumber(param(c, 'rate'))})`], forward: [`${c.name} = self.${c.name}(${first(c)})`] }),
+  dropout: (c) => ({
+    init: [`self.${c.name} = nn.Dropout(${pyNumber(param(c, 'rate'))})`],
+    forward: [`${c.name} = self.${c.name}(${first(c)})`],
+  }),
   rescale: (c) => ({ forward: [`${c.name} = ${first(c)} * ${pyNumber(param(c, 'scale'))} + ${pyNumber(param(c, 'offset'))}`] }),
   activation: (c) => ({ forward: [`${c.name} = ${ACTIVATIONS[param<ActivationFn>(c, 'fn')](first(c), param(c, 'alpha'))}`] }),
   reshape: (c) => {

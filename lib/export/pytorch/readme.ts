@@ -44,7 +44,9 @@ export function emitReadme(ir: IrProject): string {
       ? "- `--out DIR`: where `generator.pt`, `discriminator.pt` and `generator_average.pt` (G's weight average, the generator to sample from) are saved."
       : '- `--out DIR`: where `generator.pt` and `discriminator.pt` (state_dicts) are saved.',
     '- `--weights DIR`: start from weights downloaded from GANvas: `DIR/generator/model.json` + `weights.bin`',
-    ema ? '  and `DIR/discriminator/...`; G\'s weight average goes on from `DIR/generator-average/` when it is there.' : '  and `DIR/discriminator/...`.',
+    ema
+      ? "  and `DIR/discriminator/...`; G's weight average goes on from `DIR/generator-average/` when it is there."
+      : '  and `DIR/discriminator/...`.',
     '- `--seed S`, `--log-every N`.',
     '',
     "PyTorch 1.13's torchrun fails on Python 3.11 before starting any worker (`'NoneType' object has no",

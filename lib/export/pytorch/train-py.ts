@@ -28,9 +28,13 @@ function constants(ir: IrProject): string[] {
     `BETA2_D = ${pyNumber(d.beta2)}`,
     pyComment("tfjs's Adam epsilon."),
     'ADAM_EPS = 1e-7',
-    pyComment("Packing (PacGAN): D judges packs of PACK samples side by side, so BATCH_SIZE counts packs. D's input is built for this value."),
+    pyComment(
+      "Packing (PacGAN): D judges packs of PACK samples side by side, so BATCH_SIZE counts packs. D's input is built for this value.",
+    ),
     `PACK = ${pyNumber(packSize(t))}`,
-    pyComment("G's weight average: after every G update a <- a + (1 - b)(w - a), b = min(EMA_DECAY, (1 + t) / (10 + t)) at iteration t; 0: off."),
+    pyComment(
+      "G's weight average: after every G update a <- a + (1 - b)(w - a), b = min(EMA_DECAY, (1 + t) / (10 + t)) at iteration t; 0: off.",
+    ),
     `EMA_DECAY = ${pyNumber(emaDecay(t))}`,
     `NOISE_DIM = ${pyNumber(t.noise.dim)}`,
     pyComment('"normal": N(0, 1); "uniform": uniform in [-1, 1].'),

@@ -40,7 +40,7 @@ function emitModule(ir: IrProject): string {
     '',
     emitBuilder(ir.discriminator),
     '',
-    '/** Loads weights saved in the tfjs layers format (the app\'s download, or `main`\'s output) into a model built here. */',
+    "/** Loads weights saved in the tfjs layers format (the app's download, or `main`'s output) into a model built here. */",
     'export function loadWeights(model: tf.LayersModel, modelJson: string, weightsBin: Uint8Array): void {',
     '  const manifest = JSON.parse(modelJson) as { weightsManifest: { weights: tf.io.WeightsManifestEntry[] }[] };',
     '  const specs = manifest.weightsManifest.flatMap((group) => group.weights);',
@@ -58,7 +58,9 @@ function emitModule(ir: IrProject): string {
     '  /** Where the trained models go, e.g. `downloads://generator` in a browser or a file handler in Node. */',
     '  saveGenerator: tf.io.IOHandler | string;',
     '  saveDiscriminator?: tf.io.IOHandler | string;',
-    ...(ema ? ["  /** Where G's weight average goes: the generator to sample from. */", '  saveAveragedGenerator?: tf.io.IOHandler | string;'] : []),
+    ...(ema
+      ? ["  /** Where G's weight average goes: the generator to sample from. */", '  saveAveragedGenerator?: tf.io.IOHandler | string;']
+      : []),
     '  /** Models to continue from; fresh ones otherwise. */',
     ema
       ? '  models?: { generator?: tf.LayersModel; discriminator?: tf.LayersModel; averagedGenerator?: tf.LayersModel };'

@@ -37,19 +37,62 @@ export const TS_LAYERS: Record<LayerKind, Emit> = {
   data: (n) => `tf.input({ shape: ${shape(n.shape)}, name: ${tsString(n.id)} })`,
   dense: (n, x) => layer('dense', [`units: ${num(n.params.units)}`, `useBias: ${bool(n.params.useBias)}`], n, x),
   conv2d: (n, x) =>
-    layer('conv2d', [`filters: ${num(n.params.filters)}`, `kernelSize: ${num(n.params.kernelSize)}`, `strides: ${num(n.params.strides)}`, `padding: ${choice(n.params.padding, PADDINGS)}`, `useBias: ${bool(n.params.useBias)}`], n, x),
+    layer(
+      'conv2d',
+      [
+        `filters: ${num(n.params.filters)}`,
+        `kernelSize: ${num(n.params.kernelSize)}`,
+        `strides: ${num(n.params.strides)}`,
+        `padding: ${choice(n.params.padding, PADDINGS)}`,
+        `useBias: ${bool(n.params.useBias)}`,
+      ],
+      n,
+      x,
+    ),
   conv2dTranspose: (n, x) =>
-    layer('conv2dTranspose', [`filters: ${num(n.params.filters)}`, `kernelSize: ${num(n.params.kernelSize)}`, `strides: ${num(n.params.strides)}`, `padding: ${choice(n.params.padding, PADDINGS)}`, `useBias: ${bool(n.params.useBias)}`], n, x),
-  upSampling2d: (n, x) => layer('upSampling2d', [`size: [${num(n.params.size)}, ${num(n.params.size)}]`, `interpolation: ${choice(n.params.interpolation, ['nearest', 'bilinear'] as const)}`], n, x),
+    layer(
+      'conv2dTranspose',
+      [
+        `filters: ${num(n.params.filters)}`,
+        `kernelSize: ${num(n.params.kernelSize)}`,
+        `strides: ${num(n.params.strides)}`,
+        `padding: ${choice(n.params.padding, PADDINGS)}`,
+        `useBias: ${bool(n.params.useBias)}`,
+      ],
+      n,
+      x,
+    ),
+  upSampling2d: (n, x) =>
+    layer(
+      'upSampling2d',
+      [
+        `size: [${num(n.params.size)}, ${num(n.params.size)}]`,
+        `interpolation: ${choice(n.params.interpolation, ['nearest', 'bilinear'] as const)}`,
+      ],
+      n,
+      x,
+    ),
   maxPooling2d: (n, x) => layer('maxPooling2d', poolArgs(n), n, x),
   averagePooling2d: (n, x) => layer('averagePooling2d', poolArgs(n), n, x),
   batchNorm: (n, x) =>
-    layer('batchNormalization', [`momentum: ${num(n.params.momentum)}`, `epsilon: ${num(n.params.epsilon)}`, `center: ${bool(n.params.center)}`, `scale: ${bool(n.params.scale)}`], n, x),
+    layer(
+      'batchNormalization',
+      [
+        `momentum: ${num(n.params.momentum)}`,
+        `epsilon: ${num(n.params.epsilon)}`,
+        `center: ${bool(n.params.center)}`,
+        `scale: ${bool(n.params.scale)}`,
+      ],
+      n,
+      x,
+    ),
   layerNorm: (n, x) => layer('layerNormalization', [`epsilon: ${num(n.params.epsilon)}`], n, x),
   dropout: (n, x) => layer('dropout', [`rate: ${num(n.params.rate)}`], n, x),
   activation: (n, x) => {
     const fn = choice(n.params.fn, ACTIVATIONS);
-    return fn === "'leakyRelu'" ? layer('leakyReLU', [`alpha: ${num(n.params.alpha)}`], n, x) : layer('activation', [`activation: ${fn}`], n, x);
+    return fn === "'leakyRelu'"
+      ? layer('leakyReLU', [`alpha: ${num(n.params.alpha)}`], n, x)
+      : layer('activation', [`activation: ${fn}`], n, x);
   },
   rescale: (n, x) => layer('rescaling', [`scale: ${num(n.params.scale)}`, `offset: ${num(n.params.offset)}`], n, x),
   reshape: (n, x) => layer('reshape', [`targetShape: ${shape(n.params.targetShape as number[])}`], n, x),

@@ -46,8 +46,15 @@ export function emitSettings(ir: IrProject): string {
     `export const LOSS = ${tsString(t.loss)};`,
     `/** One-sided label smoothing: real targets become 1 - LABEL_SMOOTHING. */`,
     `export const LABEL_SMOOTHING = ${t.labelSmoothing};`,
-    ...(t.loss === 'wasserstein-gp' ? [`/** λ of the WGAN-GP gradient penalty. */`, `export const GRADIENT_PENALTY = ${t.gradientPenalty};`] : []),
-    ...(packSize(t) > 1 ? [`/** PacGAN: D judges packs of PACK samples side by side; BATCH_SIZE counts packs. D's input is built for this value. */`, `export const PACK = ${t.pack};`] : []),
+    ...(t.loss === 'wasserstein-gp'
+      ? [`/** λ of the WGAN-GP gradient penalty. */`, `export const GRADIENT_PENALTY = ${t.gradientPenalty};`]
+      : []),
+    ...(packSize(t) > 1
+      ? [
+          `/** PacGAN: D judges packs of PACK samples side by side; BATCH_SIZE counts packs. D's input is built for this value. */`,
+          `export const PACK = ${t.pack};`,
+        ]
+      : []),
     ...(emaDecay(t) > 0
       ? [
           `/** G's weight average: after every G update a ← a + (1 - β)(w - a), β = min(EMA_DECAY, (1 + t) / (10 + t)) at iteration t. */`,
@@ -59,7 +66,7 @@ export function emitSettings(ir: IrProject): string {
     `/** One sample's shape, channels-last. */`,
     `export const DATA_SHAPE = [${ir.dataShape.join(', ')}];`,
     `/** Classes of a conditional GAN's one-hot label (0: unconditional). */`,
-    `export const NUM_CLASSES = ${ir.conditional ? ir.numClasses ?? 0 : 0};`,
+    `export const NUM_CLASSES = ${ir.conditional ? (ir.numClasses ?? 0) : 0};`,
     `export const GENERATOR_ADAM = ${adam(t.optimizers.generator)};`,
     `export const DISCRIMINATOR_ADAM = ${adam(t.optimizers.discriminator)};`,
     `export const SEED = ${t.seed};`,

@@ -135,7 +135,8 @@ export function emitReadme(ir: IrProject, needsDataFile: boolean, dataFile: stri
     'trains on the same dataset with the tfjs cpu backend and writes `out/generator/` and',
     '`out/discriminator/` (model.json + weights.bin, the tfjs layers format: `tf.loadLayersModel`',
     'reads them). Options: `--out DIR`, `--weights DIR` (continue from a folder holding',
-    '`generator/` and `discriminator/`, such as the app\'s weights download), `--batch-size N`' + (needsDataFile ? `, \`--data FILE\` (default \`${dataFile}\`, the image set exported with this project).` : '.'),
+    "`generator/` and `discriminator/`, such as the app's weights download), `--batch-size N`" +
+      (needsDataFile ? `, \`--data FILE\` (default \`${dataFile}\`, the image set exported with this project).` : '.'),
     '',
     ...(emaDecay(t) > 0
       ? [

@@ -25,7 +25,9 @@ function emitLosses(loss: LossKind): string {
         '',
         loss === 'minimax' ? '/** Minimax: G minimises log(1 - D(G(z))). */' : '/** Non-saturating: G maximises log D(G(z)). */',
         'function generatorLoss(fake: tf.Tensor): tf.Scalar {',
-        loss === 'minimax' ? '  return tf.mean(tf.neg(tf.softplus(fake))) as tf.Scalar;' : '  return tf.mean(tf.softplus(tf.neg(fake))) as tf.Scalar;',
+        loss === 'minimax'
+          ? '  return tf.mean(tf.neg(tf.softplus(fake))) as tf.Scalar;'
+          : '  return tf.mean(tf.softplus(tf.neg(fake))) as tf.Scalar;',
         '}',
       ].join('\n');
     case 'least-squares':
@@ -101,7 +103,9 @@ export function emitTrainer(ir: IrProject): string {
   // G's weight average: a second generator following G's weights as a moving average.
   const ema = emaDecay(ir.training) > 0;
   const penalty =
-    ir.training.loss === 'wasserstein-gp' ? [`        loss = tf.add(loss, gradientPenalty((x) => runD(x, ${P('fakeLabels')}), ${P('batch.x')}, ${P('fake')})) as tf.Scalar;`] : [];
+    ir.training.loss === 'wasserstein-gp'
+      ? [`        loss = tf.add(loss, gradientPenalty((x) => runD(x, ${P('fakeLabels')}), ${P('batch.x')}, ${P('fake')})) as tf.Scalar;`]
+      : [];
   const lines: (string | null)[] = [
     emitLosses(ir.training.loss),
     '',

@@ -83,5 +83,8 @@ export const cganMnist: GanProject = {
     ],
   ),
   dataset: DATASET_DEFAULTS.mnist,
-  training: training({ noise: { dim: 100, distribution: 'normal' }, optimizers: { generator: adam({ lr: 1e-3 }), discriminator: adam({ lr: 1e-3 }) } }),
+  training: training({
+    noise: { dim: 100, distribution: 'normal' },
+    optimizers: { generator: adam({ lr: 1e-3 }), discriminator: adam({ lr: 1e-3 }) },
+  }),
 };

@@ -19,7 +19,10 @@ export const PRESETS: Record<PresetId, Preset> = {
   'gan-1d-gaussian': {
     id: 'gan-1d-gaussian',
     title: { en: '1-D Gaussian', zh: '一维高斯' },
-    summary: { en: 'The picture from the original GAN paper: G learns a bell curve from uniform noise.', zh: '原始 GAN 论文中的图示：生成器从均匀噪声学出一条钟形曲线。' },
+    summary: {
+      en: 'The picture from the original GAN paper: G learns a bell curve from uniform noise.',
+      zh: '原始 GAN 论文中的图示：生成器从均匀噪声学出一条钟形曲线。',
+    },
     project: gan1dGaussian,
   },
   'gan-2d-ring': {
@@ -37,7 +40,10 @@ export const PRESETS: Record<PresetId, Preset> = {
   'dcgan-mnist': {
     id: 'dcgan-mnist',
     title: { en: 'DCGAN on MNIST', zh: 'MNIST 深度卷积 GAN' },
-    summary: { en: 'Transposed convolutions up, strided convolutions down, BatchNorm between.', zh: '转置卷积上采样、步长卷积下采样，中间加批归一化。' },
+    summary: {
+      en: 'Transposed convolutions up, strided convolutions down, BatchNorm between.',
+      zh: '转置卷积上采样、步长卷积下采样，中间加批归一化。',
+    },
     project: dcganMnist,
   },
   'cgan-mnist': {

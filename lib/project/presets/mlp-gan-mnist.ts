@@ -38,5 +38,8 @@ export const mlpGanMnist: GanProject = {
     ['out', 'output'],
   ]),
   dataset: DATASET_DEFAULTS.mnist,
-  training: training({ noise: { dim: 64, distribution: 'normal' }, optimizers: { generator: adam({ lr: 1e-3 }), discriminator: adam({ lr: 1e-3 }) } }),
+  training: training({
+    noise: { dim: 64, distribution: 'normal' },
+    optimizers: { generator: adam({ lr: 1e-3 }), discriminator: adam({ lr: 1e-3 }) },
+  }),
 };
