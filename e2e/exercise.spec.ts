@@ -30,6 +30,7 @@ test('a teacher makes an exercise; a student opening the link sees exactly it an
   await dialog.getByTestId('exercise-lock-dataset').check();
   await dialog.getByTestId('exercise-lock-graph').check();
   await dialog.getByTestId('exercise-lock-setting.lrD').check();
+  await dialog.getByTestId('exercise-lock-undo').check();
   // A quality goal (for image data) offers the meter's figures, each with a bound that fits it.
   await dialog.getByTestId('goal-kind').selectOption('quality');
   await dialog.getByTestId('goal-measure').selectOption('labelAccuracy');
@@ -97,6 +98,16 @@ test('a teacher makes an exercise; a student opening the link sees exactly it an
   await s.keyboard.press('Delete');
   await expect(nodes(s, 'generator')).toHaveCount(project.generator.nodes.length);
   expect(await saveProject(s)).toEqual(project);
+
+  // Undo is locked: the button says why, and Ctrl+Z leaves a renamed project as it is.
+  const undo = s.getByTestId('undo');
+  await expect(undo).toBeDisabled();
+  await expect(undo).toHaveAttribute('title', 'Your teacher locked this in the exercise');
+  await expect(s.getByTestId('redo')).toBeVisible();
+  await s.getByTestId('project-name').fill('My attempt');
+  await node(s, 'generator', 'g1').click();
+  await s.keyboard.press('Control+z');
+  await expect(s.getByTestId('project-name')).toHaveValue('My attempt');
 
   // Training: the loss setting is hidden, D's learning rate locked; Step until the goal holds.
   await s.getByTestId('side-train').click();

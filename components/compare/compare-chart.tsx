@@ -3,7 +3,7 @@
 import { useMemo } from 'react';
 import { useTranslations } from 'use-intl';
 import type uPlot from 'uplot';
-import type { MetricsHistory } from '@/lib/train/types';
+import type { RunHistory } from '@/lib/train/history';
 import { decimateHistory } from '@/lib/train/decimate';
 import { alignRuns, type MetricKey } from './align-runs';
 import { lineSeries, metricsOptions } from '../plot/chart-options';
@@ -19,8 +19,8 @@ export interface ComparedMetric {
 
 /** Props of {@link CompareChart}. */
 export interface CompareChartProps {
-  a: MetricsHistory;
-  b: MetricsHistory;
+  a: RunHistory;
+  b: RunHistory;
   /** The runs' names in the legend: "A: non-saturating", "B: minimax". */
   labels: { a: string; b: string };
   /** Memoise it: a new array re-creates the chart. */

@@ -4,14 +4,14 @@ import { useMemo } from 'react';
 import { useTranslations } from 'use-intl';
 import type uPlot from 'uplot';
 import { decimateHistory } from '@/lib/train/decimate';
-import type { MetricsHistory } from '@/lib/train/types';
+import type { RunHistory } from '@/lib/train/history';
 import { lineSeries, metricsOptions } from '../plot/chart-options';
 import { MetricsChart } from '../plot/metrics-chart';
 import { COLOURS } from '../plot/palette';
 
 /** Props of {@link GradNormChart}. */
 export interface GradNormChartProps {
-  history: MetricsHistory;
+  history: RunHistory;
 }
 
 const SERIES = [lineSeries('‖∇D‖', COLOURS.discriminator), lineSeries('‖∇G‖', COLOURS.fake)];
@@ -36,7 +36,7 @@ export function GradNormChart({ history }: GradNormChartProps) {
       hint={t('logScale')}
       options={options}
       data={data}
-      revision={history.iteration.length}
+      revision={history.version}
     />
   );
 }

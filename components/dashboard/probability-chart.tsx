@@ -4,7 +4,8 @@ import { useMemo } from 'react';
 import { useTranslations } from 'use-intl';
 import type uPlot from 'uplot';
 import { decimateHistory } from '@/lib/train/decimate';
-import type { LossInfo, MetricsHistory } from '@/lib/train/types';
+import type { RunHistory } from '@/lib/train/history';
+import type { LossInfo } from '@/lib/train/types';
 import { lineSeries, metricsOptions } from '../plot/chart-options';
 import { MetricsChart } from '../plot/metrics-chart';
 import { COLOURS } from '../plot/palette';
@@ -12,7 +13,7 @@ import { referenceLine } from '../plot/reference-line';
 
 /** Props of {@link ProbabilityChart}. */
 export interface ProbabilityChartProps {
-  history: MetricsHistory;
+  history: RunHistory;
   info: LossInfo;
 }
 
@@ -41,7 +42,7 @@ export function ProbabilityChart({ history, info }: ProbabilityChartProps) {
       hint={probabilities ? t('batchMeansHalf') : t('batchMeans')}
       options={options}
       data={data}
-      revision={history.iteration.length}
+      revision={history.version}
     />
   );
 }

@@ -23,7 +23,6 @@ import { Header } from './header';
 import { SidePanel } from './side-panel';
 import { NoticeBar } from './notice-bar';
 import { useShareLinks } from './use-share-links';
-import { useShortcuts } from './use-shortcuts';
 
 export interface EditorProps {
   store: EditorStore;
@@ -44,7 +43,6 @@ export function Editor({ store, aside, workspace, exercise }: EditorProps) {
   const autosaveKey = workspace?.autosaveKey;
   // Exercise links and the kept exercise belong to the user's own project, not to a workspace's.
   const [exercises] = useState(() => createExerciseStore(store, exercise ?? null, { persist: !workspace }));
-  useShortcuts(store);
   useEffect(() => startAutosave(store, autosaveKey), [store, autosaveKey]);
   useEffect(() => persistLayoutPreference(store), [store]);
   useEffect(() => () => training.getState().dispose(), [training]);

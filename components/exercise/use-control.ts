@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'use-intl';
-import type { ControlId } from '@/lib/classroom/exercise';
+import type { ControlId, ControlState } from '@/lib/classroom/exercise';
 import { useControlState } from '@/components/store/exercise';
 
 export interface ControlView {
@@ -13,11 +13,15 @@ export interface ControlView {
   props: { disabled: boolean; title: string | undefined; 'data-locked': true | undefined };
 }
 
+/** How a control in a state shows; `lockedTitle` is the tooltip that says the teacher locked it. */
+export function controlView(state: ControlState, lockedTitle: string): ControlView {
+  const locked = state === 'locked';
+  const title = locked ? lockedTitle : undefined;
+  return { hidden: state === 'hidden', locked, title, props: { disabled: locked, title, 'data-locked': locked || undefined } };
+}
+
 /** How the current exercise shows one control. Outside an exercise every control is open. */
 export function useControl(id: ControlId): ControlView {
   const t = useTranslations('exercise');
-  const state = useControlState(id);
-  const locked = state === 'locked';
-  const title = locked ? t('lockedTitle') : undefined;
-  return { hidden: state === 'hidden', locked, title, props: { disabled: locked, title, 'data-locked': locked || undefined } };
+  return controlView(useControlState(id), t('lockedTitle'));
 }

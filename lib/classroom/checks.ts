@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DATASET_IDS, LAYER_KINDS, LOSS_KINDS, type Role } from '../project/kinds';
 import type { GanProject } from '../project/schema';
 import { settingValue, type SettingName } from '../project/training-settings';
-import type { MetricsHistory } from '../train/types';
+import type { RunHistory } from '../train/history';
 
 /**
  * The language of step checks and exercise success checks. Checks are data, never code: a lesson
@@ -110,11 +110,12 @@ export interface CheckResult {
 }
 
 /** Means of the last `n` iterations of each metric; null when nothing was trained. */
-export function recentMetrics(history: MetricsHistory, n = RECENT): Record<CheckMetric, number> | null {
-  const len = history.iteration.length;
+export function recentMetrics(run: RunHistory, n = RECENT): Record<CheckMetric, number> | null {
+  const len = run.length;
   if (len === 0) return null;
   const from = Math.max(0, len - n);
-  const mean = (xs: number[]) => xs.slice(from).reduce((a, b) => a + b, 0) / (len - from);
+  const mean = (xs: number[]) => xs.slice(from, len).reduce((a, b) => a + b, 0) / (len - from);
+  const history = run.columns;
   return { dReal: mean(history.dReal), dFake: mean(history.dFake), dLoss: mean(history.dLoss), gLoss: mean(history.gLoss) };
 }
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { bi, type BiText } from '../i18n/bi';
 import { issueText, zodMessage } from '../i18n/zod-issue';
 import { checkSchema, type Check } from './checks';
+import { EXERCISE_ACTIONS } from '../project/actions';
 import { LAYER_KINDS, type LayerKind } from '../project/kinds';
 import { MAX_PROJECT_BYTES, parseProject, type ParseError } from '../project/parse';
 import type { GanProject } from '../project/schema';
@@ -14,8 +15,8 @@ import { SETTING_NAMES, type SettingName } from '../project/training-settings';
  * a share link.
  */
 
-/** Header actions an exercise may hide or lock. */
-export const HEADER_CONTROLS = ['new', 'presets', 'open', 'save', 'share', 'export', 'dataset', 'layout'] as const;
+/** Header actions an exercise may hide or lock: the editor's commands that say so (lib/project/actions.ts). */
+export const HEADER_CONTROLS = EXERCISE_ACTIONS;
 /** Training panel controls (not the settings). */
 export const TRAINING_CONTROLS = ['backend', 'play', 'step', 'step-d', 'step-g', 'reset'] as const;
 /**

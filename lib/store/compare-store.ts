@@ -1,18 +1,14 @@
-import * as Comlink from 'comlink';
 import { createStore } from 'zustand/vanilla';
 import { datasetInfo } from '../data/catalog';
 import { compareRuns, type CompareChoice, type RunText } from '../classroom/compare-runs';
-import { readingsUpTo, withReading, type QualityHistory } from '../quality/history';
 import type { GanProject } from '../project/schema';
 import type { BackendChoice, BackendDecision } from '../train/backends';
 import { trainingFingerprint } from '../train/fingerprint';
-import { appendMetrics, truncateHistory } from '../train/history';
 import { lossInfo } from '../train/losses';
 import type { SessionUpdate } from '../train/session';
-import type { Divergence, TrainerStatus } from '../train/trainer';
-import { emptyHistory, type Density1DData, type LossInfo, type MetricsHistory, type Scatter2DData } from '../train/types';
+import type { LossInfo } from '../train/types';
 import type { Visual } from '../train/visuals';
-import type { TrainerWorkerApi } from '../train/worker';
+import { applyUpdate, connectTrainer, emptyRunView, visualPatch, type RunView } from './trainer-client';
 
 export type RunId = 'a' | 'b';
 export const RUN_IDS: readonly RunId[] = ['a', 'b'];
@@ -20,18 +16,12 @@ export const RUN_IDS: readonly RunId[] = ['a', 'b'];
 /** `pausing`: Pause was pressed and the round in flight (A's turn, then B's) has not ended yet. */
 export type ComparePhase = 'idle' | 'starting' | 'running' | 'pausing' | 'paused' | 'error';
 
-/** One run of the comparison, as the panel draws it. */
-export interface RunState {
+/** One run of the comparison, as the panel draws it: a `RunView` like the Train tab's, with its label. */
+export interface RunState extends RunView {
   label: RunText;
   info: LossInfo;
+  /** Chosen when the run starts. */
   decision: BackendDecision;
-  status: TrainerStatus | null;
-  history: MetricsHistory;
-  scatter: Scatter2DData | null;
-  density: Density1DData | null;
-  divergence: (Divergence & { restoredIteration: number }) | null;
-  /** The image quality meter's readings (MNIST, Fashion-MNIST); null until the first. */
-  quality: QualityHistory | null;
 }
 
 export interface CompareState {
@@ -73,11 +63,7 @@ export interface CompareStoreOptions {
 
 const MAX_CHUNK = 500;
 
-function webWorker(run: RunId) {
-  const worker = new Worker(new URL('../train/worker.ts', import.meta.url), { type: 'module', name: `ganvas-compare-${run}` });
-  const api: CompareWorker = Comlink.wrap<TrainerWorkerApi>(worker);
-  return { api, terminate: () => worker.terminate() };
-}
+const webWorker = (run: RunId): { api: CompareWorker; terminate(): void } => connectTrainer(`ganvas-compare-${run}`);
 
 /**
  * Two training runs that take turns: A trains `chunk` iterations in its own worker, then B the
@@ -89,7 +75,6 @@ export function createCompareStore(options: CompareStoreOptions = {}) {
   const turnMs = options.turnMs ?? 120;
   const visualEveryMs = options.visualEveryMs ?? 700;
   let workers: Partial<Record<RunId, ReturnType<typeof connectRun>>> = {};
-  const histories: Record<RunId, MetricsHistory> = { a: emptyHistory(), b: emptyHistory() };
   /** Bumped by reset and dispose: a loop or start from before then drops what it gets. */
   let generation = 0;
   /** Whether the sessions exist in the workers (they do once a start has finished). */
@@ -103,26 +88,12 @@ export function createCompareStore(options: CompareStoreOptions = {}) {
       if (runs) setState({ runs: { ...runs, [run]: { ...runs[run], ...patch } } });
     };
 
-    const applyUpdate = (run: RunId, u: SessionUpdate) => {
-      const h = histories[run];
-      appendMetrics(h, u.metrics);
-      const patch: Partial<RunState> = { status: u.status, history: { ...h } };
-      if (u.backend) patch.decision = u.backend;
-      const quality = getState().runs?.[run].quality ?? null;
-      if (u.quality) patch.quality = withReading(quality, u.quality);
-      if (u.divergence) {
-        patch.divergence = u.divergence;
-        histories[run] = truncateHistory(h, u.divergence.restoredIteration);
-        patch.history = { ...histories[run] };
-        patch.quality = readingsUpTo(patch.quality ?? quality, u.divergence.restoredIteration);
-      }
-      patchRun(run, patch);
+    const update = (run: RunId, u: SessionUpdate) => {
+      const current = getState().runs?.[run];
+      if (current) patchRun(run, applyUpdate(current, u));
     };
 
-    const applyVisual = (run: RunId, v: Visual) => {
-      if (v.kind === 'scatter') patchRun(run, { scatter: v.data });
-      if (v.kind === 'density') patchRun(run, { density: v.data });
-    };
+    const applyVisual = (run: RunId, v: Visual) => patchRun(run, visualPatch(v));
 
     const refreshVisuals = async (gen: number) => {
       for (const run of RUN_IDS) {
@@ -141,11 +112,11 @@ export function createCompareStore(options: CompareStoreOptions = {}) {
           const start = performance.now();
           let stop: string | null = null;
           for (const run of RUN_IDS) {
-            const update = await worker(run).advance(chunk);
+            const u = await worker(run).advance(chunk);
             if (gen !== generation) return;
-            applyUpdate(run, update);
-            if (update.error) stop = update.error;
-            else if (update.divergence) stop = stop ?? '';
+            update(run, u);
+            if (u.error) stop = u.error;
+            else if (u.divergence) stop = stop ?? '';
           }
           const took = performance.now() - start;
           const next = Math.max(1, Math.min(MAX_CHUNK, Math.round((chunk * 2 * turnMs) / Math.max(took, 1))));
@@ -182,8 +153,6 @@ export function createCompareStore(options: CompareStoreOptions = {}) {
         return false;
       }
       setState({ phase: 'starting', error: null, runs: null, fingerprint: null, choice: null, chunk: 1 });
-      histories.a = emptyHistory();
-      histories.b = emptyHistory();
       try {
         // Free both old runs before either new one allocates.
         live = false;
@@ -196,15 +165,10 @@ export function createCompareStore(options: CompareStoreOptions = {}) {
         if (gen !== generation) return false;
         live = true;
         const run = (r: typeof derived.a, decision: BackendDecision): RunState => ({
+          ...emptyRunView(),
           label: r.label,
           info: lossInfo(r.project.training.loss),
           decision,
-          status: null,
-          history: emptyHistory(),
-          scatter: null,
-          density: null,
-          divergence: null,
-          quality: null,
         });
         setState({
           runs: { a: run(derived.a, decisionA), b: run(derived.b, decisionB) },
@@ -244,8 +208,6 @@ export function createCompareStore(options: CompareStoreOptions = {}) {
       reset: async () => {
         generation++;
         live = false;
-        histories.a = emptyHistory();
-        histories.b = emptyHistory();
         setState({ phase: 'idle', runs: null, fingerprint: null, choice: null, error: null, chunk: 1 });
         await Promise.all(RUN_IDS.map((run) => workers[run]?.api.dispose())).catch(() => undefined);
       },
@@ -254,8 +216,6 @@ export function createCompareStore(options: CompareStoreOptions = {}) {
         live = false;
         for (const run of RUN_IDS) workers[run]?.terminate();
         workers = {};
-        histories.a = emptyHistory();
-        histories.b = emptyHistory();
         setState({ phase: 'idle', runs: null, fingerprint: null, choice: null, error: null, chunk: 1 });
       },
     };

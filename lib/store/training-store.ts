@@ -4,34 +4,27 @@ import { createStore } from 'zustand/vanilla';
 import { bi, BiError, errorText, type BiText } from '../i18n/bi';
 import { LEARN_EVENTS, type LearnEvent } from '../classroom/checks';
 import type { DatasetRef, GanProject } from '../project/schema';
-import type { BackendChoice, BackendDecision } from '../train/backends';
+import type { BackendChoice } from '../train/backends';
 import { trainingFingerprint } from '../train/fingerprint';
-import { appendMetrics, truncateHistory } from '../train/history';
+import { emptyRunHistory, historyTable, runHistoryOf } from '../train/history';
 import { lossInfo } from '../train/losses';
-import { readingsUpTo, withReading, type QualityHistory } from '../quality/history';
 import type { GanArtifacts, SessionUpdate } from '../train/session';
 import type { IterationTrace } from '../train/trace';
-import type { Divergence, StepMode, TrainerStatus } from '../train/trainer';
-import { emptyHistory, type Density1DData, type LossInfo, type MetricsHistory, type SampleFrame, type Scatter2DData } from '../train/types';
+import type { StepMode } from '../train/trainer';
+import type { LossInfo, MetricsHistory, SampleFrame } from '../train/types';
 import type { TrainerWorkerApi } from '../train/worker';
 import type { GanWeights } from '../train/weights';
+import { applyUpdate, connectTrainer, emptyRunView, type RunView } from './trainer-client';
 
 /** `pausing`: Pause was pressed and the chunk in flight has not reported yet. */
 export type Phase = 'idle' | 'starting' | 'running' | 'pausing' | 'paused' | 'error';
 
-export interface TrainingState {
+/** The run in the Train tab (`RunView`: backend, status, history, pictures, divergence, quality) and how to drive it. */
+export interface TrainingState extends RunView {
   phase: Phase;
   backendChoice: BackendChoice;
-  decision: BackendDecision | null;
-  status: TrainerStatus | null;
   info: LossInfo | null;
-  history: MetricsHistory;
   frames: SampleFrame[];
-  scatter: Scatter2DData | null;
-  density: Density1DData | null;
-  divergence: (Divergence & { restoredIteration: number }) | null;
-  /** The image quality meter's readings over the run (MNIST, Fashion-MNIST), with the real-data reference; null until the first. */
-  quality: QualityHistory | null;
   /** Why training stopped with an error, in English (`message`) and Chinese (`zh`). */
   error: BiText | null;
   /** The design the worker trains; an edited graph needs a reset to train. */
@@ -78,14 +71,14 @@ interface Checkpoint {
  * and keeps checkpoints in IndexedDB so a reload resumes the run.
  */
 export function createTrainingStore({ checkpointKey = CHECKPOINT_KEY }: TrainingStoreOptions = {}) {
-  let worker: Worker | null = null;
+  let terminate: (() => void) | null = null;
   let remote: Comlink.Remote<TrainerWorkerApi> | null = null;
-  let history = emptyHistory();
 
   const connect = () => {
     if (!remote) {
-      worker = new Worker(new URL('../train/worker.ts', import.meta.url), { type: 'module', name: 'ganvas-trainer' });
-      remote = Comlink.wrap<TrainerWorkerApi>(worker);
+      const connection = connectTrainer('ganvas-trainer');
+      remote = connection.api;
+      terminate = connection.terminate;
       // `?debug` in the URL: a console handle to make the GPU fail on purpose.
       if (typeof location !== 'undefined' && new URLSearchParams(location.search).has('debug')) {
         const handle = remote;
@@ -99,20 +92,9 @@ export function createTrainingStore({ checkpointKey = CHECKPOINT_KEY }: Training
     const apply = (u: SessionUpdate) => {
       // A chunk that was in flight when Reset disposed the session reports late: drop it.
       if (getState().phase === 'idle') return;
-      appendMetrics(history, u.metrics);
-      const patch: Partial<TrainingState> = { status: u.status, history: { ...history } };
+      const patch: Partial<TrainingState> = applyUpdate(getState(), u);
       if (u.visual?.kind === 'images') patch.frames = [...getState().frames, u.visual.frame].slice(-MAX_FRAMES);
-      if (u.visual?.kind === 'scatter') patch.scatter = u.visual.data;
-      if (u.visual?.kind === 'density') patch.density = u.visual.data;
-      if (u.backend) patch.decision = u.backend;
-      if (u.quality) patch.quality = withReading(getState().quality, u.quality);
-      if (u.divergence) {
-        patch.divergence = u.divergence;
-        patch.phase = 'paused';
-        history = truncateHistory(history, u.divergence.restoredIteration);
-        patch.history = { ...history };
-        patch.quality = readingsUpTo(patch.quality ?? getState().quality, u.divergence.restoredIteration);
-      }
+      if (u.divergence) patch.phase = 'paused';
       if (u.error) {
         patch.error = bi(u.error, u.errorZh ?? errorText(u.error).zh);
         patch.phase = 'error';
@@ -120,7 +102,7 @@ export function createTrainingStore({ checkpointKey = CHECKPOINT_KEY }: Training
       setState(patch);
       const fingerprint = getState().fingerprint;
       if (u.checkpoint && fingerprint) {
-        const checkpoint: Checkpoint = { fingerprint, weights: u.checkpoint, history };
+        const checkpoint: Checkpoint = { fingerprint, weights: u.checkpoint, history: historyTable(getState().history) };
         void set(checkpointKey, checkpoint).catch(() => undefined);
       }
     };
@@ -133,14 +115,13 @@ export function createTrainingStore({ checkpointKey = CHECKPOINT_KEY }: Training
       setState({ phase: 'starting', error: null, divergence: null });
       const saved = await get<Checkpoint>(checkpointKey).catch(() => undefined);
       const resume = saved?.fingerprint === fingerprint ? saved : undefined;
-      history = resume ? resume.history : emptyHistory();
       try {
         const decision = await connect().start(project, state.backendChoice, resume?.weights);
         setState({
           decision,
           fingerprint,
           info: lossInfo(project.training.loss),
-          history: { ...history },
+          history: resume ? runHistoryOf(resume.history) : emptyRunHistory(),
           frames: [],
           scatter: null,
           density: null,
@@ -157,17 +138,11 @@ export function createTrainingStore({ checkpointKey = CHECKPOINT_KEY }: Training
     };
 
     return {
+      ...emptyRunView(),
       phase: 'idle',
       backendChoice: 'auto',
-      decision: null,
-      status: null,
       info: null,
-      history,
       frames: [],
-      scatter: null,
-      density: null,
-      divergence: null,
-      quality: null,
       error: null,
       fingerprint: null,
       resumedFrom: null,
@@ -210,18 +185,11 @@ export function createTrainingStore({ checkpointKey = CHECKPOINT_KEY }: Training
       },
       reset: async () => {
         await remote?.dispose();
-        history = emptyHistory();
         await del(checkpointKey).catch(() => undefined);
         setState({
+          ...emptyRunView(),
           phase: 'idle',
-          decision: null,
-          status: null,
-          history: { ...history },
           frames: [],
-          scatter: null,
-          density: null,
-          divergence: null,
-          quality: null,
           error: null,
           fingerprint: null,
           resumedFrom: null,
@@ -244,8 +212,8 @@ export function createTrainingStore({ checkpointKey = CHECKPOINT_KEY }: Training
         await saveNow();
       },
       dispose: () => {
-        worker?.terminate();
-        worker = null;
+        terminate?.();
+        terminate = null;
         remote = null;
       },
     };
@@ -255,7 +223,7 @@ export function createTrainingStore({ checkpointKey = CHECKPOINT_KEY }: Training
       if (!remote || !fingerprint) return;
       try {
         const weights = await remote.getWeights();
-        await set(checkpointKey, { fingerprint, weights, history } satisfies Checkpoint);
+        await set(checkpointKey, { fingerprint, weights, history: historyTable(getState().history) } satisfies Checkpoint);
       } catch {
         // Nothing to save yet.
       }

@@ -1,4 +1,5 @@
-import type { MetricsHistory } from './types';
+import type { RunHistory } from './history';
+import { emptyHistory, type MetricsHistory } from './types';
 
 /** About how many points a live chart draws, however long the run. */
 export const CHART_POINTS = 1000;
@@ -8,12 +9,13 @@ export const CHART_POINTS = 1000;
  * in buckets of a power-of-two width, aligned to iteration numbers (so two runs at the same
  * iterations get the same x values), each drawn at its last iteration. A chart then costs the
  * same at iteration 100,000 as at 1,000, and the averaging shows the trend through the noise.
+ * The table is new: it shares nothing with the run's history.
  */
-export function decimateHistory(h: MetricsHistory, maxPoints = CHART_POINTS): MetricsHistory {
-  const n = h.iteration.length;
-  if (n <= maxPoints) return h;
-  const width = 2 ** Math.ceil(Math.log2(n / maxPoints));
-  const out: MetricsHistory = { iteration: [], dLoss: [], gLoss: [], dReal: [], dFake: [], gradNormD: [], gradNormG: [] };
+export function decimateHistory(run: RunHistory, maxPoints = CHART_POINTS): MetricsHistory {
+  const h = run.columns;
+  const n = run.length;
+  const width = n <= maxPoints ? 1 : 2 ** Math.ceil(Math.log2(n / maxPoints));
+  const out = emptyHistory();
   const keys = ['dLoss', 'gLoss', 'dReal', 'dFake', 'gradNormD', 'gradNormG'] as const;
   let start = 0;
   while (start < n) {

@@ -15,7 +15,10 @@ export interface IterationMetrics {
   gradNormG: number;
 }
 
-/** Columnar history of metrics, the layout uPlot draws from directly. */
+/**
+ * Metrics as columns, one row per iteration: the layout uPlot draws from directly. A run keeps its
+ * own in a `RunHistory` (lib/train/history.ts); a table taken from it is the reader's own.
+ */
 export interface MetricsHistory {
   iteration: number[];
   dLoss: number[];

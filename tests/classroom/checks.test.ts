@@ -10,6 +10,7 @@ import {
 } from '@/lib/classroom/checks';
 import { presetProject } from '@/lib/project/presets';
 import { emptyHistory } from '@/lib/train/types';
+import { emptyRunHistory, runHistoryOf } from '@/lib/train/history';
 
 function snapshot(over: Partial<LearnSnapshot> = {}): LearnSnapshot {
   return {
@@ -71,7 +72,7 @@ describe('step checks', () => {
       history.dLoss.push(1.3);
       history.gLoss.push(0.7);
     }
-    const recent = recentMetrics(history)!;
+    const recent = recentMetrics(runHistoryOf(history))!;
     expect(recent.dReal).toBeCloseTo(0.5, 12);
     expect(recent.dFake).toBeCloseTo(0.53, 12);
     const s = snapshot({ recent, iteration: 40 });
@@ -79,7 +80,7 @@ describe('step checks', () => {
     expect(met({ kind: 'metric', metric: 'dFake', target: 0.5, within: 0.02 }, s)).toBe(false);
     expect(met({ kind: 'metric', metric: 'dLoss', atMost: 1.35 }, s)).toBe(true);
     expect(met({ kind: 'metric', metric: 'dReal', target: 0.5, within: 0.05 }, snapshot())).toBe(false);
-    expect(recentMetrics(emptyHistory())).toBeNull();
+    expect(recentMetrics(emptyRunHistory())).toBeNull();
   });
 
   it('metric: a NaN never meets a check', () => {

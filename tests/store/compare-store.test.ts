@@ -4,6 +4,7 @@ import { presetProject } from '@/lib/project/presets';
 import type { GanProject } from '@/lib/project/schema';
 import { createCompareStore, type CompareStore, type CompareWorker, type RunId } from '@/lib/store/compare-store';
 import { createSession, type TrainingSession } from '@/lib/train/session';
+import { historyTable } from '@/lib/train/history';
 
 /** The 1-D preset, small enough to train quickly on the cpu backend. */
 function tiny(): GanProject {
@@ -83,19 +84,19 @@ describe('compare store', { timeout: 30_000 }, () => {
     // The pause waits for B's turn: both stand at the same iteration with every iteration recorded.
     const n = a.status!.iteration;
     expect(b.status!.iteration).toBe(n);
-    expect(a.history.iteration).toEqual(Array.from({ length: n }, (_, i) => i + 1));
-    expect(b.history.iteration).toEqual(a.history.iteration);
+    expect(historyTable(a.history).iteration).toEqual(Array.from({ length: n }, (_, i) => i + 1));
+    expect(historyTable(b.history).iteration).toEqual(historyTable(a.history).iteration);
     // Turns alternate A, B, A, B with the same chunk for both.
     const turns = log.filter((l) => /^[ab] \d+$/.test(l));
     turns.forEach((turn, i) => expect(turn.startsWith(i % 2 ? 'b' : 'a')).toBe(true));
     for (let i = 0; i < turns.length; i += 2) expect(turns[i]!.slice(2)).toBe(turns[i + 1]!.slice(2));
     // Same seed: the first D update sees the same weights, data and noise in both runs, and D's
     // loss is the same formula for minimax and non-saturating, so it matches exactly.
-    expect(b.history.dLoss[0]).toBe(a.history.dLoss[0]);
-    expect(b.history.dFake[0]).toBe(a.history.dFake[0]);
+    expect(historyTable(b.history).dLoss[0]).toBe(historyTable(a.history).dLoss[0]);
+    expect(historyTable(b.history).dFake[0]).toBe(historyTable(a.history).dFake[0]);
     // G's losses differ: log D(G(z)) to maximise is positive as a loss, log(1 - D(G(z))) negative.
-    expect(a.history.gLoss[0]).toBeGreaterThan(0);
-    expect(b.history.gLoss[0]).toBeLessThan(0);
+    expect(historyTable(a.history).gLoss[0]).toBeGreaterThan(0);
+    expect(historyTable(b.history).gLoss[0]).toBeLessThan(0);
     // 1-D data: each run has its own density picture.
     expect(a.density?.discriminator.values.length).toBeGreaterThan(0);
     expect(b.density?.discriminator.values.length).toBeGreaterThan(0);
@@ -111,14 +112,14 @@ describe('compare store', { timeout: 30_000 }, () => {
     const first = store.getState().runs!.a.status!.iteration;
     await trainUntil(store, project, first + 5);
     expect(log.filter((l) => l.startsWith('start'))).toEqual(['start a non-saturating', 'start b minimax']);
-    expect(store.getState().runs!.a.history.iteration[0]).toBe(1);
+    expect(historyTable(store.getState().runs!.a.history).iteration[0]).toBe(1);
     expect(store.getState().runs!.a.status!.iteration).toBeGreaterThan(first);
 
     await trainUntil(store, project, 3, { setting: 'k', value: 2 });
     expect(log.filter((l) => l.startsWith('start'))).toHaveLength(4);
     expect(store.getState().error).toBeNull();
     expect(store.getState().runs!.b.label.en).toBe('B: k = 2');
-    expect(store.getState().runs!.a.history.iteration[0]).toBe(1);
+    expect(historyTable(store.getState().runs!.a.history).iteration[0]).toBe(1);
 
     await store.getState().reset();
     expect(store.getState()).toMatchObject({ phase: 'idle', runs: null, choice: null });

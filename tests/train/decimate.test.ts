@@ -1,20 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { CHART_POINTS, decimateHistory } from '@/lib/train/decimate';
-import { emptyHistory, type MetricsHistory } from '@/lib/train/types';
+import { runHistoryOf, type RunHistory } from '@/lib/train/history';
+import { emptyHistory } from '@/lib/train/types';
 
-function run(n: number, value: (i: number) => number, from = 1): MetricsHistory {
+function run(n: number, value: (i: number) => number, from = 1): RunHistory {
   const h = emptyHistory();
   for (let i = from; i < from + n; i++) {
     h.iteration.push(i);
     for (const k of ['dLoss', 'gLoss', 'dReal', 'dFake', 'gradNormD', 'gradNormG'] as const) h[k].push(value(i));
   }
-  return h;
+  return runHistoryOf(h);
 }
 
 describe('decimateHistory', () => {
-  it('leaves a short history as it is', () => {
+  it('leaves a short history as it is, in columns of its own', () => {
     const h = run(500, (i) => i);
-    expect(decimateHistory(h)).toBe(h);
+    const d = decimateHistory(h);
+    expect(d).toEqual(h.columns);
+    expect(d.iteration).not.toBe(h.columns.iteration);
   });
 
   it('keeps at most about CHART_POINTS points, ending at the last iteration, with bucket means', () => {
