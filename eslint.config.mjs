@@ -43,6 +43,12 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', uiFrameworks] },
   },
   {
+    // Export templates are pieces of the generated src/gan.ts and src/train.ts: the functions they
+    // define are called by code the exporter adds around them, so "unused" is expected here.
+    files: ['lib/export/templates/**'],
+    rules: { '@typescript-eslint/no-unused-vars': 'off' },
+  },
+  {
     // The stores are vanilla zustand: React binds them in components/store.
     files: ['lib/store/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: uiFrameworks.patterns.filter((p) => !p.group.includes('zustand')) }] },

@@ -104,10 +104,10 @@ test('a teacher makes an exercise; a student opening the link sees exactly it an
   await expect(undo).toBeDisabled();
   await expect(undo).toHaveAttribute('title', 'Your teacher locked this in the exercise');
   await expect(s.getByTestId('redo')).toBeVisible();
-  await s.getByTestId('project-name').fill('My attempt');
+  await s.getByTestId('project-name').fill('My attempt at the Gaussian');
   await node(s, 'generator', 'g1').click();
   await s.keyboard.press('Control+z');
-  await expect(s.getByTestId('project-name')).toHaveValue('My attempt');
+  await expect(s.getByTestId('project-name')).toHaveValue('My attempt at the Gaussian');
 
   // Training: the loss setting is hidden, D's learning rate locked; Step until the goal holds.
   await s.getByTestId('side-train').click();

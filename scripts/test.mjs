@@ -105,6 +105,7 @@ if (torchPython) env.GANVAS_PYTHON = torchPython;
 count('typecheck (tsc --noEmit)', run('npx', ['tsc', '--noEmit']));
 count('lint (eslint)', run('npx', ['eslint', '.', '--max-warnings=0']));
 count('format (prettier --check)', run('npx', ['prettier', '--check', '.']));
+count('export templates (lib/export/templates.generated.ts up to date)', run('node', ['scripts/export-templates.mjs', '--check']));
 count(
   'import rules (depcruise, .dependency-cruiser.cjs)',
   run('npx', ['depcruise', 'lib', 'components', 'app', '--config', '.dependency-cruiser.cjs']),

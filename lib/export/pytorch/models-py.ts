@@ -62,7 +62,7 @@ export function emitModelsPy(ir: IrProject): string {
   const g = emitModel(ir.generator);
   const d = emitModel(ir.discriminator);
   const helpers = helperCode(new Set([...g.helpers, ...d.helpers]));
-  const blocks = [...helpers, INIT_LIKE_TFJS, g.lines, d.lines];
+  const blocks = [...helpers, INIT_LIKE_TFJS, g.lines.join('\n'), d.lines.join('\n')];
   return [
     pyComment(`GANvas project ${pyString(ir.name)}: its generator and discriminator as torch.nn.Modules.`),
     pyComment('Images are NCHW here, where tfjs holds them NHWC; weights.py loads weights saved by GANvas.'),
@@ -73,7 +73,7 @@ export function emitModelsPy(ir: IrProject): string {
     'import torch.nn.functional as F',
     '',
     '',
-    blocks.map((b) => b.join('\n')).join('\n\n\n'),
+    blocks.join('\n\n\n'),
     '',
   ].join('\n');
 }

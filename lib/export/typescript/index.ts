@@ -1,6 +1,7 @@
 import { isSyntheticRef } from '../../data/synthetic';
 import { emaDecay, type GanProject } from '../../project/schema';
 import { projectIr, type IrProject } from '../model-ir';
+import { GAN_TS } from '../templates.generated';
 import { emitDataset } from './data';
 import { commentText } from './escape';
 import { emitBuilder, emitSettings } from './models';
@@ -40,55 +41,23 @@ function emitModule(ir: IrProject): string {
     '',
     emitBuilder(ir.discriminator),
     '',
-    "/** Loads weights saved in the tfjs layers format (the app's download, or `main`'s output) into a model built here. */",
-    'export function loadWeights(model: tf.LayersModel, modelJson: string, weightsBin: Uint8Array): void {',
-    '  const manifest = JSON.parse(modelJson) as { weightsManifest: { weights: tf.io.WeightsManifestEntry[] }[] };',
-    '  const specs = manifest.weightsManifest.flatMap((group) => group.weights);',
-    '  const data = weightsBin.buffer.slice(weightsBin.byteOffset, weightsBin.byteOffset + weightsBin.byteLength) as ArrayBuffer;',
-    '  model.loadWeights(tf.io.decodeWeights(data, specs));',
-    '}',
+    GAN_TS.loadWeights,
     '',
     emitDataset(ir),
     '',
     emitTrainer(ir),
     '',
-    'export interface MainOptions {',
-    '  iterations: number;',
-    '  dataset: Dataset;',
-    '  /** Where the trained models go, e.g. `downloads://generator` in a browser or a file handler in Node. */',
-    '  saveGenerator: tf.io.IOHandler | string;',
-    '  saveDiscriminator?: tf.io.IOHandler | string;',
+    GAN_TS.mainOptions,
     ...(ema
       ? ["  /** Where G's weight average goes: the generator to sample from. */", '  saveAveragedGenerator?: tf.io.IOHandler | string;']
       : []),
-    '  /** Models to continue from; fresh ones otherwise. */',
+    GAN_TS.mainModels,
     ema
       ? '  models?: { generator?: tf.LayersModel; discriminator?: tf.LayersModel; averagedGenerator?: tf.LayersModel };'
       : '  models?: { generator?: tf.LayersModel; discriminator?: tf.LayersModel };',
-    '  batchSize?: number;',
-    '  onProgress?: (metrics: Metrics) => void;',
-    '}',
-    '',
-    '/** Trains for `iterations` iterations, then saves the generator (and the discriminator when asked). */',
-    'export async function main(options: MainOptions): Promise<Metrics | null> {',
-    '  const trainer = createTrainer(options.dataset, { ...options.models, batchSize: options.batchSize });',
-    '  let last: Metrics | null = null;',
-    '  try {',
-    '    for (let i = 0; i < options.iterations; i++) {',
-    '      last = await trainer.step();',
-    '      if (!Number.isFinite(last.dLoss) || !Number.isFinite(last.gLoss)) {',
-    '        throw new Error(`training diverged at iteration ${last.iteration}: lower the learning rates or change the loss`);',
-    '      }',
-    '      options.onProgress?.(last);',
-    '    }',
-    '    await trainer.generator.save(options.saveGenerator);',
-    '    if (options.saveDiscriminator) await trainer.discriminator.save(options.saveDiscriminator);',
+    GAN_TS.main,
     ...(ema ? ['    if (options.saveAveragedGenerator) await trainer.averagedGenerator.save(options.saveAveragedGenerator);'] : []),
-    '    return last;',
-    '  } finally {',
-    '    trainer.dispose();',
-    '  }',
-    '}',
+    GAN_TS.mainEnd,
     '',
   ].join('\n');
 }

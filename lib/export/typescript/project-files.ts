@@ -1,5 +1,6 @@
 import { emaDecay } from '../../project/schema';
 import type { IrProject } from '../model-ir';
+import { TRAIN_SCRIPT_TS } from '../templates.generated';
 import { AVERAGE_FOLDER } from '../tfjs-artifacts';
 
 /** package.json of the exported project: tfjs pinned to the app's version, tsx to run, tsc to check. */
@@ -35,7 +36,10 @@ export const TSCONFIG = `${JSON.stringify(
   2,
 )}\n`;
 
-/** src/train.ts: the command line, and the small file-system IO handler tfjs needs in Node without tfjs-node. */
+/**
+ * src/train.ts: the command line, and the small file-system IO handler tfjs needs in Node without
+ * tfjs-node (lib/export/templates/typescript/train-script.ts).
+ */
 export function emitTrainScript(needsDataFile: boolean, dataFile: string, ema: boolean): string {
   return [
     `import { ${ema ? 'existsSync, ' : ''}mkdirSync, readFileSync, writeFileSync } from 'node:fs';`,
@@ -44,29 +48,7 @@ export function emitTrainScript(needsDataFile: boolean, dataFile: string, ema: b
     "import * as tf from '@tensorflow/tfjs';",
     "import { buildDiscriminator, buildGenerator, createDataset, loadWeights, main } from './gan';",
     '',
-    '/** Saves a model as model.json + weights.bin in `dir` (the tfjs layers format). */',
-    'export function fileSaver(dir: string): tf.io.IOHandler {',
-    '  return tf.io.withSaveHandler(async (artifacts) => {',
-    '    mkdirSync(dir, { recursive: true });',
-    '    const weights = artifacts.weightData ?? new ArrayBuffer(0);',
-    '    const buffers = Array.isArray(weights) ? weights : [weights];',
-    "    writeFileSync(join(dir, 'weights.bin'), Buffer.concat(buffers.map((b) => Buffer.from(b))));",
-    '    const modelJson = {',
-    "      format: 'layers-model',",
-    '      modelTopology: artifacts.modelTopology,',
-    "      weightsManifest: [{ paths: ['weights.bin'], weights: artifacts.weightSpecs ?? [] }],",
-    '    };',
-    "    writeFileSync(join(dir, 'model.json'), JSON.stringify(modelJson));",
-    "    return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };",
-    '  });',
-    '}',
-    '',
-    '/** Builds a model and loads the weights saved in `dir` into it. */',
-    'function loadModel(build: () => tf.LayersModel, dir: string): tf.LayersModel {',
-    '  const model = build();',
-    "  loadWeights(model, readFileSync(join(dir, 'model.json'), 'utf8'), readFileSync(join(dir, 'weights.bin')));",
-    '  return model;',
-    '}',
+    TRAIN_SCRIPT_TS.fileIo,
     '',
     'const { values } = parseArgs({',
     '  options: {',
