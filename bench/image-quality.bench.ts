@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { createDataset } from '../lib/data/dataset';
 import { parseImageSet } from '../lib/data/image-set';
 import { parseProjectText } from '../lib/project/parse';
+import { takesLabel } from '../lib/project/schema';
 import { presetProject, type PresetId } from '../lib/project/presets';
 import { createQualityMeter, QUALITY_SAMPLES, type QualityFigures } from '../lib/quality/meter';
 import { watchQuality } from '../lib/quality/watch';
@@ -115,7 +116,7 @@ export async function benchImageQuality(): Promise<string[]> {
         const made = torchSamples(project, iterations, seed, 'public/data/mnist.bin', QUALITY_SAMPLES);
         if ('skipped' in made) torch = `skipped: ${made.skipped.slice(0, 160)}`;
         else {
-          const conditional = project.generator.nodes.some((n) => n.kind === 'label');
+          const conditional = takesLabel(project.generator);
           const q = await meter.measure(
             made.images,
             made.count,

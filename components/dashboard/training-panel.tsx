@@ -1,13 +1,14 @@
 'use client';
 
 import { useMemo } from 'react';
-import { useLocale, useTranslations } from 'use-intl';
-import { biText } from '@/lib/i18n/bi';
+import { useTranslations } from 'use-intl';
 import { graphView } from '@/lib/store/analysis';
 import { useEditor } from '@/components/store/editor';
 import { useTraining } from '@/components/store/training';
 import { trainingFingerprint } from '@/lib/train/fingerprint';
+import { takesLabel } from '@/lib/project/schema';
 import { formatCount } from '../canvas/format';
+import { useLocalized } from '../i18n/use-localized';
 import { Density1D } from './density-1d';
 import { GradNormChart } from './grad-norm-chart';
 import { LossChart } from './loss-chart';
@@ -26,8 +27,7 @@ import { TrainingSettings, type TrainingSettingsProps } from './training-setting
  */
 export function TrainingPanel({ settings }: { settings?: TrainingSettingsProps } = {}) {
   const t = useTranslations('training');
-  const locale = useLocale();
-  const zh = locale === 'zh';
+  const text = useLocalized();
   const project = useEditor((s) => s.project);
   const errors = graphView(project, 'generator').errors + graphView(project, 'discriminator').errors;
   const fingerprint = useMemo(() => trainingFingerprint(project), [project]);
@@ -41,7 +41,7 @@ export function TrainingPanel({ settings }: { settings?: TrainingSettingsProps }
   const scatter = useTraining((s) => s.scatter);
   const density = useTraining((s) => s.density);
   const quality = useTraining((s) => s.quality);
-  const conditional = project.generator.nodes.some((n) => n.kind === 'label');
+  const conditional = takesLabel(project.generator);
   const divergence = useTraining((s) => s.divergence);
   const error = useTraining((s) => s.error);
   const resumedFrom = useTraining((s) => s.resumedFrom);
@@ -70,7 +70,7 @@ export function TrainingPanel({ settings }: { settings?: TrainingSettingsProps }
       </div>
       {decision && (
         <p className="backend-line" data-testid="backend">
-          <strong>{zh ? decision.labelZh : decision.label}</strong> <span className="muted">{zh ? decision.zh : decision.reason}</span>
+          <strong>{text(decision.label)}</strong> <span className="muted">{text(decision.reason)}</span>
         </p>
       )}
       {errors > 0 && <p className="train-note bad">{t('fixErrors', { count: errors })}</p>}
@@ -78,13 +78,12 @@ export function TrainingPanel({ settings }: { settings?: TrainingSettingsProps }
       {resumedFrom !== null && <p className="train-note">{t('resumed', { iteration: resumedFrom })}</p>}
       {divergence && (
         <div className="train-note bad" role="alert" data-testid="divergence">
-          <strong>{t('paused', { what: zh ? divergence.zh.what : divergence.what })}</strong>{' '}
-          {zh ? divergence.zh.advice : divergence.advice}
+          <strong>{t('paused', { what: text(divergence.what) })}</strong> {text(divergence.advice)}
         </div>
       )}
       {error && (
         <p className="train-note bad" role="alert" data-testid="train-error">
-          {biText(error, locale)}
+          {text(error)}
         </p>
       )}
       {dims === 3 && <SampleGrid frames={frames} />}

@@ -3,7 +3,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useLocale, useTranslations } from 'use-intl';
 import { DATASET_DEFAULTS, datasetInfo } from '@/lib/data/catalog';
-import { ACTIONS, ACTION_IDS, actionForKey, type ActionId } from '@/lib/project/actions';
+import { ACTIONS, ACTION_IDS, actionForKey, type ActionId, type CustomAction } from '@/lib/project/actions';
 import { DATASET_IDS, type DatasetId } from '@/lib/project/kinds';
 import { newProject } from '@/lib/project/new-project';
 import { PRESET_IDS, PRESETS, presetProject } from '@/lib/project/presets';
@@ -87,7 +87,7 @@ export function useEditorActions(ui: ActionUi): BoundActions {
     delete: () => editor().deleteSelection(role()),
   };
   const enabled: Partial<Record<ActionId, boolean>> = { undo: canUndo, redo: canRedo };
-  const render: Partial<Record<ActionId, () => ReactNode>> = {
+  const render: Record<CustomAction, () => ReactNode> = {
     dataset: () => (
       <label className="dataset" title={views.dataset.title}>
         <span className="muted">{t('data')}</span>
@@ -164,7 +164,7 @@ export function useEditorActions(ui: ActionUi): BoundActions {
         if (view.hidden || view.locked || !can) return;
         void perform[id]();
       },
-      ...(render[id] && { render: render[id] }),
+      ...(id in render && { render: render[id as CustomAction] }),
     };
   }
   return bound;

@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { Fragment, useRef, useState } from 'react';
 import { useTranslations } from 'use-intl';
-import { actionsIn, type ActionId, type ActionPlace } from '@/lib/project/actions';
+import { actionsIn, isButton, type ActionPlace, type ButtonAction } from '@/lib/project/actions';
 import { useGraphView } from '@/components/store/graph-hooks';
 import { useEditor, useEditorApi } from '@/components/store/editor';
 import { formatCount } from '../canvas/format';
@@ -15,7 +15,7 @@ import { useExercise } from '@/components/store/exercise';
 import { useActionKeys, useEditorActions, useOpenFile, type BoundAction } from './actions';
 
 /** The header's plain buttons: their label, and a tooltip where the label needs one. */
-const TITLES: Partial<Record<ActionId, 'undoTitle' | 'redoTitle'>> = { undo: 'undoTitle', redo: 'redoTitle' };
+const TITLES: Partial<Record<ButtonAction, 'undoTitle' | 'redoTitle'>> = { undo: 'undoTitle', redo: 'redoTitle' };
 
 /** Project name, parameter totals, dataset, and the editor's commands (lib/project/actions.ts), which also own the keys. */
 export function Header() {
@@ -34,20 +34,21 @@ export function Header() {
 
   const control = (action: BoundAction) => {
     if (action.view.hidden) return null;
-    if (action.render) return <Fragment key={action.id}>{action.render()}</Fragment>;
-    const title = TITLES[action.id];
+    if (!isButton(action.id)) return action.render ? <Fragment key={action.id}>{action.render()}</Fragment> : null;
+    const id: ButtonAction = action.id;
+    const title = TITLES[id];
     return (
       <button
         key={action.id}
         type="button"
         className="btn"
-        data-testid={action.id}
+        data-testid={id}
         {...action.view.props}
         disabled={action.view.locked || !action.enabled}
         title={action.view.title ?? (title && t(title))}
         onClick={action.perform}
       >
-        {t(action.id as 'new' | 'open' | 'save' | 'share' | 'export' | 'undo' | 'redo')}
+        {t(id)}
       </button>
     );
   };

@@ -17,45 +17,54 @@ export type ActionExercise = 'hide' | null;
 
 export interface ActionSpec {
   readonly place: ActionPlace;
+  /** `button`: a plain button named by its header label; `custom`: a control of its own (a select, a toggle); `keys`: no control. */
+  readonly control: 'button' | 'custom' | 'keys';
   /** Key chords, as `mod+shift+z`: `mod` is Ctrl, or ⌘ on a Mac; a bare key has no modifier. */
   readonly keys: readonly string[];
   readonly exercise: ActionExercise;
 }
 
-const spec = <E extends ActionExercise = 'hide'>(place: ActionPlace, keys: readonly string[] = [], exercise = 'hide' as E) => ({
-  place,
-  keys,
-  exercise,
-});
+const button = (place: 'project' | 'history', keys: readonly string[] = []) =>
+  ({ place, control: 'button', keys, exercise: 'hide' }) as const;
+const custom = (place: 'data' | 'project' | 'view') => ({ place, control: 'custom', keys: [], exercise: 'hide' }) as const;
+const edit = (keys: readonly string[]) => ({ place: 'canvas', control: 'keys', keys, exercise: null }) as const;
 
 export const ACTIONS = {
-  dataset: spec('data'),
-  new: spec('project'),
-  presets: spec('project'),
-  open: spec('project'),
-  save: spec('project'),
-  share: spec('project'),
-  export: spec('project'),
-  undo: spec('history', ['mod+z']),
-  redo: spec('history', ['mod+shift+z', 'mod+y']),
-  layout: spec('view'),
-  copy: spec('canvas', ['mod+c'], null),
-  paste: spec('canvas', ['mod+v'], null),
-  duplicate: spec('canvas', ['mod+d'], null),
-  selectAll: spec('canvas', ['mod+a'], null),
-  delete: spec('canvas', ['delete', 'backspace'], null),
+  dataset: custom('data'),
+  new: button('project'),
+  presets: custom('project'),
+  open: button('project'),
+  save: button('project'),
+  share: button('project'),
+  export: button('project'),
+  undo: button('history', ['mod+z']),
+  redo: button('history', ['mod+shift+z', 'mod+y']),
+  layout: custom('view'),
+  copy: edit(['mod+c']),
+  paste: edit(['mod+v']),
+  duplicate: edit(['mod+d']),
+  selectAll: edit(['mod+a']),
+  delete: edit(['delete', 'backspace']),
 } as const satisfies Record<string, ActionSpec>;
 
 export type ActionId = keyof typeof ACTIONS;
 export const ACTION_IDS = Object.keys(ACTIONS) as ActionId[];
 
-type ExerciseAction = { [K in ActionId]: (typeof ACTIONS)[K]['exercise'] extends null ? never : K }[ActionId];
+type ActionsWhere<F extends keyof ActionSpec, V> = { [K in ActionId]: (typeof ACTIONS)[K][F] extends V ? K : never }[ActionId];
+/** The commands shown as a plain button: each needs a label in the header's messages. */
+export type ButtonAction = ActionsWhere<'control', 'button'>;
+/** The commands that draw a control of their own: each needs a `render` in components/editor/actions.tsx. */
+export type CustomAction = ActionsWhere<'control', 'custom'>;
+type ExerciseAction = Exclude<ActionId, ActionsWhere<'exercise', null>>;
 
 /** The commands an exercise may hide or lock, in the header's order. */
 export const EXERCISE_ACTIONS = ACTION_IDS.filter((id): id is ExerciseAction => ACTIONS[id].exercise !== null);
 
 /** The commands whose controls sit in one place, in order. */
 export const actionsIn = (place: ActionPlace): ActionId[] => ACTION_IDS.filter((id) => ACTIONS[id].place === place);
+
+/** Whether a command is a plain button. */
+export const isButton = (id: ActionId): id is ButtonAction => ACTIONS[id].control === 'button';
 
 /** What a key chord needs of a keyboard event. */
 export interface KeyPress {

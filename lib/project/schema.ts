@@ -141,6 +141,9 @@ export type DatasetRef = z.infer<typeof datasetSchema>;
 export type AdamConfig = z.infer<typeof adamSchema>;
 export type TrainingConfig = z.infer<typeof trainingSchema>;
 
+/** Whether a network takes a class label besides its noise or data (a conditional GAN's G or D). */
+export const takesLabel = (graph: Pick<Graph, 'nodes'>): boolean => graph.nodes.some((n) => n.kind === 'label');
+
 /** Samples in one pack D judges: the `pack` setting, 1 (no packing) when absent. */
 export const packSize = (training: Pick<TrainingConfig, 'pack'>): number => training.pack ?? 1;
 

@@ -1,6 +1,6 @@
 import type { ImageSet } from '../data/image-set';
 import { createRng } from '../data/rng';
-import type { DatasetRef, GanProject } from '../project/schema';
+import { takesLabel, type DatasetRef, type GanProject } from '../project/schema';
 import { isJudgedSet, type Judge, type JudgedSet } from './judge';
 import { createQualityMeter, QUALITY_SAMPLES, type QualityFigures, type QualityMeter, type QualityReading } from './meter';
 
@@ -59,7 +59,7 @@ export function watchQuality(
   const { dim, distribution } = project.training.noise;
   const rng = createRng(project.training.seed + 7919);
   const noise = Float32Array.from({ length: QUALITY_SAMPLES * dim }, () => (distribution === 'normal' ? rng.normal() : rng.next() * 2 - 1));
-  const conditional = project.generator.nodes.some((n) => n.kind === 'label');
+  const conditional = takesLabel(project.generator);
   const labels = conditional ? Array.from({ length: QUALITY_SAMPLES }, (_, i) => i % 10) : undefined;
   let last = Number.NEGATIVE_INFINITY;
   let cost = 0;

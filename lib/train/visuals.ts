@@ -2,7 +2,7 @@ import { datasetInfo } from '../data/catalog';
 import type { Dataset } from '../data/dataset';
 import { createRng, type Rng } from '../data/rng';
 import { gaussian1dDensity } from '../data/synthetic';
-import { emaDecay, packSize, type GanProject } from '../project/schema';
+import { emaDecay, packSize, takesLabel, type GanProject } from '../project/schema';
 import type { GanTrainer } from './trainer';
 import type { Density1DData, SampleFrame, Scatter2DData } from './types';
 
@@ -26,7 +26,7 @@ export function createVisualizer(project: GanProject, dataset: Dataset, seed: nu
   const dim = project.training.noise.dim;
   const uniform = project.training.noise.distribution === 'uniform';
   const dims = info.shape.length;
-  const classes = project.generator.nodes.some((n) => n.kind === 'label') ? (info.numClasses ?? 0) : 0;
+  const classes = takesLabel(project.generator) ? (info.numClasses ?? 0) : 0;
   const count = classes ? classes * 6 : 64;
   const fixedNoise = Float32Array.from({ length: count * dim }, () => (uniform ? rng.next() * 2 - 1 : rng.normal()));
   // Conditional grids: one column per class, so each row reads 0..9.
