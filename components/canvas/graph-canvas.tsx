@@ -16,7 +16,7 @@ import {
   type NodeChange,
 } from '@xyflow/react';
 import { memo, useCallback, useEffect, useRef, type DragEvent } from 'react';
-import { useLocale, useTranslations } from 'use-intl';
+import { useTranslations } from 'use-intl';
 import { checkConnection } from '@/lib/compiler/connect';
 import { layerSpec } from '@/lib/compiler/layers';
 import type { LayerKind, Role } from '@/lib/project/kinds';
@@ -25,6 +25,7 @@ import type { Position } from '@/lib/store/editor-store';
 import { graphView } from '@/lib/store/analysis';
 import { useEditor, useEditorApi } from '@/components/store/editor';
 import { useCanvasMark } from '@/components/store/slow-motion';
+import { useLocalized } from '../i18n/use-localized';
 import { useCanvasRegistry } from './canvas-registry';
 import { LayerNode, type LayerNodeData } from './layer-node';
 import { ShapeEdge, type ShapeEdgeData } from './shape-edge';
@@ -47,7 +48,7 @@ export function GraphCanvas({ role }: { role: Role }) {
 
 function Canvas({ role }: { role: Role }) {
   const tn = useTranslations('notices');
-  const locale = useLocale();
+  const text = useLocalized();
   const store = useEditorApi();
   const graph = useEditor((s) => s.project[role]);
   const selection = useEditor((s) => s.selection[role]);
@@ -131,10 +132,9 @@ function Canvas({ role }: { role: Role }) {
   const onConnect = useCallback(
     (conn: Connection) => {
       const result = store.getState().connect(role, conn);
-      if (!result.ok)
-        store.getState().notify({ tone: 'error', title: tn('connectionRefused'), details: [locale === 'zh' ? result.zh : result.reason] });
+      if (!result.ok) store.getState().notify({ tone: 'error', title: tn('connectionRefused'), details: [text(result.reason)] });
     },
-    [store, role, tn, locale],
+    [store, role, tn, text],
   );
 
   const isValidConnection = useCallback(
@@ -149,10 +149,9 @@ function Canvas({ role }: { role: Role }) {
       const [source, target] =
         state.fromHandle?.type === 'target' ? [state.toNode.id, state.fromNode.id] : [state.fromNode.id, state.toNode.id];
       const check = checkConnection(store.getState().project[role], { source, target });
-      if (!check.ok)
-        store.getState().notify({ tone: 'error', title: tn('connectionRefused'), details: [locale === 'zh' ? check.zh : check.reason] });
+      if (!check.ok) store.getState().notify({ tone: 'error', title: tn('connectionRefused'), details: [text(check.reason)] });
     },
-    [store, role, tn, locale],
+    [store, role, tn, text],
   );
 
   const onDragOver = useCallback((event: DragEvent) => {

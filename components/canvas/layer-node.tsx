@@ -8,7 +8,6 @@ import { LAYERS } from '@/lib/compiler/layers';
 import type { Role } from '@/lib/project/kinds';
 import { useGraphNode, useNodeFacts } from '@/components/store/graph-hooks';
 import { useNodeHighlighted } from '@/components/store/slow-motion';
-import { useBiText } from '../i18n/use-bi-text';
 import { useLocalized } from '../i18n/use-localized';
 import { formatCount } from './format';
 import slowmo from './slow-motion.module.css';
@@ -19,7 +18,6 @@ export type LayerNodeData = { role: Role };
 function LayerNodeView({ id, data, selected }: NodeProps & { data: LayerNodeData }) {
   const t = useTranslations('canvas');
   const text = useLocalized();
-  const finding = useBiText();
   const node = useGraphNode(data.role, id);
   const { shape, params, status, issues } = useNodeFacts(data.role, id);
   const highlighted = useNodeHighlighted(data.role, id);
@@ -51,7 +49,7 @@ function LayerNodeView({ id, data, selected }: NodeProps & { data: LayerNodeData
         <div className="layer-node-issues" role="tooltip">
           {issues.map((d, i) => (
             <p key={i} className={`issue-${d.severity}`}>
-              {finding(d)}
+              {text(d)}
             </p>
           ))}
         </div>

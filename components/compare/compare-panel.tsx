@@ -1,7 +1,7 @@
 'use client';
 
 import { useMemo } from 'react';
-import { useLocale, useTranslations } from 'use-intl';
+import { useTranslations } from 'use-intl';
 import { useStore } from 'zustand';
 import { datasetInfo } from '@/lib/data/catalog';
 import { graphView } from '@/lib/store/analysis';
@@ -21,7 +21,6 @@ export function ComparePanel({ store }: { store: CompareStore }) {
   const tt = useTranslations('training');
   const tc = useTranslations('charts');
   const text = useLocalized();
-  const zh = useLocale() === 'zh';
   const project = useEditor((s) => s.project);
   const errors = graphView(project, 'generator').errors + graphView(project, 'discriminator').errors;
   const phase = useStore(store, (s) => s.phase);
@@ -72,8 +71,7 @@ export function ComparePanel({ store }: { store: CompareStore }) {
                   <span className="muted">{run.decision.backend}</span>
                   {run.divergence && (
                     <span className={styles.bad} role="alert">
-                      {tt('paused', { what: zh ? run.divergence.zh.what : run.divergence.what })}{' '}
-                      {zh ? run.divergence.zh.advice : run.divergence.advice}
+                      {tt('paused', { what: text(run.divergence.what) })} {text(run.divergence.advice)}
                     </span>
                   )}
                 </div>

@@ -1,7 +1,7 @@
 'use client';
 
-import { bi, biText } from '@/lib/i18n/bi';
-import type { Locale } from '@/lib/i18n/locale';
+import { bi } from '@/lib/i18n/bi';
+import { localized, type Locale } from '@/lib/i18n/locale';
 import { MAX_PROJECT_BYTES, parseProjectText, serializeProject, tooLarge, type ParseError, type ParseResult } from '@/lib/project/parse';
 import type { GanProject } from '@/lib/project/schema';
 import { encodeShare, SHARE_PARAM } from '@/lib/project/share';
@@ -42,7 +42,7 @@ export async function shareLink(project: GanProject): Promise<string> {
 export function describeErrors(result: { ok: true } | { ok: false; errors: ParseError[] }, locale: Locale): string[] {
   if (result.ok) return [];
   return result.errors.slice(0, 8).map((e) => {
-    const text = biText(e, locale);
+    const text = localized(e, locale);
     return e.path ? `${e.path}${locale === 'zh' ? '：' : ': '}${text}` : text;
   });
 }

@@ -2,7 +2,6 @@
 
 import { useMemo, useState } from 'react';
 import { useLocale, useTranslations } from 'use-intl';
-import { biText } from '@/lib/i18n/bi';
 import { describeCheck } from '@/lib/classroom/describe';
 import { CONTROL_IDS, EXERCISE_LIMITS, parseExercise, type ControlId, type Exercise } from '@/lib/classroom/exercise';
 import { LAYER_KINDS, type LayerKind } from '@/lib/project/kinds';
@@ -51,7 +50,7 @@ export function ExerciseDialog({ open, onClose }: { open: boolean; onClose: () =
     setProblem(null);
     const parsed = parseExercise(exercise);
     if (!parsed.ok) {
-      setProblem(parsed.errors.map((e) => biText(e, locale)).join(locale === 'zh' ? '；' : '; '));
+      setProblem(parsed.errors.map((e) => text(e)).join(locale === 'zh' ? '；' : '; '));
       return;
     }
     const url = await exerciseLink(store.getState().project, parsed.exercise);

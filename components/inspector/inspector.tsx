@@ -9,7 +9,7 @@ import { nodeDiagnostics } from '@/lib/store/analysis';
 import { useGraphView, useSelectedNode } from '@/components/store/graph-hooks';
 import { useEditor, useEditorApi } from '@/components/store/editor';
 import { formatCount, formatShape } from '../canvas/format';
-import { useBiText } from '../i18n/use-bi-text';
+import { useLocalized } from '../i18n/use-localized';
 import { ParamField } from './param-field';
 import { useParamLabel } from './use-param-label';
 
@@ -27,7 +27,7 @@ function NodeInspector({ role }: { role: Role }) {
   const t = useTranslations('inspector');
   const locale = useLocale();
   const paramLabel = useParamLabel();
-  const finding = useBiText();
+  const finding = useLocalized();
   const store = useEditorApi();
   const node = useSelectedNode(role);
   const view = useGraphView(role);

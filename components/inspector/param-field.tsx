@@ -4,7 +4,7 @@ import { useId, useState } from 'react';
 import { useTranslations } from 'use-intl';
 import { validateParam, type ParamField as Field } from '@/lib/compiler/form';
 import type { ParamValue } from '@/lib/project/schema';
-import { useBiText } from '../i18n/use-bi-text';
+import { useLocalized } from '../i18n/use-localized';
 
 interface Props {
   kind: string;
@@ -44,7 +44,7 @@ function display(value: unknown): string {
 /** One generated form control with inline validation; valid values apply at once. */
 export function ParamField({ kind, field, label, value, onCommit, disabled, title }: Props) {
   const t = useTranslations('inspector');
-  const inLocale = useBiText();
+  const inLocale = useLocalized();
   const id = useId();
   const [draft, setDraft] = useState<{ text: string; error: string | null; source: unknown } | null>(null);
   // A draft belongs to the value it was typed over; undo or another edit replaces it.

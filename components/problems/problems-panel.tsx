@@ -5,14 +5,14 @@ import { useTranslations } from 'use-intl';
 import { graphView } from '@/lib/store/analysis';
 import { useEditor, useEditorApi } from '@/components/store/editor';
 import type { Role } from '@/lib/project/kinds';
-import { useBiText } from '../i18n/use-bi-text';
+import { useLocalized } from '../i18n/use-localized';
 
 const ROLES: Role[] = ['generator', 'discriminator'];
 
 /** Every diagnostic of both networks; clicking one focuses its node. */
 export function ProblemsPanel() {
   const t = useTranslations('problems');
-  const text = useBiText();
+  const text = useLocalized();
   const store = useEditorApi();
   const project = useEditor((s) => s.project);
   const items = useMemo(

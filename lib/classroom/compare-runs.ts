@@ -1,3 +1,4 @@
+import type { Words } from '../i18n/locale';
 import { LOSS_KINDS, type LossKind } from '../project/kinds';
 import { packSize, type GanProject } from '../project/schema';
 import {
@@ -28,24 +29,18 @@ export interface CompareChoice {
   value: number | LossKind;
 }
 
-/** A text in both languages, as layer specs and presets carry. */
-export interface RunText {
-  en: string;
-  zh: string;
-}
-
 /** One run of a comparison: what it trains and what the legend calls it. */
 export interface CompareRun {
   project: GanProject;
   /** "A: non-saturating", "B: G lr 0.0002": the run's letter and its value of the varied setting. */
-  label: RunText;
+  label: Words;
 }
 
 export type CompareRuns =
   { ok: true; a: CompareRun; b: CompareRun } | { ok: false; reason: 'same' } | { ok: false; reason: 'invalid'; issues: TrainingIssue[] };
 
 /** How one value of a setting reads: "minimax", "G lr 0.0002", "k = 5". */
-export function settingText(setting: CompareSetting, value: number | LossKind): RunText {
+export function settingText(setting: CompareSetting, value: number | LossKind): Words {
   if (setting === 'loss') return LOSS_TITLES[value as LossKind];
   const name = SETTINGS[setting].run;
   const v = formatNumber(value as number);

@@ -1,3 +1,4 @@
+import { bi, type BiText } from '../i18n/bi';
 import type { Graph } from '../project/schema';
 import { layerSpec } from './layers';
 
@@ -8,11 +9,11 @@ export interface ConnectionRequest {
   targetHandle?: string | null;
 }
 
-/** A refusal says why in English (`reason`) and in Chinese (`zh`), made from the same names. */
-export type ConnectionCheck = { ok: true; replace: string[] } | { ok: false; reason: string; zh: string };
+/** A refusal says why in both languages (`reason`), made from the same names. */
+export type ConnectionCheck = { ok: true; replace: string[] } | { ok: false; reason: BiText };
 
-function refuse(reason: string, zh: string): ConnectionCheck {
-  return { ok: false, reason, zh };
+function refuse(message: string, zh: string): ConnectionCheck {
+  return { ok: false, reason: bi(message, zh) };
 }
 
 /**

@@ -119,7 +119,7 @@ export interface LayerSpec<P = Params> {
   roles?: readonly Role[];
   infer(inputs: Shape[], params: P, ctx: AnalyzeContext): InferResult;
   build(tf: Tfjs, inputs: TF.SymbolicTensor[], params: P, name: string, ctx: BuildContext): TF.SymbolicTensor;
-  doc: { en: string; zh: string };
+  doc: Words;
 }
 
 /** A node whose kind is known, with its params parsed (null when they are invalid). */

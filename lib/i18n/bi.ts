@@ -1,5 +1,3 @@
-import type { Locale } from './locale';
-
 /**
  * A message from `lib/` in both languages. `message` is the English (tests, exports and logs read
  * it); `zh` is the Simplified Chinese the UI shows in Chinese.
@@ -15,11 +13,6 @@ export interface BiText {
  */
 export function bi(message: string, zh: string): BiText {
   return { message, zh };
-}
-
-/** The text of a message for a locale. */
-export function biText(text: BiText, locale: Locale): string {
-  return locale === 'zh' ? text.zh : text.message;
 }
 
 /** Joins messages as the English and Chinese lists are joined ("; " and "；"). */

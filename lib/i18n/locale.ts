@@ -1,9 +1,17 @@
+import type { BiText } from './bi';
+
 /** The languages the editor speaks. */
 export const LOCALES = ['en', 'zh'] as const;
 export type Locale = (typeof LOCALES)[number];
 
-/** A short text in both languages: a title, a label, a name (what `localized` picks from). */
+/** A short text in both languages: a title, a label, a name, a doc (what `localized` picks from). */
 export type Words = Readonly<Record<Locale, string>>;
+
+/**
+ * Any text `lib/` gives in both languages: a name (`Words`, `{en, zh}`) or a message (`BiText`,
+ * `{message, zh}`, whose English field is named like an Error's because records extend it).
+ */
+export type Localizable = Words | BiText;
 
 /** Where the chosen language is remembered. */
 export const LOCALE_STORAGE_KEY = 'ganvas:locale';
@@ -29,7 +37,8 @@ export function htmlLang(locale: Locale): string {
   return locale === 'zh' ? 'zh-CN' : 'en';
 }
 
-/** Picks the text for a locale from a `{en, zh}` pair, as layer specs, datasets and presets carry. */
-export function localized(text: Words, locale: Locale): string {
-  return text[locale];
+/** The text of a name or a message for a locale: the one place that picks a language from a `lib/` text. */
+export function localized(text: Localizable, locale: Locale): string {
+  if (locale === 'zh') return text.zh;
+  return 'en' in text ? text.en : text.message;
 }

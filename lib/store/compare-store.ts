@@ -1,6 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import { datasetInfo } from '../data/catalog';
-import { compareRuns, type CompareChoice, type RunText } from '../classroom/compare-runs';
+import { compareRuns, type CompareChoice } from '../classroom/compare-runs';
+import type { Words } from '../i18n/locale';
 import type { GanProject } from '../project/schema';
 import type { BackendChoice, BackendDecision } from '../train/backends';
 import { trainingFingerprint } from '../train/fingerprint';
@@ -18,7 +19,7 @@ export type ComparePhase = 'idle' | 'starting' | 'running' | 'pausing' | 'paused
 
 /** One run of the comparison, as the panel draws it: a `RunView` like the Train tab's, with its label. */
 export interface RunState extends RunView {
-  label: RunText;
+  label: Words;
   info: LossInfo;
   /** Chosen when the run starts. */
   decision: BackendDecision;

@@ -2,6 +2,7 @@ import { temporal } from 'zundo';
 import { createStore } from 'zustand/vanilla';
 import { checkConnection, type ConnectionCheck, type ConnectionRequest } from '../compiler/connect';
 import { defaultParams } from '../compiler/form';
+import { bi } from '../i18n/bi';
 import type { LayerKind, Role } from '../project/kinds';
 import * as ops from '../project/graph-ops';
 import { autoLayout } from '../project/layout';
@@ -149,8 +150,7 @@ export function createEditorStore(initial: GanProject, prefs: { layout?: LayoutM
             if (get().locks.graph)
               return {
                 ok: false,
-                reason: 'This exercise locks the graph: connections cannot be changed.',
-                zh: '这个练习锁定了图：不能更改连接。',
+                reason: bi('This exercise locks the graph: connections cannot be changed.', '这个练习锁定了图：不能更改连接。'),
               };
             const check = checkConnection(get().project[role], conn);
             if (check.ok) {

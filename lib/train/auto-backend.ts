@@ -51,7 +51,7 @@ export const MOVE_MARGIN = 0.8;
  */
 export function memoryKey(project: GanProject, gpu: AdapterInfo, wasmThreads: number, cores: number): string {
   const work = trainingFingerprint({ ...project, training: { ...project.training, seed: 0 } });
-  return [`cores ${cores}`, `wasm ${wasmThreads}`, gpu.available ? gpu.description : 'no webgpu', work].join(' | ');
+  return [`cores ${cores}`, `wasm ${wasmThreads}`, gpu.available ? gpu.description.message : 'no webgpu', work].join(' | ');
 }
 
 /** A remembered choice that still applies, or null (too old, or its backend is gone here). */
@@ -163,7 +163,10 @@ export async function startBackend(
   const usable = (b: BackendName) => !unsupportedReason(b, project, true) && (b !== 'webgpu' || gpu.available);
   if (gpu.available && !gpu.fallback && usable('webgpu') && (await switchBackend('webgpu'))) {
     return {
-      decision: decide('webgpu', bi(`WebGPU on a real GPU (${gpu.description})`, `在真实 GPU 上使用 WebGPU（${gpu.zh}）`)),
+      decision: decide(
+        'webgpu',
+        bi(`WebGPU on a real GPU (${gpu.description.message})`, `在真实 GPU 上使用 WebGPU（${gpu.description.zh}）`),
+      ),
       trials: [],
       figures: {},
       key: null,
@@ -209,11 +212,11 @@ export async function startBackend(
   const gpuNote = gpu.available
     ? softwareOnly
       ? bi(
-          `WebGPU is a software adapter (${gpu.description}), so webgpu and webgl are not tried`,
-          `WebGPU 是软件适配器（${gpu.zh}），因此不试 webgpu 和 webgl`,
+          `WebGPU is a software adapter (${gpu.description.message}), so webgpu and webgl are not tried`,
+          `WebGPU 是软件适配器（${gpu.description.zh}），因此不试 webgpu 和 webgl`,
         )
       : null
-    : bi(gpu.description, gpu.zh);
+    : gpu.description;
   const reason = bi(
     `started at once on ${running}${trials.length ? `; timing ${trials.join(', ')} while it trains` : ''}${gpuNote ? `; ${gpuNote.message}` : ''}`,
     `立即在 ${running} 上开始${trials.length ? `；训练的同时试测 ${trials.join('、')}` : ''}${gpuNote ? `；${gpuNote.zh}` : ''}`,

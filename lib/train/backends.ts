@@ -158,10 +158,8 @@ export interface AdapterInfo {
   available: boolean;
   /** A software adapter (SwiftShader) or a real GPU. */
   fallback: boolean;
-  /** The adapter's name, or why there is none (English). */
-  description: string;
-  /** `description` in Chinese (an adapter's name stays as it is). */
-  zh: string;
+  /** The adapter's name, or why there is none (an adapter's name is the same in Chinese). */
+  description: BiText;
 }
 
 type GpuAdapter = { isFallbackAdapter?: boolean; info?: { vendor?: string; architecture?: string; description?: string } };
@@ -182,17 +180,17 @@ export function webgpuAdapter(): Promise<AdapterInfo> {
 }
 
 async function askForAdapter(gpu: Gpu | undefined): Promise<AdapterInfo> {
-  if (!gpu) return { available: false, fallback: false, description: 'this browser offers no WebGPU', zh: '这个浏览器不支持 WebGPU' };
+  if (!gpu) return { available: false, fallback: false, description: bi('this browser offers no WebGPU', '这个浏览器不支持 WebGPU') };
   try {
     const adapter = await gpu.requestAdapter();
-    if (!adapter) return { available: false, fallback: false, description: 'WebGPU found no adapter', zh: 'WebGPU 没有找到适配器' };
+    if (!adapter) return { available: false, fallback: false, description: bi('WebGPU found no adapter', 'WebGPU 没有找到适配器') };
     const info = adapter.info ?? {};
     const name = [info.vendor, info.architecture, info.description].filter(Boolean).join(' ');
     const fallback = adapter.isFallbackAdapter === true || /swiftshader/i.test(name);
-    return { available: true, fallback, description: name || 'unknown adapter', zh: name || '未知适配器' };
+    return { available: true, fallback, description: bi(name || 'unknown adapter', name || '未知适配器') };
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
-    return { available: false, fallback: false, description: `WebGPU failed: ${why}`, zh: `WebGPU 出错：${why}` };
+    return { available: false, fallback: false, description: bi(`WebGPU failed: ${why}`, `WebGPU 出错：${why}`) };
   }
 }
 
@@ -209,21 +207,17 @@ export async function switchBackend(backend: BackendName): Promise<boolean> {
 
 export interface BackendDecision {
   backend: BackendName;
-  /** The backend as the backend line names it ("wasm, 2 threads"), in English and Chinese. */
-  label: string;
-  labelZh: string;
-  /** Why this backend (English). */
-  reason: string;
-  /** `reason` in Chinese, made from the same figures. */
-  zh: string;
+  /** The backend as the backend line names it ("wasm, 2 threads"). */
+  label: BiText;
+  /** Why this backend, in both languages made from the same figures. */
+  reason: BiText;
   /** Milliseconds per iteration known for each backend (timed in a trial, or delivered by the run). */
   timings: Partial<Record<BackendName, number>>;
 }
 
 /** A decision about `backend`, labelled as the backend line shows it. */
 export function decide(backend: BackendName, reason: BiText, timings: Partial<Record<BackendName, number>> = {}): BackendDecision {
-  const label = backendLabel(backend);
-  return { backend, label: label.message, labelZh: label.zh, reason: reason.message, zh: reason.zh, timings };
+  return { backend, label: backendLabel(backend), reason, timings };
 }
 
 /** A backend chosen by hand: refused with the reason when it cannot train this graph here. */

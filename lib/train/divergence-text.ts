@@ -4,10 +4,8 @@ import type { GanProject } from '../project/schema';
 /** Why a run stopped: what went wrong at which iteration, and what to try, in both languages. */
 export interface Divergence {
   iteration: number;
-  what: string;
-  advice: string;
-  /** `what` and `advice` in Chinese. */
-  zh: { what: string; advice: string };
+  what: BiText;
+  advice: BiText;
 }
 
 /** What went wrong when a loss left the finite numbers, in both languages. */
@@ -49,6 +47,5 @@ export function adviceFor(project: GanProject): BiText {
 
 /** A divergence at `iteration`: what happened and what to try, in both languages. */
 export function divergenceOf(iteration: number, what: BiText, project: GanProject): Divergence {
-  const advice = adviceFor(project);
-  return { iteration, what: what.message, advice: advice.message, zh: { what: what.zh, advice: advice.zh } };
+  return { iteration, what, advice: adviceFor(project) };
 }

@@ -321,7 +321,7 @@ describe('every diagnostic speaks Chinese too, with the same numbers', () => {
     ];
     for (const r of refusals) {
       expect(r.ok).toBe(false);
-      if (!r.ok) expectSameInChinese(r.reason, r.zh);
+      if (!r.ok) expectSameInChinese(r.reason.message, r.reason.zh);
     }
   });
 

@@ -139,9 +139,9 @@ describe('training explains itself in Chinese too', () => {
     const cpu = unsupportedReason('cpu', presetProject('dcgan-mnist'), true)!;
     expectSameInChinese(cpu.message, cpu.zh);
     const auto = await startBackend(tinyRing(), 'auto', null);
-    expectSameInChinese(auto.decision.reason, auto.decision.zh);
+    expectSameInChinese(auto.decision.reason.message, auto.decision.reason.zh);
     const forced = await startBackend(tinyRing(), 'cpu', null);
-    expectSameInChinese(forced.decision.reason, forced.decision.zh);
+    expectSameInChinese(forced.decision.reason.message, forced.decision.reason.zh);
     const refused = await startBackend(tinyRing(), 'webgl', null).catch((err: unknown) => err);
     expect(refused).toBeInstanceOf(BiError);
     expectSameInChinese((refused as BiError).message, (refused as BiError).zh);
@@ -180,9 +180,9 @@ describe('training explains itself in Chinese too', () => {
     const { divergence } = await trainer.step(2);
     trainer.dispose();
     expect(divergence).toBeDefined();
-    expectSameInChinese(divergence!.what, divergence!.zh.what);
-    expectSameInChinese(divergence!.advice, divergence!.zh.advice);
-    expect(divergence!.zh.advice).toContain('0.5');
+    expectSameInChinese(divergence!.what.message, divergence!.what.zh);
+    expectSameInChinese(divergence!.advice.message, divergence!.advice.zh);
+    expect(divergence!.advice.zh).toContain('0.5');
   });
 
   it('a worker error reaches the page with its Chinese; a foreign one gets a Chinese lead-in', () => {

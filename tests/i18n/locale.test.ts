@@ -22,5 +22,9 @@ describe('locale choice', () => {
     expect(htmlLang('en')).toBe('en');
     expect(htmlLang('zh')).toBe('zh-CN');
     expect(localized({ en: 'Dense', zh: '全连接' }, 'zh')).toBe('全连接');
+    expect(localized({ en: 'Dense', zh: '全连接' }, 'en')).toBe('Dense');
+    // A message (`BiText`, as diagnostics and errors carry) is picked the same way.
+    expect(localized({ message: 'a cycle', zh: '一个环' }, 'en')).toBe('a cycle');
+    expect(localized({ message: 'a cycle', zh: '一个环' }, 'zh')).toBe('一个环');
   });
 });

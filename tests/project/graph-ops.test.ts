@@ -53,16 +53,22 @@ describe('graph-ops', () => {
 
 describe('checkConnection', () => {
   it('refuses cycles, inputs into inputs, edges out of the Output and self-loops, with reasons', () => {
-    expect(checkConnection(g(), { source: 'g2a', target: 'g1' })).toMatchObject({ ok: false, reason: expect.stringContaining('cycle') });
+    expect(checkConnection(g(), { source: 'g2a', target: 'g1' })).toMatchObject({
+      ok: false,
+      reason: { message: expect.stringContaining('cycle') },
+    });
     expect(checkConnection(g(), { source: 'g1', target: 'z' })).toMatchObject({
       ok: false,
-      reason: expect.stringContaining('is an input'),
+      reason: { message: expect.stringContaining('is an input') },
     });
-    expect(checkConnection(g(), { source: 'out', target: 'g1' })).toMatchObject({ ok: false, reason: expect.stringContaining('Output') });
+    expect(checkConnection(g(), { source: 'out', target: 'g1' })).toMatchObject({
+      ok: false,
+      reason: { message: expect.stringContaining('Output') },
+    });
     expect(checkConnection(g(), { source: 'g1', target: 'g1' })).toMatchObject({ ok: false });
     expect(checkConnection(g(), { source: 'z', target: 'g1' })).toMatchObject({
       ok: false,
-      reason: expect.stringContaining('already feeds'),
+      reason: { message: expect.stringContaining('already feeds') },
     });
   });
 

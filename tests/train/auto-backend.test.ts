@@ -110,10 +110,10 @@ describe('auto in a session (cpu and wasm in Node)', () => {
       trialLimits: { warmupMs: 500, timedMs: 200 },
     });
     expect(session.decision.backend).toBe('wasm');
-    expect(session.decision.label).toMatch(/^wasm, \d+ threads?$/);
-    expect(session.decision.reason).toMatch(/started at once on wasm; timing webgl while it trains/);
+    expect(session.decision.label.message).toMatch(/^wasm, \d+ threads?$/);
+    expect(session.decision.reason.message).toMatch(/started at once on wasm; timing webgl while it trains/);
     const updates = await playUntil(session, () => stored.size > 0);
-    const reported = updates.filter((u) => u.backend).map((u) => u.backend!.reason);
+    const reported = updates.filter((u) => u.backend).map((u) => u.backend!.reason.message);
     // webgl does not exist in Node: its trial fails and says so.
     expect(reported[0]).toMatch(/^stays on wasm: webgl did not finish an iteration within 0.5 s$/);
     const iterations = updates.flatMap((u) => u.metrics.map((m) => m.iteration));
@@ -125,7 +125,7 @@ describe('auto in a session (cpu and wasm in Node)', () => {
 
     const again = await createSession({ project, backend: 'auto', loadImages: noImages, memory, visualEveryMs: 0 });
     expect(again.decision.backend).toBe('wasm');
-    expect(again.decision.reason).toMatch(/measured on this machine for this graph before \(wasm [\d.]+ ms \(run\)\)/);
+    expect(again.decision.reason.message).toMatch(/measured on this machine for this graph before \(wasm [\d.]+ ms \(run\)\)/);
     again.dispose();
   });
 
@@ -141,7 +141,7 @@ describe('auto in a session (cpu and wasm in Node)', () => {
         const start = await startBackend(project, 'auto', null);
         expect(start.decision.backend).toBe('wasm');
         expect(start.trials).toEqual([]);
-        expect(start.decision.reason).toBe(
+        expect(start.decision.reason.message).toBe(
           'started at once on wasm; WebGPU is a software adapter (google swiftshader), so webgpu and webgl are not tried',
         );
       }
@@ -165,7 +165,7 @@ describe('auto in a session (cpu and wasm in Node)', () => {
     expect(session.decision.backend).toBe('cpu');
     const updates = await playUntil(session, (u) => u.backend?.backend === 'wasm');
     const moved = updates.find((u) => u.backend)!.backend!;
-    expect(moved.reason).toMatch(/^moved to wasm: cpu ran [\d.]+ ms an iteration against 0\.0 ms timed on wasm$/);
+    expect(moved.reason.message).toMatch(/^moved to wasm: cpu ran [\d.]+ ms an iteration against 0\.0 ms timed on wasm$/);
     expect(tf.getBackend()).toBe('wasm');
     const after = await session.step('both');
     const iterations = [...updates.flatMap((u) => u.metrics.map((m) => m.iteration)), ...after.metrics.map((m) => m.iteration)];

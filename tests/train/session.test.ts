@@ -31,8 +31,8 @@ describe('backend choice', () => {
   it('auto starts at once on a backend that works and says what it will time', async () => {
     const start = await startBackend(tiny('gan-2d-ring'), 'auto', null);
     expect(start.decision.backend).toBe(tf.getBackend());
-    expect(start.decision.reason).toMatch(/started at once on cpu/);
-    expect(start.decision.reason).toMatch(/this browser offers no WebGPU/);
+    expect(start.decision.reason.message).toMatch(/started at once on cpu/);
+    expect(start.decision.reason.message).toMatch(/this browser offers no WebGPU/);
     expect(start.key).not.toBeNull();
   });
 
