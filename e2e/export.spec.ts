@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { exportNotebook } from '../lib/export/notebook';
 import { exportPyTorch } from '../lib/export/pytorch';
 import { exportTypeScript } from '../lib/export/typescript';
 import { presetProject } from '../lib/project/presets';
@@ -49,6 +50,26 @@ test('export a preset: the dialog shows highlighted code, and each download is t
   await expect(code).toContainText('torch.optim.Adam');
   const train = await downloadText(page, () => page.getByTestId('export-download').click());
   expect(train.bytes.toString('utf8')).toBe(torch.files.find((f) => f.path === 'train.py')!.text);
+});
+
+test('the Jupyter tab previews the notebook cell by cell and downloads it, with data.bin for MNIST', async ({ page }, testInfo) => {
+  await openEditor(page);
+  await page.getByTestId('presets').selectOption('dcgan-mnist');
+  await page.getByTestId('export').click();
+  await page.getByTestId('export-tab-notebook').click();
+  const preview = page.getByTestId('notebook-preview');
+  await expect(preview).toContainText('class Generator(');
+  await expect(preview).toContainText('torchrun --nproc_per_node=N train.py');
+  await expect(preview.getByRole('img')).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('export-notebook.png') });
+  const expected = exportNotebook(presetProject('dcgan-mnist'), 'en');
+  const notebook = await downloadText(page, () => page.getByTestId('export-notebook-download').click());
+  expect(notebook.name).toBe('ganvas-dcgan-on-mnist.ipynb');
+  expect(notebook.bytes.toString('utf8')).toBe(expected.text);
+  await expect(page.getByTestId('export-notebook-note')).toContainText('data.bin');
+  const data = await downloadText(page, () => page.getByTestId('export-notebook-data').click());
+  expect(data.name).toBe('data.bin');
+  expect(data.bytes.subarray(0, 4).toString('latin1')).toBe('GANV');
 });
 
 test('trained weights download as the tfjs layers format and load back; a broken zip changes nothing', async ({ page }, testInfo) => {

@@ -93,6 +93,8 @@ test('the 2-D ring trains on auto with points and heatmap, the canvas stays live
   // The preset packs (PacGAN2): the settings say so, and the heatmap says what D is shown on.
   await expect(page.getByTestId('setting-pack')).toHaveValue('2');
   await expect(page.getByTestId('scatter-packed')).toContainText('D judges packs of 2');
+  // G's manifold is drawn over the data: GAN Lab's warped grid of z.
+  await expect(page.getByTestId('scatter-manifold')).toBeVisible();
 
   // While training, a node can still be dragged on the canvas.
   const target = node(page, 'generator', 'g2');

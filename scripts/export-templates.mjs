@@ -4,7 +4,7 @@
 // py_compile, tsc and ESLint see it. The exporters import the generated string constants, which
 // works alike in Next.js, Vitest and tsx (no `?raw` import, no loader).
 //
-// One constant per file, named by its path under pytorch/ or typescript/ and its language:
+// One constant per file, named by its path under pytorch/, notebook/ or typescript/ and its language:
 // pytorch/helpers.py -> HELPERS_PY, typescript/losses/hinge.ts -> LOSSES_HINGE_TS. A file without
 // regions is exported whole. A file with regions exports an object of them, and only them: a
 // region runs from a line `# region name` (Python) or `// region name` (TypeScript), indented or
@@ -23,7 +23,11 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 export const TEMPLATE_DIR = 'lib/export/templates';
 export const GENERATED_FILE = 'lib/export/templates.generated.ts';
 
-const LANGUAGES = { pytorch: { ext: '.py', comment: '#' }, typescript: { ext: '.ts', comment: '//' } };
+const LANGUAGES = {
+  pytorch: { ext: '.py', comment: '#' },
+  notebook: { ext: '.py', comment: '#' },
+  typescript: { ext: '.ts', comment: '//' },
+};
 const REGION_NAME = /^[a-z][A-Za-z0-9]*$/;
 
 function filesUnder(dir) {
@@ -77,7 +81,7 @@ export function renderTemplates(root) {
     const path = relative(dir, file).split(sep).join('/');
     const lang = LANGUAGES[path.split('/')[0]];
     if (!lang || !path.endsWith(lang.ext)) {
-      throw new Error(`${TEMPLATE_DIR}/${path}: templates are pytorch/**/*.py or typescript/**/*.ts`);
+      throw new Error(`${TEMPLATE_DIR}/${path}: templates are pytorch/**/*.py, notebook/**/*.py or typescript/**/*.ts`);
     }
     const text = readFileSync(file, 'utf8');
     if (text.includes('\r')) throw new Error(`${TEMPLATE_DIR}/${path}: line ends must be \\n`);

@@ -79,6 +79,11 @@ export function Density1D({ data }: Density1DProps) {
         <span className={styles.legendItem}>
           <LegendSwatch kind="thin" colour={COLOURS.optimal} /> {t('optimal')}
         </span>
+        {data?.mapped && (
+          <span className={styles.legendItem} title={t('mappedTitle')} data-testid="density-mapped">
+            <LegendSwatch kind="thin" colour={COLOURS.manifold} /> {t('mapped')}
+          </span>
+        )}
         {curves && (
           <span className={styles.readout} title={t('jsTitle')}>
             JS(p<sub>data</sub> ‖ p<sub>g</sub>) = {curves.js.toFixed(3)} nats

@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type MouseEvent } from 'react';
 import { useTranslations } from 'use-intl';
 import type { SampleFrame } from '@/lib/train/types';
 import { defaultColumns, renderSheet } from '../plot/sample-sheet';
@@ -15,13 +15,17 @@ export interface SampleGridProps {
   frames: SampleFrame[];
   /** Images per row; default the squarest grid, ceil(sqrt(count)). */
   columns?: number;
+  /** Makes the samples pickable (the latent explorer's A and B): called with the clicked sample's index. */
+  onPick?: (index: number) => void;
+  /** Samples to outline, each with a letter. */
+  marks?: readonly { index: number; label: string }[];
 }
 
 /**
  * The generator's samples as an image grid scaled crisply to the panel's width, with a timeline
  * to scrub back through earlier frames and an export of the shown grid as a PNG at native size.
  */
-export function SampleGrid({ frames, columns }: SampleGridProps) {
+export function SampleGrid({ frames, columns, onPick, marks }: SampleGridProps) {
   const t = useTranslations('samples');
   const tc = useTranslations('charts');
   // The iteration the user scrubbed to; null follows the newest frame.
@@ -53,7 +57,20 @@ export function SampleGrid({ frames, columns }: SampleGridProps) {
     if (!ctx) return;
     ctx.imageSmoothingEnabled = false;
     ctx.drawImage(native, 0, 0, canvas.width, canvas.height);
-  }, [frame, cols, width]);
+    if (marks?.length) drawMarks(ctx, marks, frame, cols, canvas.width / native.width, dpr);
+  }, [frame, cols, width, marks]);
+
+  /** The sample under a click: native tile pixels are the image plus one pixel of gap. */
+  const pick = (event: MouseEvent<HTMLCanvasElement>) => {
+    const canvas = view.current;
+    if (!onPick || !frame || !canvas || canvas.clientWidth === 0) return;
+    const [h, w] = frame.shape;
+    const scale = (canvas.width / canvas.clientWidth) * (sheet.current ? sheet.current.width / canvas.width : 1);
+    const col = Math.floor((event.nativeEvent.offsetX * scale) / (w + 1));
+    const row = Math.floor((event.nativeEvent.offsetY * scale) / (h + 1));
+    const index = row * cols + col;
+    if (col < cols && index >= 0 && index < frame.count) onPick(index);
+  };
 
   const exportPng = () => {
     if (!frame) return;
@@ -77,6 +94,9 @@ export function SampleGrid({ frames, columns }: SampleGridProps) {
           ref={view}
           className={styles.canvas}
           data-testid="sample-canvas"
+          onClick={onPick ? pick : undefined}
+          style={onPick ? { cursor: 'pointer' } : undefined}
+          title={onPick ? t('pickTitle') : undefined}
           role="img"
           aria-label={frame ? t('at', { iteration: frame.iteration }) : t('none')}
         />
@@ -114,6 +134,34 @@ export function SampleGrid({ frames, columns }: SampleGridProps) {
       </div>
     </section>
   );
+}
+
+/** Outlines each marked sample with its letter in the corner. */
+function drawMarks(
+  ctx: CanvasRenderingContext2D,
+  marks: readonly { index: number; label: string }[],
+  frame: SampleFrame,
+  cols: number,
+  scale: number,
+  dpr: number,
+): void {
+  const [h, w] = frame.shape;
+  ctx.save();
+  ctx.lineWidth = 2 * dpr;
+  ctx.font = `bold ${Math.round(11 * dpr)}px system-ui, sans-serif`;
+  ctx.textBaseline = 'top';
+  for (const { index, label } of marks) {
+    if (index >= frame.count) continue;
+    const x = (index % cols) * (w + 1) * scale;
+    const y = Math.floor(index / cols) * (h + 1) * scale;
+    ctx.strokeStyle = '#f0b400';
+    ctx.strokeRect(x + dpr, y + dpr, w * scale - 2 * dpr, h * scale - 2 * dpr);
+    ctx.fillStyle = '#f0b400';
+    ctx.fillRect(x + dpr, y + dpr, 12 * dpr, 13 * dpr);
+    ctx.fillStyle = '#1b1d2a';
+    ctx.fillText(label, x + 3 * dpr, y + 2 * dpr);
+  }
+  ctx.restore();
 }
 
 /** The shown frame: the pinned iteration, or the next one kept if it was dropped, else the newest. */

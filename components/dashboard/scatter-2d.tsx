@@ -65,6 +65,11 @@ export function Scatter2D({ data }: Scatter2DProps) {
         <span className={styles.legendItem}>
           <LegendSwatch kind="dot" colour={COLOURS.fakeDot} /> {t('generated')}
         </span>
+        {data?.manifold && (
+          <span className={styles.legendItem} title={t('manifoldTitle')} data-testid="scatter-manifold">
+            <LegendSwatch kind="thin" colour={COLOURS.manifold} /> {t('manifold')}
+          </span>
+        )}
         {data?.arrows && (
           <span className={styles.legendItem}>
             <LegendSwatch kind="arrow" colour={COLOURS.arrow} /> {t('push')}

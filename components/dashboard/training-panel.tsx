@@ -1,6 +1,6 @@
 'use client';
 
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslations } from 'use-intl';
 import { graphView } from '@/lib/store/analysis';
 import { useEditor } from '@/components/store/editor';
@@ -10,6 +10,7 @@ import { takesLabel } from '@/lib/project/schema';
 import { formatCount } from '../canvas/format';
 import { useLocalized } from '../i18n/use-localized';
 import { Density1D } from './density-1d';
+import { LatentExplorer } from './latent-explorer';
 import { GradNormChart } from './grad-norm-chart';
 import { LossChart } from './loss-chart';
 import { ProbabilityChart } from './probability-chart';
@@ -46,6 +47,10 @@ export function TrainingPanel({ settings }: { settings?: TrainingSettingsProps }
   const error = useTraining((s) => s.error);
   const resumedFrom = useTraining((s) => s.resumedFrom);
   const stale = trained !== null && trained !== fingerprint;
+  // The explorer asks the running session's G, so it shows once there is one for this design.
+  const explorable = trained === fingerprint && frames.length > 0;
+  const [picked, setPicked] = useState({ a: 0, b: 1, next: 'a' as 'a' | 'b' });
+  const pick = (index: number) => setPicked((p) => (p.next === 'a' ? { ...p, a: index, next: 'b' } : { ...p, b: index, next: 'a' }));
   const dims = project.dataset.id === 'gaussian-1d' ? 1 : project.dataset.id === 'ring-8' || project.dataset.id === 'grid-25' ? 2 : 3;
 
   return (
@@ -86,7 +91,21 @@ export function TrainingPanel({ settings }: { settings?: TrainingSettingsProps }
           {text(error)}
         </p>
       )}
-      {dims === 3 && <SampleGrid frames={frames} />}
+      {dims === 3 && (
+        <SampleGrid
+          frames={frames}
+          onPick={explorable ? pick : undefined}
+          marks={
+            explorable
+              ? [
+                  { index: picked.a, label: 'A' },
+                  { index: picked.b, label: 'B' },
+                ]
+              : undefined
+          }
+        />
+      )}
+      {dims === 3 && explorable && <LatentExplorer project={project} frame={frames.at(-1)} a={picked.a} b={picked.b} />}
       {dims === 3 && quality && (
         <QualityCharts quality={quality} things={project.dataset.id === 'fashion-mnist' ? 'clothes' : 'digits'} conditional={conditional} />
       )}

@@ -3,7 +3,8 @@
 import { useMemo, useState } from 'react';
 import { useLocale, useTranslations } from 'use-intl';
 import { CompileError } from '@/lib/compiler/errors';
-import { biText } from '@/lib/i18n/bi';
+import { isLocale, localized } from '@/lib/i18n/locale';
+import { exportNotebook, type NotebookExport } from '@/lib/export/notebook';
 import { exportPyTorch } from '@/lib/export/pytorch';
 import { DATA_FILE, exportTypeScript } from '@/lib/export/typescript';
 import type { GanProject } from '@/lib/project/schema';
@@ -12,16 +13,17 @@ import { datasetFile, download, zipFolder } from './bundle';
 import { DialogHead, useModalDialog } from '../modal';
 import { CodeView } from './code-view';
 import styles from './export.module.css';
+import { NotebookPane } from './notebook-pane';
 import { WeightsPane } from './weights-pane';
 
-type Tab = 'typescript' | 'pytorch' | 'weights';
+type Tab = 'typescript' | 'pytorch' | 'notebook' | 'weights';
 type Files = { path: string; text: string }[];
 
 const language = (path: string) =>
   path.endsWith('.py') ? 'python' : path.endsWith('.json') ? 'json' : path.endsWith('.md') ? 'markdown' : 'typescript';
 
-type Exports = { typescript: Files; pytorch: Files; needsData: boolean } | { error: string };
-const CLOSED: Exports = { typescript: [], pytorch: [], needsData: false };
+type Exports = { typescript: Files; pytorch: Files; notebook: NotebookExport | null; needsData: boolean } | { error: string };
+const CLOSED: Exports = { typescript: [], pytorch: [], notebook: null, needsData: false };
 
 /**
  * Both exports, or why there are none (a graph with errors). The dialog stays mounted, so only an
@@ -34,11 +36,16 @@ function useExports(project: GanProject, open: boolean): Exports {
     if (!open) return CLOSED;
     try {
       const ts = exportTypeScript(project);
-      return { typescript: ts.files, pytorch: exportPyTorch(project).files, needsData: ts.needsDataFile };
+      return {
+        typescript: ts.files,
+        pytorch: exportPyTorch(project).files,
+        notebook: exportNotebook(project, isLocale(locale) ? locale : 'en'),
+        needsData: ts.needsDataFile,
+      };
     } catch (err) {
       if (err instanceof CompileError) {
         const first = err.diagnostics[0];
-        return { error: t('fixErrors', { count: err.diagnostics.length, message: first ? biText(first, locale) : '' }) };
+        return { error: t('fixErrors', { count: err.diagnostics.length, message: first ? localized(first, locale) : '' }) };
       }
       return { error: err instanceof Error ? err.message : String(err) };
     }
@@ -57,12 +64,12 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
   const [copied, setCopied] = useState(false);
   const exports = useExports(project, open);
 
-  const files = 'error' in exports || tab === 'weights' ? [] : exports[tab];
-  const current = tab === 'weights' ? undefined : (files.find((f) => f.path === file[tab]) ?? files[0]);
+  const files = 'error' in exports || tab === 'weights' || tab === 'notebook' ? [] : exports[tab];
+  const current = tab === 'weights' || tab === 'notebook' ? undefined : (files.find((f) => f.path === file[tab]) ?? files[0]);
   const folder = tab === 'pytorch' ? 'ganvas-pytorch' : 'ganvas-tfjs';
 
   const downloadProject = async () => {
-    if ('error' in exports || tab === 'weights') return;
+    if ('error' in exports || tab === 'weights' || tab === 'notebook') return;
     setBusy(t('packing'));
     setProblem(null);
     try {
@@ -89,7 +96,7 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
           classes={styles}
         />
         <div className={styles.tabs} role="tablist">
-          {(['typescript', 'pytorch', 'weights'] as const).map((id) => (
+          {(['typescript', 'pytorch', 'notebook', 'weights'] as const).map((id) => (
             <button
               key={id}
               type="button"
@@ -98,7 +105,7 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
               data-testid={`export-tab-${id}`}
               onClick={() => setTab(id)}
             >
-              {id === 'typescript' ? 'TypeScript (tfjs)' : id === 'pytorch' ? 'PyTorch' : t('weightsTab')}
+              {id === 'typescript' ? 'TypeScript (tfjs)' : id === 'pytorch' ? 'PyTorch' : id === 'notebook' ? 'Jupyter' : t('weightsTab')}
             </button>
           ))}
         </div>
@@ -108,6 +115,8 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
           <p className={`${styles.weights} ${styles.bad}`} role="alert" data-testid="export-error">
             {exports.error}
           </p>
+        ) : tab === 'notebook' ? (
+          exports.notebook && <NotebookPane notebook={exports.notebook} dataset={project.dataset} />
         ) : (
           <div className={styles.pane}>
             <nav className={styles.files} aria-label={t('files')}>

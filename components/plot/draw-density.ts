@@ -55,6 +55,7 @@ export function drawDensity(
   curve(ctx, xs, curves.dStar, sx, sd, { colour: COLOURS.optimal, width: 1.1 });
   curve(ctx, xs, curves.pG, sx, sp, { colour: COLOURS.generatorDensity, width: 2 });
   curve(ctx, xs, data.discriminator.values, sx, sd, { colour: COLOURS.discriminator, width: 2, dash: [6, 4] });
+  if (data.mapped) drawMapped(ctx, data.mapped, sx, bottom);
   ctx.restore();
 
   drawAxes(ctx, frame, [
@@ -119,4 +120,21 @@ function drawBars(ctx: CanvasRenderingContext2D, bars: Float32Array, x0: number,
     ctx.fillRect(left, top, right - left, base - top);
     ctx.strokeRect(left, top, right - left, base - top);
   }
+}
+
+/**
+ * Where evenly spaced z land (GAN Lab's view of G as a map): a tick on the x axis for each, so
+ * crowded ticks show where G squeezes noise into dense data and sparse ones where it stretches it.
+ */
+function drawMapped(ctx: CanvasRenderingContext2D, mapped: Float32Array, sx: Scale, bottom: number): void {
+  const tall = canvasLine(9);
+  ctx.strokeStyle = COLOURS.manifold;
+  ctx.lineWidth = canvasLine(1.4);
+  ctx.beginPath();
+  for (const x of mapped) {
+    const at = Math.round(sx(x)) + 0.5;
+    ctx.moveTo(at, bottom);
+    ctx.lineTo(at, bottom - tall);
+  }
+  ctx.stroke();
 }

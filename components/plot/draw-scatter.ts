@@ -29,6 +29,7 @@ export function drawScatter(ctx: CanvasRenderingContext2D, data: Scatter2DData, 
   ctx.rect(frame.left, frame.top, frame.width, frame.height);
   ctx.clip();
   if (data.heatmap) drawHeatmap(ctx, data.heatmap, frame);
+  if (data.manifold) drawManifold(ctx, data.manifold, sx, sy);
   drawDots(ctx, data.real, sx, sy, COLOURS.realDot);
   drawDots(ctx, data.fake, sx, sy, COLOURS.fakeDot);
   if (data.arrows) drawArrows(ctx, data.arrows, sx, sy, Math.min(frame.width, frame.height));
@@ -67,6 +68,23 @@ function drawHeatmap(ctx: CanvasRenderingContext2D, map: NonNullable<Scatter2DDa
   ctx.imageSmoothingEnabled = true;
   ctx.imageSmoothingQuality = 'high';
   ctx.drawImage(small, frame.left, frame.top, frame.width, frame.height);
+}
+
+/** G's manifold: each line of the z-grid, mapped through G, as a polyline over the data. */
+function drawManifold(ctx: CanvasRenderingContext2D, m: NonNullable<Scatter2DData['manifold']>, sx: Scale, sy: Scale): void {
+  ctx.strokeStyle = COLOURS.manifold;
+  ctx.lineWidth = canvasLine(1);
+  ctx.beginPath();
+  for (let l = 0; l < m.lines; l++) {
+    for (let p = 0; p < m.points; p++) {
+      const k = (l * m.points + p) * 2;
+      const x = sx(m.xy[k]!);
+      const y = sy(m.xy[k + 1]!);
+      if (p === 0) ctx.moveTo(x, y);
+      else ctx.lineTo(x, y);
+    }
+  }
+  ctx.stroke();
 }
 
 function drawDots(ctx: CanvasRenderingContext2D, points: Float32Array, sx: Scale, sy: Scale, colour: string): void {

@@ -22,6 +22,7 @@ export const COLOURS = {
   axis: '#666c80',
   grid: '#eceef4',
   arrow: '#33295c',
+  manifold: 'rgba(51, 41, 92, 0.55)',
 } as const;
 
 /** The font canvases draw labels with, matching the app's system font stack. */

@@ -11,7 +11,7 @@ import type { RunHistory } from '../train/history';
  */
 
 /** Things a student does that leave no trace in the project or the metrics. */
-export const LEARN_EVENTS = ['slow-motion-done', 'stepped-d', 'stepped-g', 'digit-chosen', 'compared'] as const;
+export const LEARN_EVENTS = ['slow-motion-done', 'stepped-d', 'stepped-g', 'digit-chosen', 'compared', 'explored-latent'] as const;
 export type LearnEvent = (typeof LEARN_EVENTS)[number];
 
 /** The settings a check can name (their words are in SETTINGS). */

@@ -29,6 +29,7 @@ const EVENT: Record<LearnEvent, Words> = {
   'stepped-d': { en: 'Step the discriminator on its own', zh: '单独更新一次判别器' },
   'stepped-g': { en: 'Step the generator on its own', zh: '单独更新一次生成器' },
   'digit-chosen': { en: 'Choose a digit for the generator to draw', zh: '为生成器选择一个要画的数字' },
+  'explored-latent': { en: 'Drag a slider of the latent-space explorer', zh: '拖动潜空间探索器的一个滑块' },
   compared: { en: 'Compare two runs', zh: '比较两次训练' },
 };
 

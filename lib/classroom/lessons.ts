@@ -421,6 +421,29 @@ export const LESSONS: Lesson[] = [
         },
       },
       {
+        id: 'latent',
+        title: { en: 'What G learned: its latent space', zh: 'G 学到了什么：它的潜空间' },
+        body: [
+          {
+            en: 'Every digit G draws comes from one noise vector z. The latent-space explorer under the grid asks G about the z between two samples: click one digit in the grid (A), then another (B), and the strip walks from A to B.',
+            zh: 'G 画的每个数字都来自一个噪声向量 z。网格下方的潜空间探索器会问 G：两个样本之间的 z 会画出什么？在网格中点一个数字（A），再点另一个（B），条带就会从 A 走到 B。',
+          },
+          {
+            en: 'If G had only memorised its samples, the middle of the walk would be noise. A G that learned the shape of digits morphs one digit into the other through digit-like pictures. Spherical paths stay where a Gaussian z usually lies; linear ones pass closer to the origin.',
+            zh: '如果 G 只是记住了样本，路径中间就会是噪点。学到了数字形状的 G 会经由一系列像数字的图像，把一个数字渐变为另一个。球面路径停留在高斯 z 通常所在的区域；线性路径则更靠近原点。',
+          },
+          {
+            en: 'Directions moves A along three fixed directions of z-space. Some directions change the stroke’s thickness or slant, some change the digit itself.',
+            zh: '“方向”把 A 沿 z 空间中三个固定方向移动。有些方向改变笔画的粗细或倾斜，有些则改变数字本身。',
+          },
+        ],
+        task: {
+          en: 'Drag the slider between A and B, then open Directions and drag a slider: which feature of the digit changes?',
+          zh: '拖动 A 与 B 之间的滑块，再打开“方向”拖动一个滑块：数字的哪个特征变了？',
+        },
+        check: { kind: 'event', event: 'explored-latent' },
+      },
+      {
         id: 'dcgan',
         title: { en: 'Convolutions: DCGAN', zh: '卷积：DCGAN' },
         body: [

@@ -8,7 +8,7 @@ import type { BackendChoice } from '../train/backends';
 import { trainingFingerprint } from '../train/fingerprint';
 import { emptyRunHistory, historyTable, runHistoryOf } from '../train/history';
 import { lossInfo } from '../train/losses';
-import type { GanArtifacts, SessionUpdate } from '../train/session';
+import type { GanArtifacts, LatentRequest, LatentResult, SessionUpdate } from '../train/session';
 import type { IterationTrace } from '../train/trace';
 import type { StepMode } from '../train/trainer';
 import type { LossInfo, MetricsHistory, SampleFrame } from '../train/types';
@@ -47,6 +47,8 @@ export interface TrainingState extends RunView {
   exportWeights(project: GanProject): Promise<GanArtifacts | null>;
   /** Fresh images of one class from the trained conditional G; null when nothing was trained. */
   samplesOf(label: number, count: number): Promise<SampleFrame | null>;
+  /** G on given noise (the latent-space explorer); null when nothing was trained or started. */
+  latent(request: LatentRequest): Promise<LatentResult | null>;
   /** Loads weights (a download from this app or the exported code) and saves them as the checkpoint. */
   importWeights(project: GanProject, artifacts: GanArtifacts): Promise<void>;
   dispose(): void;
@@ -194,6 +196,10 @@ export function createTrainingStore({ checkpointKey = CHECKPOINT_KEY }: Training
           fingerprint: null,
           resumedFrom: null,
         });
+      },
+      latent: async (request) => {
+        if (!remote || !getState().fingerprint) return null;
+        return remote.latent(request);
       },
       samplesOf: async (label, count) => {
         if (!remote || !getState().fingerprint) return null;

@@ -88,12 +88,28 @@ export interface TrainingSession {
   visual(): Promise<Visual>;
   /** `count` fresh images of one class from a conditional G (the digit picker of the conditional lesson). */
   samplesOf(label: number, count: number): Promise<SampleFrame>;
+  /** G on given noise vectors (and label rows): the latent-space explorer's pictures, from the current weights or G's average. */
+  latent(request: LatentRequest): Promise<LatentResult>;
   getWeights(): Promise<GanWeights>;
   /** Both networks in the tfjs layers format (the weights download). */
   exportWeights(): Promise<GanArtifacts>;
   /** Loads a weights download into both networks; on a mismatch nothing changes and it throws why. */
   importWeights(artifacts: GanArtifacts): Promise<GanWeights>;
   dispose(): void;
+}
+
+/** What the latent-space explorer asks G: `count` noise vectors, one after another, and for a conditional G a label row each. */
+export interface LatentRequest {
+  noise: Float32Array;
+  count: number;
+  labels?: Float32Array;
+}
+
+/** G's output on a `LatentRequest`: samples, channels last, at the iteration it was made. */
+export interface LatentResult {
+  iteration: number;
+  data: Float32Array;
+  shape: number[];
 }
 
 export interface GanArtifacts {
@@ -442,6 +458,13 @@ export async function createSession(options: SessionOptions): Promise<TrainingSe
         );
         if (shape.length !== 4) throw new BiError(bi('this generator does not make images', '这个生成器生成的不是图像'));
         return { iteration: trainer.metrics().iteration, images: data, count: n, shape: [shape[1]!, shape[2]!, shape[3]!] };
+      }),
+    latent: ({ noise, count, labels }) =>
+      exclusive(async () => {
+        const n = Math.max(1, Math.min(256, Math.floor(count)));
+        if (noise.length !== n * project.training.noise.dim) throw new BiError(bi('the noise does not match G', '噪声与生成器不符'));
+        const { data, shape } = await trainer.sample(n, noise, labels);
+        return { iteration: trainer.metrics().iteration, data, shape };
       }),
     getWeights: () => exclusive(async () => (lastWeights = await trainer.getWeights())),
     exportWeights: () =>

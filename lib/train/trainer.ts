@@ -48,10 +48,11 @@ export interface GanTrainer {
    */
   traceIteration(): Promise<TracedStep>;
   /**
-   * n generated samples; `noise` (n × dim) fixes z, `labels` fixes classes for conditional G.
-   * With weight averaging on (`training.ema`) they come from the averaged generator.
+   * n generated samples; `noise` (n × dim) fixes z, `labels` fixes classes for conditional G, as
+   * class numbers or as label rows (n × classes; a walk between two classes mixes them). With
+   * weight averaging on (`training.ema`) they come from the averaged generator.
    */
-  sample(n: number, noise?: Float32Array, labels?: number[]): Promise<{ data: Float32Array; shape: number[] }>;
+  sample(n: number, noise?: Float32Array, labels?: number[] | Float32Array): Promise<{ data: Float32Array; shape: number[] }>;
   /** D's score on n samples (flattened): a probability for minimax and non-saturating, raw otherwise. */
   scoreD(x: Float32Array, labels?: number[]): Promise<Float32Array>;
   /** For each sample, the direction G's loss pushes it (-∂L_G/∂x): GAN Lab's arrows. */
@@ -278,10 +279,12 @@ export function createGanTrainer({
     return { metrics };
   };
 
-  const sample = async (n: number, fixedNoise?: Float32Array, labels?: number[]) => {
+  const sample = async (n: number, fixedNoise?: Float32Array, labels?: number[] | Float32Array) => {
     const out = tf.tidy(() => {
       const z = fixedNoise ? tf.tensor2d(fixedNoise, [n, cfg.noise.dim]) : noise(n, viewRng);
-      const y = conditional ? (labels ? labelsOf(labels) : randomLabels(n, viewRng)) : undefined;
+      // Label rows as given (a walk between two classes mixes them), or one-hot from class numbers.
+      const rows = labels instanceof Float32Array ? tf.tensor2d(labels, [n, numClasses]) : labels ? labelsOf(labels) : null;
+      const y = conditional ? (rows ?? randomLabels(n, viewRng)) : undefined;
       return runG(z, y, false, averaged ?? generator);
     });
     const data = (await out.data()) as Float32Array;

@@ -75,6 +75,8 @@ export interface Scatter2DData {
   arrows?: { at: Float32Array; direction: Float32Array };
   /** Packing (PacGAN) above 1: the heatmap is D on packs of this many copies of each point. */
   pack?: number;
+  /** G's manifold (GAN Lab's warped grid): a grid of z mapped through G, `lines` lines of `points` points, xy pairs. */
+  manifold?: { lines: number; points: number; xy: Float32Array };
   /** Set when the samples come from G's weight average (`training.ema`): its decay. */
   averaged?: number;
 }
@@ -92,5 +94,7 @@ export interface Density1DData {
   /** The true data density, when known analytically (1-D Gaussian): evaluated at discriminator.xs. */
   dataDensity?: Float32Array;
   /** Set when the samples come from G's weight average (`training.ema`): its decay. */
+  /** Where evenly spaced z along a line land: G's map from noise to data (drawn as a ruler of ticks). */
+  mapped?: Float32Array;
   averaged?: number;
 }

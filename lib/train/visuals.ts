@@ -3,6 +3,7 @@ import type { Dataset } from '../data/dataset';
 import { createRng, type Rng } from '../data/rng';
 import { gaussian1dDensity } from '../data/synthetic';
 import { emaDecay, packSize, takesLabel, type GanProject } from '../project/schema';
+import { lineNoise, manifoldNoise, MANIFOLD_POINTS } from './latent';
 import type { GanTrainer } from './trainer';
 import type { Density1DData, SampleFrame, Scatter2DData } from './types';
 
@@ -20,15 +21,29 @@ const CURVE = 200;
  * points with D's heatmap and G's gradient arrows in 2-D, densities with D and D* in 1-D.
  * The fixed noise stays the same for a whole run so the grids are comparable over time.
  */
+/** How many samples the grid shows: 64, or six of each class for a conditional G. */
+export function gridCount(project: GanProject): number {
+  const classes = takesLabel(project.generator) ? (datasetInfo(project.dataset).numClasses ?? 0) : 0;
+  return classes ? classes * 6 : 64;
+}
+
+/**
+ * The sample grid's fixed noise, `gridCount` vectors: the same for a whole run (and on the page,
+ * which asks G about a grid sample through the latent explorer), so grids compare over time.
+ */
+export function gridNoise(project: GanProject, rng: Rng = createRng(project.training.seed ^ 0x5eed)): Float32Array {
+  const { dim, distribution } = project.training.noise;
+  return Float32Array.from({ length: gridCount(project) * dim }, () => (distribution === 'uniform' ? rng.next() * 2 - 1 : rng.normal()));
+}
+
 export function createVisualizer(project: GanProject, dataset: Dataset, seed: number) {
   const info = datasetInfo(project.dataset);
+  // The grid's noise first, from the same stream as `gridNoise`: the page recomputes it.
   const rng: Rng = createRng(seed ^ 0x5eed);
-  const dim = project.training.noise.dim;
-  const uniform = project.training.noise.distribution === 'uniform';
   const dims = info.shape.length;
   const classes = takesLabel(project.generator) ? (info.numClasses ?? 0) : 0;
-  const count = classes ? classes * 6 : 64;
-  const fixedNoise = Float32Array.from({ length: count * dim }, () => (uniform ? rng.next() * 2 - 1 : rng.normal()));
+  const count = gridCount(project);
+  const fixedNoise = gridNoise(project, rng);
   // Conditional grids: one column per class, so each row reads 0..9.
   const labels = classes ? Array.from({ length: count }, (_, i) => i % classes) : undefined;
   const [lo, hi] = info.range;
@@ -47,10 +62,17 @@ export function createVisualizer(project: GanProject, dataset: Dataset, seed: nu
     }
     if (dims === 1 && info.shape[0] === 2) {
       const data = await scatter(trainer, dataset, rng, iteration, [lo - pad, hi + pad]);
+      const grid = manifoldNoise(project);
+      const xy = (await trainer.sample(grid.lines * grid.points, grid.noise)).data;
+      data.manifold = { lines: grid.lines, points: grid.points, xy };
       const pack = packSize(project.training);
       return { kind: 'scatter', data: { ...data, ...(pack > 1 && { pack }), ...averaged } };
     }
-    return { kind: 'density', data: { ...(await density(project, trainer, dataset, rng, iteration, [lo - pad, hi + pad])), ...averaged } };
+    const mapped = (await trainer.sample(MANIFOLD_POINTS, lineNoise(project))).data;
+    return {
+      kind: 'density',
+      data: { ...(await density(project, trainer, dataset, rng, iteration, [lo - pad, hi + pad])), mapped, ...averaged },
+    };
   };
 }
 

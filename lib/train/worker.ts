@@ -10,7 +10,14 @@ import type { DatasetRef, GanProject } from '../project/schema';
 import { createStore, get, set } from 'idb-keyval';
 import type { BackendMemory, RememberedChoice } from './auto-backend';
 import { registerBackends, webgpuAdapter, type BackendChoice, type BackendDecision } from './backends';
-import { createSession, type GanArtifacts, type SessionUpdate, type TrainingSession } from './session';
+import {
+  createSession,
+  type GanArtifacts,
+  type LatentRequest,
+  type LatentResult,
+  type SessionUpdate,
+  type TrainingSession,
+} from './session';
 import type { StepMode } from './trainer';
 import type { Visual } from './visuals';
 import type { GanWeights } from './weights';
@@ -105,6 +112,10 @@ const api = {
   },
   samplesOf(label: number, count: number): Promise<SampleFrame> {
     return live().samplesOf(label, count);
+  },
+  async latent(request: LatentRequest): Promise<LatentResult> {
+    const result = await live().latent(request);
+    return Comlink.transfer(result, [result.data.buffer as ArrayBuffer]);
   },
   getWeights(): Promise<GanWeights> {
     return live().getWeights();

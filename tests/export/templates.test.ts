@@ -37,10 +37,12 @@ describe('export templates', () => {
   });
 
   it.skipIf(!existsSync(PYTHON))('the Python templates are valid Python (py_compile)', () => {
-    const dir = join(ROOT, TEMPLATE_DIR, 'pytorch');
-    const files = readdirSync(dir)
-      .filter((f) => f.endsWith('.py'))
-      .map((f) => join(dir, f));
+    const files = ['pytorch', 'notebook'].flatMap((folder) => {
+      const dir = join(ROOT, TEMPLATE_DIR, folder);
+      return readdirSync(dir)
+        .filter((f) => f.endsWith('.py'))
+        .map((f) => join(dir, f));
+    });
     expect(files.length).toBeGreaterThan(0);
     const out = mkdtempSync(join(tmpdir(), 'ganvas-templates-'));
     try {

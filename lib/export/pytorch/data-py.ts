@@ -10,7 +10,7 @@ export interface DataSection {
 }
 
 /** The classes that draw the batches: lib/export/templates/pytorch/data.py. */
-const { mixture: MIXTURE, images: IMAGES } = DATA_PY;
+const { mixture: MIXTURE, images: IMAGES, imagesLoad: IMAGES_LOAD } = DATA_PY;
 
 /** Real data drawn by the formulas of lib/data/synthetic.ts, or read from a GANV file. */
 export function emitDataSection(ir: IrProject): DataSection {
@@ -68,6 +68,6 @@ export function emitDataSection(ir: IrProject): DataSection {
     case 'mnist':
     case 'fashion-mnist':
     case 'images':
-      return { readsFile: true, lines: [IMAGES] };
+      return { readsFile: true, lines: [IMAGES, '', '', IMAGES_LOAD] };
   }
 }

@@ -7,7 +7,7 @@ import { pyBool, pyComment, pyNumber, pyString } from './python';
 const pyTuple = (values: readonly number[]): string => `(${values.map(pyNumber).join(', ')}${values.length === 1 ? ',' : ''})`;
 
 /** The training settings as named constants; every value passes through a literal writer, even enums. */
-function constants(ir: IrProject): string[] {
+export function trainConstants(ir: IrProject): string[] {
   const t = ir.training;
   const { generator: g, discriminator: d } = t.optimizers;
   return [
@@ -78,7 +78,7 @@ export function emitTrainPy(ir: IrProject): string {
     pyComment('  torchrun --nproc_per_node=2 train.py --iterations 1000' + (data.readsFile ? ' --data data.bin' : '')),
     TRAIN_PY.header,
     '',
-    ...constants(ir),
+    ...trainConstants(ir),
     '',
     '',
     ...data.lines,
@@ -88,6 +88,9 @@ export function emitTrainPy(ir: IrProject): string {
     '',
     '',
     ...parseArgs(data.readsFile),
+    '',
+    '',
+    TRAIN_PY.steps,
     '',
     '',
     TRAIN_PY.loop,

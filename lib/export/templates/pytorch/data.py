@@ -1,6 +1,6 @@
 # The classes of train.py that draw real batches (lib/export/pytorch/data-py.ts): train.py gets
-# one of the two regions, after the constants (and mixture_modes()) it generates for the dataset.
-# Each defines load_data(args, device).
+# the mixture region, or the images and imagesLoad regions, after the constants (and
+# mixture_modes()) it generates for the dataset. Either defines load_data(args, device).
 import struct
 
 import numpy as np
@@ -57,8 +57,10 @@ class ImageData:
         if self.labels is None:
             return self.images[pick], None
         return self.images[pick], F.one_hot(self.labels[pick], NUM_CLASSES).float()
+# endregion
 
 
+# region imagesLoad
 def load_data(args, device):
     return ImageData(args.data, device)
 # endregion

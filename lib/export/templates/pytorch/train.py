@@ -1,6 +1,7 @@
 # train.py of the PyTorch export (lib/export/pytorch/train-py.ts): its header comment, then the
 # header region, the settings as constants and the data section, the losses region, parse_args()
-# and the loop region, separated by two blank lines.
+# and the steps and loop regions, separated by two blank lines. The notebook export
+# (lib/export/notebook) takes the losses and steps regions too.
 # region header
 import argparse
 import math
@@ -84,7 +85,7 @@ def score(out):
 # (parse_args() goes here.)
 
 
-# region loop
+# region steps
 def noise(n, device):
     if NOISE == "normal":
         return torch.randn(n, NOISE_DIM, device=device)
@@ -171,8 +172,10 @@ def weight_average(generator):
     # AveragedModel's first update copies; after it, the update after iteration t sees t.
     average.update_parameters(generator)
     return average
+# endregion
 
 
+# region loop
 def setup():
     """(rank, world size, device): joins torchrun's process group when started by torchrun."""
     world = int(os.environ.get("WORLD_SIZE", "1"))
