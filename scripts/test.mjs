@@ -82,22 +82,24 @@ function e2eTests(browserReady) {
 }
 
 /**
- * Debian's PyTorch and matplotlib for the export tests (GANVAS_PYTHON points them at it). Without
+ * Debian's PyTorch, matplotlib and nbformat for the export tests (GANVAS_PYTHON points them at it). Without
  * root or apt they skip with a printed reason instead of failing.
  */
 function ensureTorch() {
   const python = process.env.GANVAS_PYTHON ?? '/usr/bin/python3';
   const imports = (modules) => spawnSync(python, ['-c', `import ${modules}`], { stdio: 'ignore' }).status === 0;
-  if (imports('torch, matplotlib')) return python;
+  if (imports('torch, matplotlib, nbformat')) return python;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (isRoot) {
-    console.log('\nInstalling python3-torch and python3-matplotlib with apt-get (the PyTorch and notebook export tests need them) ...');
+    console.log(
+      '\nInstalling python3-torch, python3-matplotlib and python3-nbformat with apt-get (the PyTorch and notebook export tests need them) ...',
+    );
     run('sh', [
       '-c',
-      '(apt-get update -qq || true) && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-torch python3-matplotlib',
+      '(apt-get update -qq || true) && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-torch python3-matplotlib python3-nbformat',
     ]);
   }
-  // Without matplotlib only the notebook test skips.
+  // Without matplotlib the notebook runs skip, without nbformat the schema check.
   if (imports('torch')) return python;
   console.warn('\npython3-torch is not installed and could not be (needs root and apt); the PyTorch export tests will be skipped.');
   return undefined;
