@@ -4,6 +4,7 @@ import { benchAuto } from './auto.bench';
 import { benchBackends } from './backends.bench';
 import { benchEditor } from './editor.bench';
 import { benchTorchReplay } from './torch-replay.bench';
+import { benchLatent } from './latent.bench';
 import { benchImageQuality } from './image-quality.bench';
 import { benchImageQualityApp } from './image-quality-app.bench';
 import { benchOverhead } from './overhead.bench';
@@ -14,7 +15,7 @@ import { benchWorkshop } from './workshop-size.bench';
 /**
  * Prints every benchmark as Markdown, ready for docs/BENCHMARKS.md. Never fails on time.
  * `npm run bench -- --only=analyze,editor` runs a subset; names: analyze, editor, overhead, auto,
- * backends, responsiveness, quality, image-quality, torch-replay, image-quality-app, workshop.
+ * backends, responsiveness, quality, image-quality, torch-replay, latent, image-quality-app, workshop.
  */
 const SUITES: [name: string, title: string, run: () => Promise<string[]> | string[]][] = [
   ['analyze', 'analyze (shape inference + diagnostics)', benchAnalyze],
@@ -26,6 +27,7 @@ const SUITES: [name: string, title: string, run: () => Promise<string[]> | strin
   ['quality', '2-D quality (mode-collapse protocol)', benchQuality],
   ['image-quality', 'Image quality of the MNIST presets (the quality meter), in Node', benchImageQuality],
   ['torch-replay', 'The trainer against the PyTorch export from the same weights, batches and noise (MNIST presets)', benchTorchReplay],
+  ['latent', 'The latent explorer: what one request to the worker costs (issue 18)', benchLatent],
   ['image-quality-app', 'Image quality of the MNIST presets in the app, on auto, within their time budgets', benchImageQualityApp],
   ['workshop', 'Classroom: what a workshop downloads (from the production build in NEXT_DIST_DIR)', benchWorkshop],
 ];

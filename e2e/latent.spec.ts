@@ -68,3 +68,25 @@ test('the latent explorer walks between two picked samples of the MLP GAN, and t
   await expect(explorer.getByTestId('latent-sweep-2')).toBeVisible();
   await explorer.screenshot({ path: testInfo.outputPath('latent-directions.png') });
 });
+
+test('for the conditional GAN the explorer draws one z as every class and walks between two classes', async ({ page }, testInfo) => {
+  test.setTimeout(240_000);
+  await openEditor(page);
+  await page.getByTestId('presets').selectOption('cgan-mnist');
+  await page.getByTestId('side-train').click();
+  await page.getByTestId('train-play').click();
+  await expect.poll(() => iteration(page), { timeout: 120_000 }).toBeGreaterThan(50);
+  await page.getByTestId('train-pause').click();
+  await expect(page.getByTestId('train-play')).toBeEnabled({ timeout: 30_000 });
+  const explorer = page.getByTestId('latent-explorer');
+  await explorer.getByTestId('latent-view-classes').click();
+  const classes = explorer.getByTestId('latent-classes');
+  await expect.poll(async () => (await classes.boundingBox())?.height ?? 0).toBeGreaterThan(20);
+  const walk = explorer.getByTestId('latent-class-walk');
+  await expect.poll(async () => (await walk.boundingBox())?.height ?? 0).toBeGreaterThan(20);
+  const before = await pixels(walk);
+  await explorer.getByTestId('latent-to-class').selectOption('3');
+  await expect(walk).toHaveAttribute('aria-label', 'The label walking from class 0 to class 3, z fixed');
+  await expect.poll(() => pixels(walk)).not.toBe(before);
+  await explorer.screenshot({ path: testInfo.outputPath('latent-classes.png') });
+});
