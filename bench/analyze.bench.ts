@@ -11,7 +11,7 @@ export function benchAnalyze(): string[] {
     const graph = bigDiscriminator(size);
     const result = analyze(graph, ctx);
     const errors = result.diagnostics.filter((d) => d.severity === 'error');
-    if (errors.length) throw new Error(`benchmark graph is invalid: ${errors[0]!.message}`);
+    if (errors.length) throw new Error(`benchmark graph is invalid: ${errors[0]!.en}`);
     const t = measure(() => analyze(graph, ctx));
     rows.push(
       `| residual conv D | ${graph.nodes.length} | ${graph.edges.length} | ${ms(t.median)} | ${ms(t.p95)} | ${size === 300 ? '< 16 ms' : '(scaling)'} |`,

@@ -26,7 +26,7 @@ async function main() {
       if (only && !only.includes(backend)) continue;
       const why = unsupportedReason(backend, project);
       if (why) {
-        rows.push({ preset, backend, msPerIteration: null, note: why.message });
+        rows.push({ preset, backend, msPerIteration: null, note: why.en });
         continue;
       }
       if (!(await switchBackend(backend))) {

@@ -54,7 +54,7 @@ export function ComparePanel({ store }: { store: CompareStore }) {
       {errors > 0 && <p className="train-note bad">{tt('fixErrors', { count: errors })}</p>}
       {error && (
         <p className="train-note bad" role="alert" data-testid="compare-error">
-          {error}
+          {text(error)}
         </p>
       )}
       {runs && labels && (

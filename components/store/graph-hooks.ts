@@ -2,6 +2,7 @@
 
 import { useMemo } from 'react';
 import type { Severity } from '@/lib/compiler/types';
+import type { BiText } from '@/lib/i18n/locale';
 import type { Role } from '@/lib/project/kinds';
 import type { Graph, GraphNode } from '@/lib/project/schema';
 import { graphView, type GraphView } from '@/lib/store/analysis';
@@ -33,7 +34,7 @@ export interface NodeFacts {
   shape: string | null;
   params: number | null;
   status: 'ok' | 'warning' | 'error';
-  issues: { severity: Severity; message: string; zh: string }[];
+  issues: ({ severity: Severity } & BiText)[];
 }
 
 export function useNodeFacts(role: Role, id: string): NodeFacts {
@@ -42,7 +43,7 @@ export function useNodeFacts(role: Role, id: string): NodeFacts {
   // A string, so that a re-analysis that leaves this node's findings alone is no change here.
   const key = useEditor((s) => graphView(s.project, role).issueKey[id] ?? '[]');
   const issues = useMemo(
-    () => (JSON.parse(key) as [Severity, string, string][]).map(([severity, message, zh]) => ({ severity, message, zh })),
+    () => (JSON.parse(key) as [Severity, string, string][]).map(([severity, en, zh]) => ({ severity, en, zh })),
     [key],
   );
   const status = issues.some((d) => d.severity === 'error') ? 'error' : issues.length ? 'warning' : 'ok';

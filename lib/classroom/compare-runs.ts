@@ -1,4 +1,4 @@
-import type { Words } from '../i18n/locale';
+import type { BiText } from '../i18n/locale';
 import { LOSS_KINDS, type LossKind } from '../project/kinds';
 import { packSize, type GanProject } from '../project/schema';
 import {
@@ -33,14 +33,14 @@ export interface CompareChoice {
 export interface CompareRun {
   project: GanProject;
   /** "A: non-saturating", "B: G lr 0.0002": the run's letter and its value of the varied setting. */
-  label: Words;
+  label: BiText;
 }
 
 export type CompareRuns =
   { ok: true; a: CompareRun; b: CompareRun } | { ok: false; reason: 'same' } | { ok: false; reason: 'invalid'; issues: TrainingIssue[] };
 
 /** How one value of a setting reads: "minimax", "G lr 0.0002", "k = 5". */
-export function settingText(setting: CompareSetting, value: number | LossKind): Words {
+export function settingText(setting: CompareSetting, value: number | LossKind): BiText {
   if (setting === 'loss') return LOSS_TITLES[value as LossKind];
   const name = SETTINGS[setting].run;
   const v = formatNumber(value as number);

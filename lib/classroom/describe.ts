@@ -1,30 +1,30 @@
 import { LAYERS } from '../compiler/layers';
 import { DATASET_DEFAULTS, datasetInfo } from '../data/catalog';
-import type { Words } from '../i18n/locale';
+import type { BiText } from '../i18n/locale';
 import type { LayerKind, LossKind, Role } from '../project/kinds';
 import { LOSS_TITLES, SETTINGS } from '../project/training-settings';
 import { RECENT, type Check, type CheckMetric, type LeafCheck, type LearnEvent, type QualityMeasure } from './checks';
 
-const ROLE: Record<Role, Words> = {
+const ROLE: Record<Role, BiText> = {
   generator: { en: 'generator', zh: '生成器' },
   discriminator: { en: 'discriminator', zh: '判别器' },
 };
 
-const METRIC: Record<CheckMetric, Words> = {
+const METRIC: Record<CheckMetric, BiText> = {
   dReal: { en: 'D(x), D’s output on real data', zh: 'D(x)，判别器对真实数据的输出' },
   dFake: { en: 'D(G(z)), D’s output on generated data', zh: 'D(G(z))，判别器对生成数据的输出' },
   dLoss: { en: 'the discriminator’s loss', zh: '判别器的损失' },
   gLoss: { en: 'the generator’s loss', zh: '生成器的损失' },
 };
 
-const QUALITY: Record<QualityMeasure, Words> = {
+const QUALITY: Record<QualityMeasure, BiText> = {
   classes: { en: 'the number of classes the generator’s samples cover (of 10)', zh: '生成样本覆盖的类别数（共 10 类）' },
   score: { en: 'the classifier score of the generator’s samples (1 to 10)', zh: '生成样本的分类器分数（1 到 10）' },
   fid: { en: 'the FID of the generator’s samples (lower is better)', zh: '生成样本的 FID（越低越好）' },
   labelAccuracy: { en: 'the label accuracy of the generator’s samples', zh: '生成样本的标签准确率' },
 };
 
-const EVENT: Record<LearnEvent, Words> = {
+const EVENT: Record<LearnEvent, BiText> = {
   'slow-motion-done': { en: 'Watch one iteration in slow motion to the end', zh: '以慢动作看完一次完整的迭代' },
   'stepped-d': { en: 'Step the discriminator on its own', zh: '单独更新一次判别器' },
   'stepped-g': { en: 'Step the generator on its own', zh: '单独更新一次生成器' },
@@ -46,7 +46,7 @@ const lower = (s: string) => (/^[A-Z][a-z]/.test(s) ? s.charAt(0).toLowerCase() 
 const layer = (kind: LayerKind) => LAYERS[kind].title;
 
 /** Bounds as words: "between a and b", "at least a", "at most b"; null without bounds. */
-function bounds(b: { atLeast?: number; atMost?: number }): Words | null {
+function bounds(b: { atLeast?: number; atMost?: number }): BiText | null {
   if (b.atLeast !== undefined && b.atMost !== undefined)
     return { en: `between ${num(b.atLeast)} and ${num(b.atMost)}`, zh: `在 ${num(b.atLeast)} 到 ${num(b.atMost)} 之间` };
   if (b.atLeast !== undefined) return { en: `at least ${num(b.atLeast)}`, zh: `至少为 ${num(b.atLeast)}` };
@@ -54,7 +54,7 @@ function bounds(b: { atLeast?: number; atMost?: number }): Words | null {
   return null;
 }
 
-function describeLeaf(check: LeafCheck): Words {
+function describeLeaf(check: LeafCheck): BiText {
   switch (check.kind) {
     case 'layer': {
       const n = check.atLeast ?? 1;
@@ -81,7 +81,7 @@ function describeLeaf(check: LeafCheck): Words {
     }
     case 'setting': {
       const s = SETTINGS[check.name].noun;
-      const parts: Words[] = [];
+      const parts: BiText[] = [];
       if (check.equals !== undefined) {
         const value =
           typeof check.equals === 'string' ? LOSS_TITLES[check.equals as LossKind] : { en: num(check.equals), zh: num(check.equals) };
@@ -99,7 +99,7 @@ function describeLeaf(check: LeafCheck): Words {
       };
     case 'metric': {
       const m = METRIC[check.metric];
-      const parts: Words[] = [];
+      const parts: BiText[] = [];
       if (check.target !== undefined) {
         parts.push(
           check.within
@@ -144,7 +144,7 @@ function describeLeaf(check: LeafCheck): Words {
 }
 
 /** A check in words, in both languages: what a student is shown as the goal. */
-export function describeCheck(check: Check): Words {
+export function describeCheck(check: Check): BiText {
   if (check.kind !== 'all') return describeLeaf(check);
   const parts = check.of.map(describeLeaf);
   if (parts.length === 1) return parts[0]!;

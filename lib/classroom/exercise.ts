@@ -170,7 +170,7 @@ export function exerciseFromHash(hash: string): string | null {
 }
 
 function fail(path: string, text: BiText): { ok: false; errors: ParseError[] } {
-  return { ok: false, errors: [{ path, message: text.message, zh: text.zh }] };
+  return { ok: false, errors: [{ path, en: text.en, zh: text.zh }] };
 }
 
 /** What a student sees of one control: as usual, not at all, or disabled. Hidden wins over locked. */

@@ -1,26 +1,23 @@
-import type { Locale } from '../i18n/locale';
+import type { BiText } from '../i18n/locale';
 import type { LossKind, Role } from '../project/kinds';
 import { presetProject, type PresetId } from '../project/presets';
 import type { GanProject } from '../project/schema';
 import type { Check } from './checks';
-
-/** Text in both languages the UI speaks. */
-export type Bilingual = Readonly<Record<Locale, string>>;
 
 /** A picture a step shows beside its text, beyond the Train tab's own dashboard. */
 export type LessonView = 'value-function' | 'equilibrium' | 'modes' | 'digit';
 
 export interface LessonStep {
   id: string;
-  title: Bilingual;
+  title: BiText;
   /** Paragraphs of explanation (plain text). */
-  body: Bilingual[];
+  body: BiText[];
   /** What the student does; absent for a step that is read and left with Next. */
-  task?: Bilingual;
+  task?: BiText;
   /** When the step is done; required whenever there is a task. */
   check?: Check;
   /** A hint shown after the student has been on the step a while. */
-  hint?: Bilingual;
+  hint?: BiText;
   view?: LessonView;
 }
 
@@ -34,8 +31,8 @@ export interface LessonSetup {
 
 export interface Lesson {
   id: string;
-  title: Bilingual;
-  summary: Bilingual;
+  title: BiText;
+  summary: BiText;
   setup: LessonSetup;
   steps: LessonStep[];
 }

@@ -195,7 +195,7 @@ function resolveNodes(graph: Graph, ctx: AnalyzeContext, report: Report): Map<st
           param,
           code: 'invalid-param',
           ...bi(
-            `${spec.title.en}${param ? ` ${param}` : ''}: ${why.message}. Enter a valid value in the inspector.`,
+            `${spec.title.en}${param ? ` ${param}` : ''}: ${why.en}. Enter a valid value in the inspector.`,
             `${spec.title.zh}${param ? `的 ${param}` : ''}：${why.zh}。请在检查器中输入有效的值。`,
           ),
         });

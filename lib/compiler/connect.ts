@@ -12,8 +12,8 @@ export interface ConnectionRequest {
 /** A refusal says why in both languages (`reason`), made from the same names. */
 export type ConnectionCheck = { ok: true; replace: string[] } | { ok: false; reason: BiText };
 
-function refuse(message: string, zh: string): ConnectionCheck {
-  return { ok: false, reason: bi(message, zh) };
+function refuse(en: string, zh: string): ConnectionCheck {
+  return { ok: false, reason: bi(en, zh) };
 }
 
 /**

@@ -2,14 +2,14 @@ import { z } from 'zod';
 import { bi, type BiText } from '../i18n/bi';
 import { issueText } from '../i18n/zod-issue';
 import { layerSpec } from './layers';
-import type { Params, Words } from './types';
+import type { Params } from './types';
 
 /** One inspector field, derived from a kind's zod params schema; its label is the spec's. */
 export type ParamField =
-  | { name: string; label: Words; type: 'integer' | 'number'; min?: number; max?: number; nullable: boolean; defaultValue: unknown }
-  | { name: string; label: Words; type: 'boolean'; defaultValue: unknown }
-  | { name: string; label: Words; type: 'enum'; options: string[]; defaultValue: unknown }
-  | { name: string; label: Words; type: 'shape'; defaultValue: unknown };
+  | { name: string; label: BiText; type: 'integer' | 'number'; min?: number; max?: number; nullable: boolean; defaultValue: unknown }
+  | { name: string; label: BiText; type: 'boolean'; defaultValue: unknown }
+  | { name: string; label: BiText; type: 'enum'; options: string[]; defaultValue: unknown }
+  | { name: string; label: BiText; type: 'shape'; defaultValue: unknown };
 
 function objectShape(kind: string): Record<string, z.ZodType> | null {
   const schema = layerSpec(kind)?.schema;
@@ -19,7 +19,7 @@ function objectShape(kind: string): Record<string, z.ZodType> | null {
 /** The fields of a kind's params form, in schema order. */
 export function paramFields(kind: string): ParamField[] {
   const shape = objectShape(kind);
-  const labels = layerSpec(kind)?.labels as Record<string, Words> | undefined;
+  const labels = layerSpec(kind)?.labels as Record<string, BiText> | undefined;
   if (!shape || !labels) return [];
   return Object.entries(shape).map(([name, field]) => {
     let inner: z.ZodType = field;
@@ -68,7 +68,7 @@ export function validateParam(kind: string, name: string, value: unknown): BiTex
 }
 
 /** The few params worth showing on the node itself, e.g. "64 filters · 4×4 · s2 · same", in both languages (the kind's spec writes it). */
-export function paramSummary(kind: string, params: Params): Words {
+export function paramSummary(kind: string, params: Params): BiText {
   const spec = layerSpec(kind);
   return spec ? spec.summary({ ...defaultParams(kind), ...params }) : { en: '', zh: '' };
 }

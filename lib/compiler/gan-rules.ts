@@ -135,7 +135,7 @@ function checkGeneratorOutput(input: RuleInput, outputId: string, shape: Shape) 
       nodeId: outputId,
       code: 'output-shape',
       ...bi(
-        `The generator outputs ${fmt(shape)} but the dataset's samples are ${fmt(data)}. ${hint.message}`,
+        `The generator outputs ${fmt(shape)} but the dataset's samples are ${fmt(data)}. ${hint.en}`,
         `生成器输出 ${fmt(shape)}，但数据集的样本是 ${fmt(data)}。${hint.zh}`,
       ),
     });
@@ -160,7 +160,7 @@ function checkGeneratorOutput(input: RuleInput, outputId: string, shape: Shape) 
       severity: 'warning',
       code: 'output-range',
       ...bi(
-        `The generator's output ends in ${last.fn}, whose values lie in ${values}, but the data lies in ${range}: G can never match it. ${fix.message}`,
+        `The generator's output ends in ${last.fn}, whose values lie in ${values}, but the data lies in ${range}: G can never match it. ${fix.en}`,
         `生成器的输出以 ${last.fn} 结尾，其取值在 ${values} 内，而数据在 ${range} 内：生成器永远无法匹配数据。${fix.zh}`,
       ),
     });
@@ -188,7 +188,7 @@ function checkDiscriminatorOutput(input: RuleInput, outputId: string, shape: Sha
       nodeId: outputId,
       code: 'output-shape',
       ...bi(
-        `The discriminator outputs ${fmt(shape)} but must give one score per sample, [1]. ${hint.message}`,
+        `The discriminator outputs ${fmt(shape)} but must give one score per sample, [1]. ${hint.en}`,
         `判别器输出 ${fmt(shape)}，但它必须为每个样本给出一个分数，即 [1]。${hint.zh}`,
       ),
     });
@@ -202,7 +202,7 @@ function checkDiscriminatorOutput(input: RuleInput, outputId: string, shape: Sha
       severity: 'warning',
       code: 'sigmoid-logits',
       ...bi(
-        `The discriminator ends in sigmoid, but ${loss.message} takes D's raw score (a logit) and applies the sigmoid itself, in a numerically stable way. Delete this activation or set it to linear.`,
+        `The discriminator ends in sigmoid, but ${loss.en} takes D's raw score (a logit) and applies the sigmoid itself, in a numerically stable way. Delete this activation or set it to linear.`,
         `判别器以 sigmoid 结尾，但${loss.zh}接收的是判别器的原始分数（logit），并以数值稳定的方式自行施加 sigmoid。请删除这个激活函数，或把它设为 linear。`,
       ),
     });

@@ -1,7 +1,6 @@
 import type * as TF from '@tensorflow/tfjs';
 import type { z } from 'zod';
-import type { BiText } from '../i18n/bi';
-import type { Words } from '../i18n/locale';
+import type { BiText } from '../i18n/locale';
 import type { LayerKind, LossKind, NoiseDistribution, Role } from '../project/kinds';
 import type { GraphNode } from '../project/schema';
 
@@ -10,18 +9,18 @@ export type Shape = number[];
 
 export type Severity = 'error' | 'warning';
 
-/** A finding pinned to the node, edge or param that causes it. Errors block compiling. */
-export interface Diagnostic {
+/**
+ * A finding pinned to the node, edge or param that causes it. Errors block compiling. Its text is
+ * `en` (what is wrong and how to fix it, naming the shapes involved) and `zh`, the same in
+ * Simplified Chinese made from the same values (`bi`).
+ */
+export interface Diagnostic extends BiText {
   nodeId?: string;
   edgeId?: string;
   param?: string;
   severity: Severity;
   /** Stable machine-readable kind of finding, e.g. `cycle`, `reshape-size`. */
   code: DiagnosticCode;
-  /** What is wrong and how to fix it, naming the shapes involved (English). */
-  message: string;
-  /** The same in Simplified Chinese, made from the same values (`bi`). */
-  zh: string;
 }
 
 export type DiagnosticCode =
@@ -93,7 +92,7 @@ export type InferResult = { shape: Shape; params: number; warning?: BiText } | {
 export type Params = Record<string, unknown>;
 export type Tfjs = typeof TF;
 
-export type { Words } from '../i18n/locale';
+export type { BiText } from '../i18n/locale';
 
 /**
  * Everything GANvas knows about one layer kind. The inspector form is generated from `schema`,
@@ -102,24 +101,24 @@ export type { Words } from '../i18n/locale';
  */
 export interface LayerSpec<P = Params> {
   kind: LayerKind;
-  title: Words;
+  title: BiText;
   /** How comments in exported code name the layer, when its title alone would say too little ("Noise z"). */
   exportTitle?: string;
   category: LayerCategory;
   schema: z.ZodType<P>;
   /** Each param's name in the inspector: one per param, or the spec fails type-checking. */
-  labels: { readonly [K in keyof P]-?: Words };
+  labels: { readonly [K in keyof P]-?: BiText };
   /**
    * The few params worth showing on the node itself, e.g. "64 filters · 4×4 · s2 · same". It gets
    * the node's params over the defaults, unchecked (a half-edited node still shows what it has).
    */
-  summary(params: P): Words;
+  summary(params: P): BiText;
   arity: Arity;
   /** Graphs the kind may appear in; absent means both. */
   roles?: readonly Role[];
   infer(inputs: Shape[], params: P, ctx: AnalyzeContext): InferResult;
   build(tf: Tfjs, inputs: TF.SymbolicTensor[], params: P, name: string, ctx: BuildContext): TF.SymbolicTensor;
-  doc: Words;
+  doc: BiText;
 }
 
 /** A node whose kind is known, with its params parsed (null when they are invalid). */
@@ -132,7 +131,7 @@ export interface ResolvedNode {
 
 /** Erases a spec's param type so specs of all kinds fit one registry (`P` comes from the schema alone). */
 export function defineLayer<P>(
-  spec: Omit<LayerSpec<P>, 'labels' | 'summary'> & { labels: NoInfer<LayerSpec<P>['labels']>; summary(params: NoInfer<P>): Words },
+  spec: Omit<LayerSpec<P>, 'labels' | 'summary'> & { labels: NoInfer<LayerSpec<P>['labels']>; summary(params: NoInfer<P>): BiText },
 ): LayerSpec {
   return spec as unknown as LayerSpec;
 }

@@ -1,3 +1,4 @@
+import type { BiText } from '../i18n/locale';
 import type { DatasetRef } from '../project/schema';
 
 /** What the compiler needs to know about a dataset without loading it. */
@@ -10,7 +11,7 @@ export interface DatasetInfo {
   bounded: boolean;
   /** Present when every sample has a class label (conditional GANs). */
   numClasses?: number;
-  title: { en: string; zh: string };
+  title: BiText;
 }
 
 export { DATASET_DEFAULTS } from '../project/dataset-defaults';

@@ -1,30 +1,28 @@
-/**
- * A message from `lib/` in both languages. `message` is the English (tests, exports and logs read
- * it); `zh` is the Simplified Chinese the UI shows in Chinese.
- */
-export interface BiText {
-  message: string;
-  zh: string;
-}
+import type { BiText } from './locale';
+
+export type { BiText } from './locale';
 
 /**
  * Both texts of one message, written side by side at the place that knows the values, so the
  * numbers and shapes in the two cannot drift apart.
  */
-export function bi(message: string, zh: string): BiText {
-  return { message, zh };
+export function bi(en: string, zh: string): BiText {
+  return { en, zh };
 }
 
 /** Joins messages as the English and Chinese lists are joined ("; " and "；"). */
 export function biJoin(texts: readonly BiText[]): BiText {
-  return bi(texts.map((t) => t.message).join('; '), texts.map((t) => t.zh).join('；'));
+  return bi(texts.map((t) => t.en).join('; '), texts.map((t) => t.zh).join('；'));
 }
 
-/** An Error that carries its Chinese text too (`zh`), e.g. across the training worker's boundary. */
+/**
+ * An Error that carries its Chinese text too (`zh`), e.g. across the training worker's boundary.
+ * Its `message` is the English, as every Error's is.
+ */
 export class BiError extends Error {
   readonly zh: string;
   constructor(text: BiText) {
-    super(text.message);
+    super(text.en);
     this.name = 'BiError';
     this.zh = text.zh;
   }
@@ -36,8 +34,8 @@ export class BiError extends Error {
  * foreign message (from tfjs or the browser) has no translation.
  */
 export function errorText(err: unknown): BiText {
-  const message = err instanceof Error ? err.message : String(err);
+  const en = err instanceof Error ? err.message : String(err);
   const zh =
     typeof err === 'object' && err !== null && typeof (err as { zh?: unknown }).zh === 'string' ? (err as { zh: string }).zh : null;
-  return bi(message, zh ?? `出错了：${message}`);
+  return bi(en, zh ?? `出错了：${en}`);
 }

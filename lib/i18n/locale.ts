@@ -1,17 +1,13 @@
-import type { BiText } from './bi';
-
 /** The languages the editor speaks. */
 export const LOCALES = ['en', 'zh'] as const;
 export type Locale = (typeof LOCALES)[number];
 
-/** A short text in both languages: a title, a label, a name, a doc (what `localized` picks from). */
-export type Words = Readonly<Record<Locale, string>>;
-
 /**
- * Any text `lib/` gives in both languages: a name (`Words`, `{en, zh}`) or a message (`BiText`,
- * `{message, zh}`, whose English field is named like an Error's because records extend it).
+ * Any text `lib/` gives in both languages, `{en, zh}`: a name, a title, a doc, a lesson's text, a
+ * message (built with `bi` in `./bi`), a diagnostic or a parse error (records that extend it). The one
+ * shape of bilingual text; `localized` picks from it.
  */
-export type Localizable = Words | BiText;
+export type BiText = Readonly<Record<Locale, string>>;
 
 /** Where the chosen language is remembered. */
 export const LOCALE_STORAGE_KEY = 'ganvas:locale';
@@ -38,7 +34,6 @@ export function htmlLang(locale: Locale): string {
 }
 
 /** The text of a name or a message for a locale: the one place that picks a language from a `lib/` text. */
-export function localized(text: Localizable, locale: Locale): string {
-  if (locale === 'zh') return text.zh;
-  return 'en' in text ? text.en : text.message;
+export function localized(text: BiText, locale: Locale): string {
+  return text[locale];
 }

@@ -4,7 +4,7 @@ import { issueText } from '../i18n/zod-issue';
 import { migrate } from './migrations';
 import { projectSchema, type GanProject } from './schema';
 
-/** What is wrong at `path`: `message` in English, `zh` in Chinese. */
+/** What is wrong at `path`: `en` in English, `zh` in Chinese. */
 export interface ParseError extends BiText {
   /** Dotted path into the document, e.g. `generator.nodes.3.kind`; empty for the whole file. */
   path: string;
@@ -102,7 +102,7 @@ export function tooLarge(bytes: number): BiText {
 }
 
 function fail(path: string, text: BiText): ParseResult {
-  return { ok: false, errors: [{ path, message: text.message, zh: text.zh }] };
+  return { ok: false, errors: [{ path, en: text.en, zh: text.zh }] };
 }
 
 function toErrors(error: z.ZodError): ParseError[] {

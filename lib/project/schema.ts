@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { BiText } from '../i18n/locale';
 import { zodMessage } from '../i18n/zod-issue';
 import { LAYER_KINDS, LOSS_KINDS, NOISE_DISTRIBUTIONS } from './kinds';
 
@@ -61,7 +62,7 @@ export const graphSchema = z
     flagDuplicates(graph.edges, 'edges', { en: 'edge', zh: '连接' }, ctx);
   });
 
-function flagDuplicates(items: { id: string }[], key: string, what: { en: string; zh: string }, ctx: z.RefinementCtx) {
+function flagDuplicates(items: { id: string }[], key: string, what: BiText, ctx: z.RefinementCtx) {
   const seen = new Set<string>();
   items.forEach((item, i) => {
     if (seen.has(item.id)) {

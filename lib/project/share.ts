@@ -22,7 +22,7 @@ export type UnpackResult = { ok: true; text: string } | ({ ok: false } & BiText)
 /**
  * Reverses {@link packLinkText}. Never throws: an over-long link, bad base64url, bad deflate data,
  * bad UTF-8 and output past `limit` bytes (a decompression bomb is cut off, not inflated) all come
- * back as `{ ok: false, message }`.
+ * back as `{ ok: false, en, zh }`.
  */
 export async function unpackLinkText(encoded: string, limit: number): Promise<UnpackResult> {
   try {
@@ -64,7 +64,7 @@ export async function unpackLinkText(encoded: string, limit: number): Promise<Un
  */
 export async function decodeShare(encoded: string): Promise<ParseResult> {
   const unpacked = await unpackLinkText(encoded, MAX_PROJECT_BYTES);
-  return unpacked.ok ? parseProjectText(unpacked.text) : { ok: false, errors: [{ path: '', message: unpacked.message, zh: unpacked.zh }] };
+  return unpacked.ok ? parseProjectText(unpacked.text) : { ok: false, errors: [{ path: '', en: unpacked.en, zh: unpacked.zh }] };
 }
 
 /** Finds the share string in a location hash such as `#p=...`. */
@@ -76,7 +76,7 @@ export function shareFromHash(hash: string): string | null {
 class TooLarge extends Error {
   readonly text: BiText;
   constructor(text: BiText) {
-    super(text.message);
+    super(text.en);
     this.text = text;
   }
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Words } from '../i18n/locale';
+import type { BiText } from '../i18n/locale';
 import type { LossKind } from './kinds';
 import { trainingSchema, type AdamConfig, type Graph, type TrainingConfig } from './schema';
 
@@ -93,15 +93,15 @@ export interface SettingSpec {
   /** The value of an optional field that is absent. */
   fallback?: number;
   /** The settings form's label: "D steps k". */
-  label: Words;
+  label: BiText;
   /** Its name standing alone, in the exercise dialog's lists: "D steps per G step (k)". */
-  title: Words;
+  title: BiText;
   /** Its name inside a sentence, as a goal reads: "number of D steps per G step (k)". */
-  noun: Words;
+  noun: BiText;
   /** What comes before a value in a run's legend in Compare: "k =" ("k = 5"). */
-  run: Words;
+  run: BiText;
   /** What it does, as the form's tooltip. */
-  hint?: Words;
+  hint?: BiText;
 }
 
 /** One entry per setting: a new setting fails type-checking until it has every text. */
@@ -273,7 +273,7 @@ export function parseSetting(name: NumericSetting, text: string): { value: numbe
 }
 
 /** How each loss is called in the form and in run labels. */
-export const LOSS_TITLES: Record<LossKind, { en: string; zh: string }> = {
+export const LOSS_TITLES: Record<LossKind, BiText> = {
   minimax: { en: 'minimax', zh: '极小极大（minimax）' },
   'non-saturating': { en: 'non-saturating', zh: '非饱和（non-saturating）' },
   'least-squares': { en: 'least squares', zh: '最小二乘（LSGAN）' },

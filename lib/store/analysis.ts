@@ -37,7 +37,7 @@ export function graphView(project: GanProject, role: Role): GraphView {
   const shapeText: Record<string, string> = {};
   for (const [id, shape] of Object.entries(analysis.shapes)) shapeText[id] = shape.join('×');
   const issueKey: Record<string, string> = {};
-  for (const [id, list] of Object.entries(byNode)) issueKey[id] = JSON.stringify(list.map((d) => [d.severity, d.message, d.zh]));
+  for (const [id, list] of Object.entries(byNode)) issueKey[id] = JSON.stringify(list.map((d) => [d.severity, d.en, d.zh]));
   const errors = analysis.diagnostics.filter((d) => d.severity === 'error').length;
   const view = { ...analysis, byNode, byEdge, shapeText, issueKey, errors, warnings: analysis.diagnostics.length - errors };
   cache.set(graph, { dataset: project.dataset, training: project.training, view });

@@ -1,7 +1,8 @@
 import { createStore } from 'zustand/vanilla';
 import { datasetInfo } from '../data/catalog';
 import { compareRuns, type CompareChoice } from '../classroom/compare-runs';
-import type { Words } from '../i18n/locale';
+import { bi, errorText } from '../i18n/bi';
+import type { BiText } from '../i18n/locale';
 import type { GanProject } from '../project/schema';
 import type { BackendChoice, BackendDecision } from '../train/backends';
 import { trainingFingerprint } from '../train/fingerprint';
@@ -19,7 +20,7 @@ export type ComparePhase = 'idle' | 'starting' | 'running' | 'pausing' | 'paused
 
 /** One run of the comparison, as the panel draws it: a `RunView` like the Train tab's, with its label. */
 export interface RunState extends RunView {
-  label: Words;
+  label: BiText;
   info: LossInfo;
   /** Chosen when the run starts. */
   decision: BackendDecision;
@@ -31,7 +32,8 @@ export interface CompareState {
   /** What the runs train: project A's fingerprint and B's difference. */
   fingerprint: string | null;
   choice: CompareChoice | null;
-  error: string | null;
+  /** Why the runs stopped or could not start, in both languages. */
+  error: BiText | null;
   /** Iterations each run trains per turn; adapted so that a turn takes about 120 ms. */
   chunk: number;
 
@@ -111,18 +113,19 @@ export function createCompareStore(options: CompareStoreOptions = {}) {
         while (gen === generation && getState().phase === 'running') {
           const chunk = getState().chunk;
           const start = performance.now();
-          let stop: string | null = null;
+          let error: BiText | null = null;
+          let diverged = false;
           for (const run of RUN_IDS) {
             const u = await worker(run).advance(chunk);
             if (gen !== generation) return;
             update(run, u);
-            if (u.error) stop = u.error;
-            else if (u.divergence) stop = stop ?? '';
+            if (u.error) error = u.error;
+            else if (u.divergence) diverged = true;
           }
           const took = performance.now() - start;
           const next = Math.max(1, Math.min(MAX_CHUNK, Math.round((chunk * 2 * turnMs) / Math.max(took, 1))));
-          if (stop !== null) {
-            setState({ phase: stop ? 'error' : 'paused', error: stop || null, chunk: next });
+          if (error || diverged) {
+            setState({ phase: error ? 'error' : 'paused', error, chunk: next });
             break;
           }
           setState({ chunk: next });
@@ -139,7 +142,7 @@ export function createCompareStore(options: CompareStoreOptions = {}) {
         if (pictures) await refreshVisuals(gen);
         if (gen === generation && getState().phase === 'pausing') setState({ phase: 'paused' });
       } catch (err) {
-        if (gen === generation) setState({ phase: 'error', error: err instanceof Error ? err.message : String(err) });
+        if (gen === generation) setState({ phase: 'error', error: errorText(err) });
       }
     };
 
@@ -147,10 +150,12 @@ export function createCompareStore(options: CompareStoreOptions = {}) {
     const startRuns = async (project: GanProject, choice: CompareChoice, backend: BackendChoice, gen: number): Promise<boolean> => {
       const derived = compareRuns(project, choice);
       if (!derived.ok) {
-        setState({
-          phase: 'error',
-          error: derived.reason === 'same' ? 'B must differ from A.' : derived.issues.map((i) => `${i.path}: ${i.message}`).join('; '),
-        });
+        // A setting's issues are the schema's English only, so Chinese shows them behind errorText's lead-in.
+        const error =
+          derived.reason === 'same'
+            ? bi('B must differ from A.', 'B 必须与 A 不同。')
+            : errorText(derived.issues.map((i) => `${i.path}: ${i.message}`).join('; '));
+        setState({ phase: 'error', error });
         return false;
       }
       setState({ phase: 'starting', error: null, runs: null, fingerprint: null, choice: null, chunk: 1 });
@@ -178,7 +183,7 @@ export function createCompareStore(options: CompareStoreOptions = {}) {
         });
         return true;
       } catch (err) {
-        if (gen === generation) setState({ phase: 'error', error: err instanceof Error ? err.message : String(err) });
+        if (gen === generation) setState({ phase: 'error', error: errorText(err) });
         return false;
       }
     };

@@ -25,7 +25,7 @@ export interface TrainingState extends RunView {
   backendChoice: BackendChoice;
   info: LossInfo | null;
   frames: SampleFrame[];
-  /** Why training stopped with an error, in English (`message`) and Chinese (`zh`). */
+  /** Why training stopped with an error, in English (`en`) and Chinese (`zh`). */
   error: BiText | null;
   /** The design the worker trains; an edited graph needs a reset to train. */
   fingerprint: string | null;
@@ -98,7 +98,7 @@ export function createTrainingStore({ checkpointKey = CHECKPOINT_KEY }: Training
       if (u.visual?.kind === 'images') patch.frames = [...getState().frames, u.visual.frame].slice(-MAX_FRAMES);
       if (u.divergence) patch.phase = 'paused';
       if (u.error) {
-        patch.error = bi(u.error, u.errorZh ?? errorText(u.error).zh);
+        patch.error = u.error;
         patch.phase = 'error';
       } else if (!u.running && (getState().phase === 'running' || getState().phase === 'pausing')) patch.phase = 'paused';
       setState(patch);

@@ -51,7 +51,7 @@ export const MOVE_MARGIN = 0.8;
  */
 export function memoryKey(project: GanProject, gpu: AdapterInfo, wasmThreads: number, cores: number): string {
   const work = trainingFingerprint({ ...project, training: { ...project.training, seed: 0 } });
-  return [`cores ${cores}`, `wasm ${wasmThreads}`, gpu.available ? gpu.description.message : 'no webgpu', work].join(' | ');
+  return [`cores ${cores}`, `wasm ${wasmThreads}`, gpu.available ? gpu.description.en : 'no webgpu', work].join(' | ');
 }
 
 /** A remembered choice that still applies, or null (too old, or its backend is gone here). */
@@ -163,10 +163,7 @@ export async function startBackend(
   const usable = (b: BackendName) => !unsupportedReason(b, project, true) && (b !== 'webgpu' || gpu.available);
   if (gpu.available && !gpu.fallback && usable('webgpu') && (await switchBackend('webgpu'))) {
     return {
-      decision: decide(
-        'webgpu',
-        bi(`WebGPU on a real GPU (${gpu.description.message})`, `在真实 GPU 上使用 WebGPU（${gpu.description.zh}）`),
-      ),
+      decision: decide('webgpu', bi(`WebGPU on a real GPU (${gpu.description.en})`, `在真实 GPU 上使用 WebGPU（${gpu.description.zh}）`)),
       trials: [],
       figures: {},
       key: null,
@@ -190,7 +187,7 @@ export async function startBackend(
     return {
       decision: decide(
         remembered.backend,
-        bi(`measured on this machine for this graph before (${known.message})`, `之前在这台机器上为这张图测得（${known.zh}）`),
+        bi(`measured on this machine for this graph before (${known.en})`, `之前在这台机器上为这张图测得（${known.zh}）`),
         timingsOf(remembered.figures),
       ),
       trials: [],
@@ -212,13 +209,13 @@ export async function startBackend(
   const gpuNote = gpu.available
     ? softwareOnly
       ? bi(
-          `WebGPU is a software adapter (${gpu.description.message}), so webgpu and webgl are not tried`,
+          `WebGPU is a software adapter (${gpu.description.en}), so webgpu and webgl are not tried`,
           `WebGPU 是软件适配器（${gpu.description.zh}），因此不试 webgpu 和 webgl`,
         )
       : null
     : gpu.description;
   const reason = bi(
-    `started at once on ${running}${trials.length ? `; timing ${trials.join(', ')} while it trains` : ''}${gpuNote ? `; ${gpuNote.message}` : ''}`,
+    `started at once on ${running}${trials.length ? `; timing ${trials.join(', ')} while it trains` : ''}${gpuNote ? `; ${gpuNote.en}` : ''}`,
     `立即在 ${running} 上开始${trials.length ? `；训练的同时试测 ${trials.join('、')}` : ''}${gpuNote ? `；${gpuNote.zh}` : ''}`,
   );
   return { decision: decide(running, reason), trials, figures: {}, key };

@@ -223,7 +223,7 @@ export function decide(backend: BackendName, reason: BiText, timings: Partial<Re
 /** A backend chosen by hand: refused with the reason when it cannot train this graph here. */
 export async function forcedBackend(project: GanProject, choice: BackendName): Promise<BackendDecision> {
   const why = unsupportedReason(choice, project);
-  if (why) throw new BiError(bi(`${choice} was chosen, but ${why.message}`, `选择了 ${choice}，但${why.zh}`));
+  if (why) throw new BiError(bi(`${choice} was chosen, but ${why.en}`, `选择了 ${choice}，但${why.zh}`));
   if (!(await switchBackend(choice))) throw new BiError(bi(`${choice} is not available in this browser`, `${choice} 在这个浏览器中不可用`));
   // wasm chosen by hand runs on all its threads, whatever an earlier auto run settled on.
   if (choice === 'wasm') setWasmThreads(wasmMaxThreads);

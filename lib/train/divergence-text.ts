@@ -40,7 +40,7 @@ export function adviceFor(project: GanProject): BiText {
     tips.push(bi('try the wasserstein-gp or least-squares loss', '试试 wasserstein-gp 或 least-squares 损失'));
   tips.push(bi('add BatchNorm or LayerNorm between layers', '在层之间加入批归一化或层归一化'));
   return bi(
-    `Training paused and the last good weights were restored. Try: ${tips.map((t) => t.message).join('; ')}.`,
+    `Training paused and the last good weights were restored. Try: ${tips.map((t) => t.en).join('; ')}.`,
     `训练已暂停，并恢复了最后一组正常的权重。可以尝试：${tips.map((t) => t.zh).join('；')}。`,
   );
 }

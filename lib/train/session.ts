@@ -61,9 +61,8 @@ export interface SessionUpdate {
   divergence?: Divergence & { restoredIteration: number };
   /** Set when the backend changed mid-run (auto found a faster one, or a WebGPU device was lost). */
   backend?: BackendDecision;
-  error?: string;
-  /** `error` in Chinese. */
-  errorZh?: string;
+  /** Why training stopped, in both languages. */
+  error?: BiText;
   /** Slow motion: what each sub-step of a traced iteration saw. */
   trace?: IterationTrace;
   /** A new reading of the image quality meter (MNIST and Fashion-MNIST). */
@@ -234,8 +233,7 @@ export async function createSession(options: SessionOptions): Promise<TrainingSe
       const switched = await recover(err);
       if (switched) return { running, status: trainer.metrics(), metrics: [], backend: switched };
       running = false;
-      const text = errorText(err);
-      return { running, status: trainer.metrics(), metrics: [], error: text.message, errorZh: text.zh };
+      return { running, status: trainer.metrics(), metrics: [], error: errorText(err) };
     }
   };
 
@@ -261,12 +259,9 @@ export async function createSession(options: SessionOptions): Promise<TrainingSe
           `${failed.join('、')} 未能在 ${limits.warmupMs / 1000} 秒内完成一次迭代`,
         )
       : null;
-    const found = known.message
-      ? bi(
-          `timed while training: ${known.message}${slow ? `; ${slow.message}` : ''}`,
-          `训练时试测：${known.zh}${slow ? `；${slow.zh}` : ''}`,
-        )
-      : bi(`stays on ${home}${slow ? `: ${slow.message}` : ''}`, `继续使用 ${home}${slow ? `：${slow.zh}` : ''}`);
+    const found = known.en
+      ? bi(`timed while training: ${known.en}${slow ? `; ${slow.en}` : ''}`, `训练时试测：${known.zh}${slow ? `；${slow.zh}` : ''}`)
+      : bi(`stays on ${home}${slow ? `: ${slow.en}` : ''}`, `继续使用 ${home}${slow ? `：${slow.zh}` : ''}`);
     decision = decide(home, found, timingsOf(figures));
     return decision;
   };
@@ -548,6 +543,5 @@ export function mergeUpdates(older: SessionUpdate, newer: SessionUpdate): Sessio
     divergence: newer.divergence ?? older.divergence,
     backend: newer.backend ?? older.backend,
     error: newer.error ?? older.error,
-    errorZh: newer.errorZh ?? older.errorZh,
   };
 }

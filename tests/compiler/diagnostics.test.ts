@@ -30,7 +30,7 @@ function expectOne(g: Graph, ctx: AnalyzeContext, code: DiagnosticCode, where: P
   const found = only(result, code);
   expect(found, JSON.stringify(result.diagnostics, null, 1)).toHaveLength(1);
   expect(found[0]).toMatchObject(where);
-  for (const f of fragments) expect(found[0]!.message).toContain(f);
+  for (const f of fragments) expect(found[0]!.en).toContain(f);
   return result;
 }
 
@@ -111,7 +111,7 @@ describe('analyze diagnostics', () => {
     const r = analyze(g, G_CTX);
     const cycle = only(r, 'cycle');
     expect(cycle.map((d) => d.nodeId).sort()).toEqual(['d', 't']);
-    expect(cycle[0]!.message).toMatch(/Dense \(d\) → Activation \(t\) → Dense \(d\)|Activation \(t\) → Dense \(d\) → Activation \(t\)/);
+    expect(cycle[0]!.en).toMatch(/Dense \(d\) → Activation \(t\) → Dense \(d\)|Activation \(t\) → Dense \(d\) → Activation \(t\)/);
     expect(r.shapes.out).toBeUndefined();
     const self = analyze(withEdge(goodD(), { id: 'self', source: 'f', target: 'f' }), D_CTX);
     expect(only(self, 'cycle').map((d) => d.nodeId)).toEqual(['f']);
@@ -333,7 +333,7 @@ describe('analyze diagnostics', () => {
     g.nodes[0]!.params = { dim: 16, distribution: 'uniform' };
     const r = analyze(g, G_CTX);
     expect(only(r, 'noise-mismatch')).toMatchObject([
-      { nodeId: 'z', param: 'dim', severity: 'error', message: expect.stringContaining('16') },
+      { nodeId: 'z', param: 'dim', severity: 'error', en: expect.stringContaining('16') },
       { nodeId: 'z', param: 'distribution', severity: 'warning' },
     ]);
   });

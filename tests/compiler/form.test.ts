@@ -19,7 +19,7 @@ describe('inspector form from the zod schemas', () => {
       options: expect.arrayContaining(['tanh', 'leakyRelu']),
     });
     expect(paramFields('maxPooling2d').find((f) => f.name === 'strides')).toMatchObject({ nullable: true });
-    expect(validateParam('dense', 'units', 0)).toMatchObject({ message: expect.stringMatching(/>=1/), zh: expect.stringMatching(/≥ 1/) });
+    expect(validateParam('dense', 'units', 0)).toMatchObject({ en: expect.stringMatching(/>=1/), zh: expect.stringMatching(/≥ 1/) });
     expect(validateParam('dense', 'units', 2.5)).toBeTruthy();
     expect(validateParam('dense', 'units', 16)).toBeNull();
     expect(validateParam('reshape', 'targetShape', [-1, -2])).toBeTruthy();

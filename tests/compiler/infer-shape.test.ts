@@ -143,7 +143,7 @@ describe('inferShape matches tfjs', () => {
             reality === null ||
             reality.real.some((d) => d <= 0 || !Number.isInteger(d)) ||
             String(reality.real) !== String(reality.symbolic);
-          expect(unusable, `${label}: analyze refused (${inferred.error.message}) but tfjs built ${JSON.stringify(reality)}`).toBe(true);
+          expect(unusable, `${label}: analyze refused (${inferred.error.en}) but tfjs built ${JSON.stringify(reality)}`).toBe(true);
           continue;
         }
         valid++;

@@ -13,7 +13,7 @@ describe('analyze and compile on random graphs', () => {
       fc.property(scenario, ({ graph, ctx }) => {
         const analysis = analyze(graph, ctx);
         expect(analysis.diagnostics.filter((d) => d.code === 'internal')).toEqual([]);
-        for (const d of analysis.diagnostics) expect(d.message.length).toBeGreaterThan(20);
+        for (const d of analysis.diagnostics) expect(d.en.length).toBeGreaterThan(20);
         if (analysis.diagnostics.some((d) => d.severity === 'error')) {
           refused++;
           return;

@@ -12,7 +12,7 @@ import { chain, D_CTX, G_CTX, graph, withEdge } from '../helpers/graphs';
 import { scenario } from '../helpers/random-graph';
 
 /** Every diagnostic any analysis in this file produced, the hand-made cases of tests/compiler included. */
-const seen = vi.hoisted(() => [] as { message: string; zh: string; code: string }[]);
+const seen = vi.hoisted(() => [] as { en: string; zh: string; code: string }[]);
 
 vi.mock('@/lib/compiler', async (importOriginal) => {
   const real = await importOriginal<typeof import('@/lib/compiler')>();
@@ -261,14 +261,14 @@ describe('every diagnostic speaks Chinese too, with the same numbers', () => {
     for (const [what, g, ctx] of EXTRA) {
       const result = analyze(g, ctx);
       expect(result.diagnostics.length, what).toBeGreaterThan(0);
-      for (const d of result.diagnostics) expectSameInChinese(d.message, d.zh, `${what}: ${d.code}`);
+      for (const d of result.diagnostics) expectSameInChinese(d.en, d.zh, `${what}: ${d.code}`);
     }
   });
 
   it('on random graphs (tests/helpers/random-graph.ts)', () => {
     fc.assert(
       fc.property(scenario, ({ graph: g, ctx }) => {
-        for (const d of analyze(g, ctx).diagnostics) expectSameInChinese(d.message, d.zh, d.code);
+        for (const d of analyze(g, ctx).diagnostics) expectSameInChinese(d.en, d.zh, d.code);
       }),
       { numRuns: 400, seed: 6 },
     );
@@ -278,7 +278,7 @@ describe('every diagnostic speaks Chinese too, with the same numbers', () => {
     for (const id of ['mlp-gan-mnist', 'gan-2d-ring'] as const) {
       const project = presetProject(id);
       const ctx: AnalyzeContext = { ...G_CTX, noise: { dim: project.training.noise.dim + 1, distribution: 'uniform' } };
-      for (const d of analyze(project.generator, ctx).diagnostics) expectSameInChinese(d.message, d.zh, d.code);
+      for (const d of analyze(project.generator, ctx).diagnostics) expectSameInChinese(d.en, d.zh, d.code);
     }
   });
 
@@ -298,7 +298,7 @@ describe('every diagnostic speaks Chinese too, with the same numbers', () => {
     for (const [kind, name, value] of cases) {
       const text = validateParam(kind, name, value);
       expect(text, `${kind}.${name} = ${JSON.stringify(value)}`).not.toBeNull();
-      expectSameInChinese(text!.message, text!.zh, `${kind}.${name}`);
+      expectSameInChinese(text!.en, text!.zh, `${kind}.${name}`);
     }
   });
 
@@ -321,7 +321,7 @@ describe('every diagnostic speaks Chinese too, with the same numbers', () => {
     ];
     for (const r of refusals) {
       expect(r.ok).toBe(false);
-      if (!r.ok) expectSameInChinese(r.reason.message, r.reason.zh);
+      if (!r.ok) expectSameInChinese(r.reason.en, r.reason.zh);
     }
   });
 
@@ -341,6 +341,6 @@ describe('every diagnostic speaks Chinese too, with the same numbers', () => {
     // Runs after the imported tests/compiler cases and the cases above: all of them were checked.
     const codes = new Set(seen.map((d) => d.code));
     expect([...Object.keys(CODES)].filter((c) => !codes.has(c))).toEqual([]);
-    for (const d of seen as Diagnostic[]) expectSameInChinese(d.message, d.zh, d.code);
+    for (const d of seen as Diagnostic[]) expectSameInChinese(d.en, d.zh, d.code);
   });
 });

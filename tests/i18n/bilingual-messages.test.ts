@@ -60,7 +60,7 @@ const BROKEN: [string, unknown][] = [
 
 function expectBilingual(errors: ParseError[], what: string) {
   expect(errors.length, what).toBeGreaterThan(0);
-  for (const e of errors) expectSameInChinese(e.message, e.zh, `${what} at ${e.path}`);
+  for (const e of errors) expectSameInChinese(e.en, e.zh, `${what} at ${e.path}`);
 }
 
 describe('project files and links say what is wrong in Chinese too', () => {
@@ -84,7 +84,7 @@ describe('project files and links say what is wrong in Chinese too', () => {
   it('a migration that cannot run', () => {
     const r = migrate({ version: 1 }, {}, 3);
     expect(r.ok).toBe(false);
-    if (!r.ok) expectSameInChinese(r.message, r.zh);
+    if (!r.ok) expectSameInChinese(r.en, r.zh);
   });
 
   it('damaged share links and a decompression bomb', async () => {
@@ -137,31 +137,31 @@ function tinyRing(training: Partial<GanProject['training']> = {}): GanProject {
 describe('training explains itself in Chinese too', () => {
   it('why a backend was chosen, skipped or refused', async () => {
     const cpu = unsupportedReason('cpu', presetProject('dcgan-mnist'), true)!;
-    expectSameInChinese(cpu.message, cpu.zh);
+    expectSameInChinese(cpu.en, cpu.zh);
     const auto = await startBackend(tinyRing(), 'auto', null);
-    expectSameInChinese(auto.decision.reason.message, auto.decision.reason.zh);
+    expectSameInChinese(auto.decision.reason.en, auto.decision.reason.zh);
     const forced = await startBackend(tinyRing(), 'cpu', null);
-    expectSameInChinese(forced.decision.reason.message, forced.decision.reason.zh);
+    expectSameInChinese(forced.decision.reason.en, forced.decision.reason.zh);
     const refused = await startBackend(tinyRing(), 'webgl', null).catch((err: unknown) => err);
     expect(refused).toBeInstanceOf(BiError);
     expectSameInChinese((refused as BiError).message, (refused as BiError).zh);
     const move = chooseMove('webgpu', { webgpu: { ms: 260.4, source: 'run' }, wasm: { ms: 41.2, source: 'trial' } })!;
-    expectSameInChinese(move.reason.message, move.reason.zh);
+    expectSameInChinese(move.reason.en, move.reason.zh);
     const figures = describeFigures({ webgpu: { ms: 260.4, source: 'run' }, wasm: { ms: 41.2, source: 'trial' } });
-    expectSameInChinese(figures.message, figures.zh);
+    expectSameInChinese(figures.en, figures.zh);
     markLost('webgl', 'device lost 3 times');
     const lost = unsupportedReason('webgl', tinyRing())!;
-    expectSameInChinese(lost.message, lost.zh);
+    expectSameInChinese(lost.en, lost.zh);
     await tf.setBackend('cpu');
   });
 
   it('what went wrong in a divergence and what to try, for every loss', () => {
     for (const loss of ['minimax', 'non-saturating', 'least-squares', 'wasserstein-gp', 'hinge'] as const) {
       const advice = adviceFor(tinyRing({ loss }));
-      expectSameInChinese(advice.message, advice.zh, loss);
+      expectSameInChinese(advice.en, advice.zh, loss);
     }
     for (const text of [lossDiverged('generator', true, 12), lossDiverged('discriminator', false, 3), weightsDiverged(40)])
-      expectSameInChinese(text.message, text.zh);
+      expectSameInChinese(text.en, text.zh);
   });
 
   it('a real divergence carries both texts', async () => {
@@ -180,23 +180,23 @@ describe('training explains itself in Chinese too', () => {
     const { divergence } = await trainer.step(2);
     trainer.dispose();
     expect(divergence).toBeDefined();
-    expectSameInChinese(divergence!.what.message, divergence!.what.zh);
-    expectSameInChinese(divergence!.advice.message, divergence!.advice.zh);
+    expectSameInChinese(divergence!.what.en, divergence!.what.zh);
+    expectSameInChinese(divergence!.advice.en, divergence!.advice.zh);
     expect(divergence!.advice.zh).toContain('0.5');
   });
 
   it('a worker error reaches the page with its Chinese; a foreign one gets a Chinese lead-in', () => {
     sendChineseWithErrors();
     const handler = Comlink.transferHandlers.get('throw')!;
-    const [wire] = handler.serialize({ value: new BiError({ message: 'Training has not started', zh: '训练还没有开始' }) } as never);
+    const [wire] = handler.serialize({ value: new BiError({ en: 'Training has not started', zh: '训练还没有开始' }) } as never);
     let received: unknown;
     try {
       handler.deserialize(JSON.parse(JSON.stringify(wire)));
     } catch (err) {
       received = err;
     }
-    expect(errorText(received)).toEqual({ message: 'Training has not started', zh: '训练还没有开始' });
+    expect(errorText(received)).toEqual({ en: 'Training has not started', zh: '训练还没有开始' });
     const foreign = errorText(new Error('Kernel Conv2DBackpropFilter not registered for backend 7'));
-    expectSameInChinese(foreign.message, foreign.zh);
+    expectSameInChinese(foreign.en, foreign.zh);
   });
 });

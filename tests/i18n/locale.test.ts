@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { htmlLang, isLocale, localized, pickLocale } from '@/lib/i18n/locale';
+import type { ParseError } from '@/lib/project/parse';
 
 describe('locale choice', () => {
   it('prefers the remembered choice over the browser language', () => {
@@ -23,8 +24,9 @@ describe('locale choice', () => {
     expect(htmlLang('zh')).toBe('zh-CN');
     expect(localized({ en: 'Dense', zh: '全连接' }, 'zh')).toBe('全连接');
     expect(localized({ en: 'Dense', zh: '全连接' }, 'en')).toBe('Dense');
-    // A message (`BiText`, as diagnostics and errors carry) is picked the same way.
-    expect(localized({ message: 'a cycle', zh: '一个环' }, 'en')).toBe('a cycle');
-    expect(localized({ message: 'a cycle', zh: '一个环' }, 'zh')).toBe('一个环');
+    // A record that extends the text (a diagnostic, a parse error) is picked the same way.
+    const error: ParseError = { path: 'generator.edges.0', en: 'a cycle', zh: '一个环' };
+    expect(localized(error, 'en')).toBe('a cycle');
+    expect(localized(error, 'zh')).toBe('一个环');
   });
 });

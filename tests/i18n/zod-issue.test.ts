@@ -12,7 +12,7 @@ function texts(schema: z.ZodType, value: unknown) {
 describe('issueText', () => {
   it("keeps zod's English and takes zod's zh-CN where it reads well", () => {
     expect(texts(z.enum(['a', 'b']), 'c')).toEqual([
-      { message: 'Invalid option: expected one of "a"|"b"', zh: '无效选项：期望以下之一 "a"|"b"' },
+      { en: 'Invalid option: expected one of "a"|"b"', zh: '无效选项：期望以下之一 "a"|"b"' },
     ]);
     expect(texts(z.number().multipleOf(4), 6)[0]!.zh).toBe('无效数字：必须是 4 的倍数');
     expect(texts(z.strictObject({}), { x: 1 })[0]!.zh).toBe('出现未知的键(key): "x"');
@@ -30,7 +30,7 @@ describe('issueText', () => {
 
   it("uses the schema's own Chinese for custom messages", () => {
     expect(texts(z.string().min(1, zodMessage('a name is needed', '需要一个名字')), '')[0]).toEqual({
-      message: 'a name is needed',
+      en: 'a name is needed',
       zh: '需要一个名字',
     });
     expect(
@@ -48,6 +48,6 @@ describe('issueText', () => {
       [z.strictObject({ a: z.number() }), { a: 1, b: 2 }],
       [z.string().length(5), 'abc'],
     ];
-    for (const [schema, value] of schemas) for (const t of texts(schema, value)) expectSameInChinese(t.message, t.zh);
+    for (const [schema, value] of schemas) for (const t of texts(schema, value)) expectSameInChinese(t.en, t.zh);
   });
 });

@@ -55,20 +55,20 @@ describe('checkConnection', () => {
   it('refuses cycles, inputs into inputs, edges out of the Output and self-loops, with reasons', () => {
     expect(checkConnection(g(), { source: 'g2a', target: 'g1' })).toMatchObject({
       ok: false,
-      reason: { message: expect.stringContaining('cycle') },
+      reason: { en: expect.stringContaining('cycle') },
     });
     expect(checkConnection(g(), { source: 'g1', target: 'z' })).toMatchObject({
       ok: false,
-      reason: { message: expect.stringContaining('is an input') },
+      reason: { en: expect.stringContaining('is an input') },
     });
     expect(checkConnection(g(), { source: 'out', target: 'g1' })).toMatchObject({
       ok: false,
-      reason: { message: expect.stringContaining('Output') },
+      reason: { en: expect.stringContaining('Output') },
     });
     expect(checkConnection(g(), { source: 'g1', target: 'g1' })).toMatchObject({ ok: false });
     expect(checkConnection(g(), { source: 'z', target: 'g1' })).toMatchObject({
       ok: false,
-      reason: { message: expect.stringContaining('already feeds') },
+      reason: { en: expect.stringContaining('already feeds') },
     });
   });
 

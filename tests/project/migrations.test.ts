@@ -23,10 +23,10 @@ describe('migrate', () => {
   });
 
   it('reports a gap in the chain, a newer format and a malformed version', () => {
-    expect(migrate({ version: 1 }, { 2: steps[2]! }, 3)).toMatchObject({ ok: false, message: expect.stringMatching(/from format 1 to 2/) });
-    expect(migrate({ version: 4 }, steps, 3)).toMatchObject({ ok: false, message: expect.stringMatching(/newer GANvas/) });
-    expect(migrate({ version: '1' }, steps, 3)).toMatchObject({ ok: false, message: expect.stringMatching(/whole number/) });
+    expect(migrate({ version: 1 }, { 2: steps[2]! }, 3)).toMatchObject({ ok: false, en: expect.stringMatching(/from format 1 to 2/) });
+    expect(migrate({ version: 4 }, steps, 3)).toMatchObject({ ok: false, en: expect.stringMatching(/newer GANvas/) });
+    expect(migrate({ version: '1' }, steps, 3)).toMatchObject({ ok: false, en: expect.stringMatching(/whole number/) });
     expect(migrate({ version: 0.5 }, steps, 3)).toMatchObject({ ok: false });
-    expect(migrate({}, steps, 3)).toMatchObject({ ok: false, message: expect.stringMatching(/no "version"/) });
+    expect(migrate({}, steps, 3)).toMatchObject({ ok: false, en: expect.stringMatching(/no "version"/) });
   });
 });

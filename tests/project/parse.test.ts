@@ -9,7 +9,7 @@ function expectFailure(input: unknown, pathPart?: string) {
   expect(result.ok).toBe(false);
   if (!result.ok) {
     expect(result.errors.length).toBeGreaterThan(0);
-    for (const e of result.errors) expect(e.message.length).toBeGreaterThan(5);
+    for (const e of result.errors) expect(e.en.length).toBeGreaterThan(5);
     if (pathPart !== undefined) expect(result.errors.map((e) => e.path).join('|')).toContain(pathPart);
   }
   return result;
@@ -63,7 +63,7 @@ describe('parseProject', () => {
   it('refuses a 10 MB file before parsing it', () => {
     const result = parseProjectText(`{"name":"${'x'.repeat(10 * 1024 * 1024)}"}`);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.errors[0]!.message).toMatch(/MB/);
+    if (!result.ok) expect(result.errors[0]!.en).toMatch(/MB/);
   });
 
   it('survives cyclic references', () => {
@@ -80,7 +80,7 @@ describe('parseProject', () => {
     const result = parseProjectText(text);
     expect(result.ok || result.errors[0]).toMatchObject({
       path: 'generator.nodes.1.params.__proto__',
-      message: expect.stringMatching(/not allowed/),
+      en: expect.stringMatching(/not allowed/),
     });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     const top = JSON.parse(`{"__proto__": {"polluted": true}, ${serializeProject(presetProject('gan-2d-ring')).slice(1)}`);
@@ -133,13 +133,13 @@ describe('parseProject', () => {
 
   it('explains invalid JSON and missing or future versions', () => {
     const bad = parseProjectText('{"version": 1,');
-    expect(bad.ok || bad.errors[0]!.message).toMatch(/not valid JSON/);
+    expect(bad.ok || bad.errors[0]!.en).toMatch(/not valid JSON/);
     const doc = valid();
     delete doc.version;
     expect(expectFailure(doc, 'version').ok || '').toBe('');
     const future = { ...valid(), version: 99 };
     const r = parseProject(future);
-    expect(r.ok || r.errors[0]!.message).toMatch(/newer GANvas/);
+    expect(r.ok || r.errors[0]!.en).toMatch(/newer GANvas/);
   });
 
   it('keeps labels with markup as plain data', () => {

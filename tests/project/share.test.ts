@@ -30,6 +30,6 @@ describe('share links', () => {
     for (const b of packed) binary += String.fromCharCode(b);
     const encoded = btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
     const result = await decodeShare(encoded);
-    expect(result.ok || result.errors[0]!.message).toMatch(/more than 5 MB/);
+    expect(result.ok || result.errors[0]!.en).toMatch(/more than 5 MB/);
   });
 });

@@ -132,6 +132,7 @@ describe('compare store', { timeout: 30_000 }, () => {
     const store = createCompareStore({ connect: inProcess(log) });
     await store.getState().train(tiny(), { setting: 'loss', value: 'non-saturating' }, 'cpu');
     expect(store.getState().phase).toBe('error');
+    expect(store.getState().error).toEqual({ en: 'B must differ from A.', zh: 'B 必须与 A 不同。' });
     expect(store.getState().runs).toBeNull();
     expect(log).toEqual([]);
   });

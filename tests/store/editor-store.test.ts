@@ -62,6 +62,6 @@ describe('editor store', () => {
     store.getState().updateParams('generator', 'g1r', { targetShape: [7, 7, 128] });
     const b = graphView(store.getState().project, 'generator');
     expect(b).not.toBe(a);
-    expect(b.byNode.g1r?.[0]?.message).toContain('Reshape to [7,7,128] needs 6272 values but receives 3136');
+    expect(b.byNode.g1r?.[0]?.en).toContain('Reshape to [7,7,128] needs 6272 values but receives 3136');
   });
 });

@@ -24,7 +24,7 @@ describe('edit locks', () => {
     expect(s().addNode('generator', 'dense', { x: 0, y: 0 })).toBe('');
     expect(s().connect('generator', { source: 'z', target: 'g2' })).toMatchObject({
       ok: false,
-      reason: { message: expect.stringMatching(/locks the graph/), zh: expect.stringMatching(/锁定了图/) },
+      reason: { en: expect.stringMatching(/locks the graph/), zh: expect.stringMatching(/锁定了图/) },
     });
     s().deleteElements('generator', ['g1'], ['z-g1']);
     s().setSelection('generator', { nodes: ['g2'], edges: ['g2-g2a'] });

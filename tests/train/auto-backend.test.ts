@@ -37,7 +37,7 @@ describe('auto: where a run goes', () => {
     ).toBe('webgpu');
     const back = chooseMove('webgpu', { webgpu: { ms: 260, source: 'run' }, wasm: { ms: 41, source: 'run' } })!;
     expect(back.to).toBe('wasm');
-    expect(back.reason.message).toBe('moved to wasm: webgpu ran 260 ms an iteration against 41 ms when it ran on wasm');
+    expect(back.reason.en).toBe('moved to wasm: webgpu ran 260 ms an iteration against 41 ms when it ran on wasm');
   });
 
   it('measures the delivered rate over the last seconds, leaving out the first chunk on a backend', () => {
@@ -110,10 +110,10 @@ describe('auto in a session (cpu and wasm in Node)', () => {
       trialLimits: { warmupMs: 500, timedMs: 200 },
     });
     expect(session.decision.backend).toBe('wasm');
-    expect(session.decision.label.message).toMatch(/^wasm, \d+ threads?$/);
-    expect(session.decision.reason.message).toMatch(/started at once on wasm; timing webgl while it trains/);
+    expect(session.decision.label.en).toMatch(/^wasm, \d+ threads?$/);
+    expect(session.decision.reason.en).toMatch(/started at once on wasm; timing webgl while it trains/);
     const updates = await playUntil(session, () => stored.size > 0);
-    const reported = updates.filter((u) => u.backend).map((u) => u.backend!.reason.message);
+    const reported = updates.filter((u) => u.backend).map((u) => u.backend!.reason.en);
     // webgl does not exist in Node: its trial fails and says so.
     expect(reported[0]).toMatch(/^stays on wasm: webgl did not finish an iteration within 0.5 s$/);
     const iterations = updates.flatMap((u) => u.metrics.map((m) => m.iteration));
@@ -125,7 +125,7 @@ describe('auto in a session (cpu and wasm in Node)', () => {
 
     const again = await createSession({ project, backend: 'auto', loadImages: noImages, memory, visualEveryMs: 0 });
     expect(again.decision.backend).toBe('wasm');
-    expect(again.decision.reason.message).toMatch(/measured on this machine for this graph before \(wasm [\d.]+ ms \(run\)\)/);
+    expect(again.decision.reason.en).toMatch(/measured on this machine for this graph before \(wasm [\d.]+ ms \(run\)\)/);
     again.dispose();
   });
 
@@ -141,7 +141,7 @@ describe('auto in a session (cpu and wasm in Node)', () => {
         const start = await startBackend(project, 'auto', null);
         expect(start.decision.backend).toBe('wasm');
         expect(start.trials).toEqual([]);
-        expect(start.decision.reason.message).toBe(
+        expect(start.decision.reason.en).toBe(
           'started at once on wasm; WebGPU is a software adapter (google swiftshader), so webgpu and webgl are not tried',
         );
       }
@@ -165,7 +165,7 @@ describe('auto in a session (cpu and wasm in Node)', () => {
     expect(session.decision.backend).toBe('cpu');
     const updates = await playUntil(session, (u) => u.backend?.backend === 'wasm');
     const moved = updates.find((u) => u.backend)!.backend!;
-    expect(moved.reason.message).toMatch(/^moved to wasm: cpu ran [\d.]+ ms an iteration against 0\.0 ms timed on wasm$/);
+    expect(moved.reason.en).toMatch(/^moved to wasm: cpu ran [\d.]+ ms an iteration against 0\.0 ms timed on wasm$/);
     expect(tf.getBackend()).toBe('wasm');
     const after = await session.step('both');
     const iterations = [...updates.flatMap((u) => u.metrics.map((m) => m.iteration)), ...after.metrics.map((m) => m.iteration)];

@@ -23,7 +23,7 @@ const noImages = async () => {
 describe('backend choice', () => {
   it('wasm trains every layer kind now; auto keeps only cpu away from convolutions', () => {
     expect(unsupportedReason('wasm', presetProject('dcgan-mnist'))).toBeNull();
-    expect(unsupportedReason('cpu', presetProject('dcgan-mnist'), true)?.message).toMatch(/too slow for convolutions/);
+    expect(unsupportedReason('cpu', presetProject('dcgan-mnist'), true)?.en).toMatch(/too slow for convolutions/);
     expect(unsupportedReason('cpu', presetProject('dcgan-mnist'))).toBeNull();
     expect(unsupportedReason('cpu', presetProject('mlp-gan-mnist'), true)).toBeNull();
   });
@@ -31,8 +31,8 @@ describe('backend choice', () => {
   it('auto starts at once on a backend that works and says what it will time', async () => {
     const start = await startBackend(tiny('gan-2d-ring'), 'auto', null);
     expect(start.decision.backend).toBe(tf.getBackend());
-    expect(start.decision.reason.message).toMatch(/started at once on cpu/);
-    expect(start.decision.reason.message).toMatch(/this browser offers no WebGPU/);
+    expect(start.decision.reason.en).toMatch(/started at once on cpu/);
+    expect(start.decision.reason.en).toMatch(/this browser offers no WebGPU/);
     expect(start.key).not.toBeNull();
   });
 

@@ -183,8 +183,8 @@ describe('createGanTrainer', () => {
     kernel.write(tf.fill(kernel.shape as number[], Number.NaN));
     const result = await trainer.step(2);
     expect(result.divergence).toMatchObject({ iteration: 4, restoredIteration: 3 });
-    expect(result.divergence!.what.message).toMatch(/NaN/);
-    expect(result.divergence!.advice.message).toMatch(/lower the learning rates/);
+    expect(result.divergence!.what.en).toMatch(/NaN/);
+    expect(result.divergence!.advice.en).toMatch(/lower the learning rates/);
     const restored = await trainer.getWeights();
     expect(restored.iteration).toBe(3);
     // Restored from the end of the last call that finished finite, not from the poisoned state.
@@ -231,7 +231,7 @@ describe('createGanTrainer', () => {
       const result = await trainer.step(2);
       if (everyMs === 0) {
         // The restore point is due: the weights are checked, the poisoned state is refused.
-        expect(result.divergence!.what.message).toMatch(/a weight became NaN or infinite/);
+        expect(result.divergence!.what.en).toMatch(/a weight became NaN or infinite/);
         expect((await trainer.getWeights()).discriminator).toEqual(good.discriminator);
       } else {
         // Not due: training goes on (the losses are finite); the restore point is still the start.

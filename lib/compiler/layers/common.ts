@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type * as TF from '@tensorflow/tfjs';
 import { bi } from '../../i18n/bi';
-import { fmt, type BuildContext, type InferResult, type Shape, type Tfjs, type Words } from '../types';
+import { fmt, type BuildContext, type InferResult, type Shape, type Tfjs, type BiText } from '../types';
 
-type Title = Words;
+type Title = BiText;
 
 /** The inspector's names of the params that several kinds share, for the specs' `labels`. */
 export const PARAM = {
@@ -17,17 +17,17 @@ export const PARAM = {
   momentum: { en: 'momentum', zh: '动量' },
   epsilon: { en: 'epsilon', zh: 'ε（数值稳定项）' },
   axis: { en: 'axis', zh: '轴' },
-} as const satisfies Record<string, Words>;
+} as const satisfies Record<string, BiText>;
 
 /** A summary that reads the same in both languages (numbers, function names). */
-export const same = (text: string): Words => ({ en: text, zh: text });
+export const same = (text: string): BiText => ({ en: text, zh: text });
 
 /** Words of the summaries that name a param value, in Chinese. */
 const VALUE_ZH: Record<string, string> = { normal: '正态', uniform: '均匀', nearest: '最近邻', bilinear: '双线性' };
 export const valueZh = (value: unknown): string => VALUE_ZH[String(value)] ?? String(value);
 
 /** Conv2D's and Conv2DTranspose's summary: "64 filters · 4×4 · s2 · same". */
-export function convSummary(p: { filters: number; kernelSize: number; strides: number; padding: Padding }): Words {
+export function convSummary(p: { filters: number; kernelSize: number; strides: number; padding: Padding }): BiText {
   const kernel = `${p.kernelSize}×${p.kernelSize}`;
   return {
     en: `${p.filters} filters · ${kernel} · s${p.strides} · ${p.padding}`,

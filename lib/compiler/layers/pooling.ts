@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type * as TF from '@tensorflow/tfjs';
 import type { LayerKind } from '../../project/kinds';
-import { defineLayer, type LayerSpec, type Tfjs } from '../types';
+import { defineLayer, type BiText, type LayerSpec, type Tfjs } from '../types';
 import { applyOne, convLength, int, needsImage, PARAM, windowFits } from './common';
 
 const schema = z.object({
@@ -16,9 +16,9 @@ type PoolLayer = (args: Parameters<typeof TF.layers.maxPooling2d>[0]) => TF.laye
 /** Max and average pooling share everything but the tfjs constructor. */
 export function poolingLayer(
   kind: Extract<LayerKind, 'maxPooling2d' | 'averagePooling2d'>,
-  title: { en: string; zh: string },
+  title: BiText,
   ctor: (tf: Tfjs) => PoolLayer,
-  doc: { en: string; zh: string },
+  doc: BiText,
 ): LayerSpec {
   return defineLayer<PoolParams>({
     kind,

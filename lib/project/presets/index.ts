@@ -1,3 +1,4 @@
+import type { BiText } from '../../i18n/locale';
 import type { GanProject } from '../schema';
 import { cganMnist } from './cgan-mnist';
 import { dcganMnist } from './dcgan-mnist';
@@ -10,8 +11,8 @@ export type PresetId = (typeof PRESET_IDS)[number];
 
 export interface Preset {
   id: PresetId;
-  title: { en: string; zh: string };
-  summary: { en: string; zh: string };
+  title: BiText;
+  summary: BiText;
   project: GanProject;
 }
 
