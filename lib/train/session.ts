@@ -4,119 +4,20 @@ import type { ImageSet } from '../data/image-set';
 import { isSyntheticRef } from '../data/synthetic';
 import { bi, BiError, errorText, type BiText } from '../i18n/bi';
 import type { DatasetRef, GanProject } from '../project/schema';
-import { loadLayersArtifacts, saveLayersArtifacts, type LayersArtifacts } from '../export/tfjs-artifacts';
-import {
-  chooseMove,
-  createRateMeter,
-  describeFigures,
-  formatMs,
-  startBackend,
-  timingsOf,
-  type BackendMemory,
-  type Figures,
-} from './auto-backend';
+import { loadLayersArtifacts, saveLayersArtifacts } from '../export/tfjs-artifacts';
+import { chooseMove, createRateMeter, describeFigures, formatMs, startBackend, timingsOf, type Figures } from './auto-backend';
 import { timeTrial, TRIAL_MS, TRIAL_WARMUP_MS } from './backend-trial';
-import {
-  decide,
-  markLost,
-  setWasmThreads,
-  switchBackend,
-  wasmThreadLimit,
-  type BackendChoice,
-  type BackendDecision,
-  type BackendName,
-} from './backends';
-import type { Judge, JudgedSet } from '../quality/judge';
-import { watchQuality, type QualityUpdate } from '../quality/watch';
+import { decide, markLost, setWasmThreads, switchBackend, wasmThreadLimit, type BackendDecision, type BackendName } from './backends';
+import { watchQuality } from '../quality/watch';
 import type { IterationTrace } from './trace';
-import { createGanTrainer, type Divergence, type GanTrainer, type StepMode, type StepResult, type TrainerStatus } from './trainer';
-import type { IterationMetrics, SampleFrame } from './types';
-import { createVisualizer, type Visual } from './visuals';
+import { createGanTrainer, type GanTrainer, type StepMode, type StepResult, type TrainerStatus } from './trainer';
+import { createVisualizer } from './visuals';
+import { reporter } from './session-report';
+import type { SessionOptions, SessionUpdate, TrainingSession } from './session-types';
 import type { GanWeights } from './weights';
 
-export interface SessionOptions {
-  project: GanProject;
-  backend: BackendChoice;
-  /** Loads an image dataset's pixels (fetch in the browser, fs in tests). */
-  loadImages: (ref: DatasetRef) => Promise<ImageSet>;
-  /** Weights to resume from (a checkpoint). */
-  resume?: GanWeights;
-  /** Where "auto" remembers what it measured, per machine and graph (IndexedDB in the worker). */
-  memory?: BackendMemory | null;
-  /** Limits of one backend trial (defaults: TRIAL_WARMUP_MS, TRIAL_MS). */
-  trialLimits?: { warmupMs: number; timedMs: number };
-  /** Milliseconds between visual refreshes and between checkpoints while playing. */
-  visualEveryMs?: number;
-  checkpointEveryMs?: number;
-  /** Loads the quality meter's judge for MNIST or Fashion-MNIST (null or absent: no meter). */
-  loadJudge?: (set: JudgedSet) => Promise<Judge | null>;
-}
-
-export interface SessionUpdate {
-  running: boolean;
-  status: TrainerStatus;
-  metrics: IterationMetrics[];
-  visual?: Visual;
-  checkpoint?: GanWeights;
-  divergence?: Divergence & { restoredIteration: number };
-  /** Set when the backend changed mid-run (auto found a faster one, or a WebGPU device was lost). */
-  backend?: BackendDecision;
-  /** Why training stopped, in both languages. */
-  error?: BiText;
-  /** Slow motion: what each sub-step of a traced iteration saw. */
-  trace?: IterationTrace;
-  /** A new reading of the image quality meter (MNIST and Fashion-MNIST). */
-  quality?: QualityUpdate;
-}
-
-/** Training as the worker runs it: backend choice, the play loop, visuals, checkpoints, recovery. */
-export interface TrainingSession {
-  readonly decision: BackendDecision;
-  /**
-   * Trains until paused, reporting each chunk. When the page has not finished with the last report
-   * (a comlink call resolves once the page's handler returns), later chunks are merged into one
-   * report instead of queueing: a busy page is never flooded, and training does not wait for it.
-   */
-  play(onUpdate: (update: SessionUpdate) => void | Promise<void>): void;
-  pause(): void;
-  step(mode: StepMode): Promise<SessionUpdate>;
-  /** One full iteration like `step('both')`, recorded sub-step by sub-step (`update.trace`). */
-  traceIteration(): Promise<SessionUpdate>;
-  /** `iterations` full iterations in one call, without a visual: how a comparison takes turns. */
-  advance(iterations: number): Promise<SessionUpdate>;
-  visual(): Promise<Visual>;
-  /** `count` fresh images of one class from a conditional G (the digit picker of the conditional lesson). */
-  samplesOf(label: number, count: number): Promise<SampleFrame>;
-  /** G on given noise vectors (and label rows): the latent-space explorer's pictures, from the current weights or G's average. */
-  latent(request: LatentRequest): Promise<LatentResult>;
-  getWeights(): Promise<GanWeights>;
-  /** Both networks in the tfjs layers format (the weights download). */
-  exportWeights(): Promise<GanArtifacts>;
-  /** Loads a weights download into both networks; on a mismatch nothing changes and it throws why. */
-  importWeights(artifacts: GanArtifacts): Promise<GanWeights>;
-  dispose(): void;
-}
-
-/** What the latent-space explorer asks G: `count` noise vectors, one after another, and for a conditional G a label row each. */
-export interface LatentRequest {
-  noise: Float32Array;
-  count: number;
-  labels?: Float32Array;
-}
-
-/** G's output on a `LatentRequest`: samples, channels last, at the iteration it was made. */
-export interface LatentResult {
-  iteration: number;
-  data: Float32Array;
-  shape: number[];
-}
-
-export interface GanArtifacts {
-  generator: LayersArtifacts;
-  discriminator: LayersArtifacts;
-  /** G's weight average, when the project averages G (`training.ema`). */
-  averagedGenerator?: LayersArtifacts;
-}
+export type { GanArtifacts, LatentRequest, LatentResult, SessionOptions, SessionUpdate, TrainingSession } from './session-types';
+export { mergeUpdates, reporter } from './session-report';
 
 const TARGET_CHUNK_MS = 120;
 /** Auto moves a run at most this often; past it, it stays where it is. */
@@ -498,50 +399,5 @@ export async function createSession(options: SessionOptions): Promise<TrainingSe
       dataset.dispose();
       tf.disposeVariables();
     },
-  };
-}
-
-/**
- * Delivers updates one at a time: while one is with the page, newer ones merge into a single
- * pending update (metrics appended, the latest status, picture, checkpoint and running flag).
- */
-export function reporter(onUpdate: (update: SessionUpdate) => void | Promise<void>): (update: SessionUpdate) => void {
-  let pending: SessionUpdate | null = null;
-  let busy = false;
-  const flush = () => {
-    if (busy || !pending) return;
-    const next = pending;
-    pending = null;
-    busy = true;
-    let delivered: void | Promise<void>;
-    try {
-      delivered = onUpdate(next);
-    } catch {
-      delivered = undefined;
-    }
-    void Promise.resolve(delivered)
-      .catch(() => undefined)
-      .then(() => {
-        busy = false;
-        flush();
-      });
-  };
-  return (update) => {
-    pending = pending ? mergeUpdates(pending, update) : update;
-    flush();
-  };
-}
-
-/** One update standing for two consecutive ones. */
-export function mergeUpdates(older: SessionUpdate, newer: SessionUpdate): SessionUpdate {
-  return {
-    ...older,
-    ...newer,
-    metrics: [...older.metrics, ...newer.metrics],
-    visual: newer.visual ?? older.visual,
-    checkpoint: newer.checkpoint ?? older.checkpoint,
-    divergence: newer.divergence ?? older.divergence,
-    backend: newer.backend ?? older.backend,
-    error: newer.error ?? older.error,
   };
 }
