@@ -10,6 +10,17 @@ async function pixels(canvas: Locator): Promise<string> {
   return canvas.evaluate((el) => (el as HTMLCanvasElement).toDataURL());
 }
 
+/** Opens a preset, trains it on auto past `iterations`, and pauses: the explorer then asks a G that stands still. */
+async function trainPast(page: Page, preset: string, iterations: number) {
+  await openEditor(page);
+  await page.getByTestId('presets').selectOption(preset);
+  await page.getByTestId('side-train').click();
+  await page.getByTestId('train-play').click();
+  await expect.poll(() => iteration(page), { timeout: 120_000 }).toBeGreaterThan(iterations);
+  await page.getByTestId('train-pause').click();
+  await expect(page.getByTestId('train-play')).toBeEnabled({ timeout: 30_000 });
+}
+
 /** Clicks the grid's sample `index` (8 columns of 64 samples for the unconditional MNIST presets). */
 async function pickSample(page: Page, index: number, columns = 8) {
   const grid = page.getByTestId('sample-canvas');
@@ -22,13 +33,7 @@ test('the latent explorer walks between two picked samples of the MLP GAN, and t
   page,
 }, testInfo) => {
   test.setTimeout(300_000);
-  await openEditor(page);
-  await page.getByTestId('presets').selectOption('mlp-gan-mnist');
-  await page.getByTestId('side-train').click();
-  await page.getByTestId('train-play').click();
-  await expect.poll(() => iteration(page), { timeout: 120_000 }).toBeGreaterThan(150);
-  await page.getByTestId('train-pause').click();
-  await expect(page.getByTestId('train-play')).toBeEnabled({ timeout: 30_000 });
+  await trainPast(page, 'mlp-gan-mnist', 150);
 
   const explorer = page.getByTestId('latent-explorer');
   await expect(explorer).toBeVisible();
@@ -71,13 +76,7 @@ test('the latent explorer walks between two picked samples of the MLP GAN, and t
 
 test('for the conditional GAN the explorer draws one z as every class and walks between two classes', async ({ page }, testInfo) => {
   test.setTimeout(240_000);
-  await openEditor(page);
-  await page.getByTestId('presets').selectOption('cgan-mnist');
-  await page.getByTestId('side-train').click();
-  await page.getByTestId('train-play').click();
-  await expect.poll(() => iteration(page), { timeout: 120_000 }).toBeGreaterThan(50);
-  await page.getByTestId('train-pause').click();
-  await expect(page.getByTestId('train-play')).toBeEnabled({ timeout: 30_000 });
+  await trainPast(page, 'cgan-mnist', 50);
   const explorer = page.getByTestId('latent-explorer');
   await explorer.getByTestId('latent-view-classes').click();
   const classes = explorer.getByTestId('latent-classes');

@@ -164,7 +164,6 @@ export function LatentExplorer({ project, frame, a, b }: LatentExplorerProps) {
 
   const views: ExplorerView[] = classes ? ['walk', 'directions', 'classes'] : ['walk', 'directions'];
   const strips = pictures?.strips ?? [];
-  const classNames = Array.from({ length: classes }, (_, i) => i);
 
   return (
     <section className={styles.panel} data-testid="latent-explorer" aria-label={t('label')}>
@@ -264,30 +263,28 @@ export function LatentExplorer({ project, frame, a, b }: LatentExplorerProps) {
           <p className={styles.hint}>{t('sameZ')}</p>
           <SheetCanvas frame={strips[0]} testId="latent-classes" label={t('sameZ')} />
           <div className={styles.explorerBar}>
-            <label>
-              {t('fromClass')}{' '}
-              <select value={fromClass} onChange={(e) => setFromClass(Number(e.target.value))} data-testid="latent-from-class">
-                {classNames.map((c) => (
-                  <option key={c} value={c}>
-                    {c}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              {t('toClass')}{' '}
-              <select value={toClass} onChange={(e) => setToClass(Number(e.target.value))} data-testid="latent-to-class">
-                {classNames.map((c) => (
-                  <option key={c} value={c}>
-                    {c}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <ClassSelect label={t('fromClass')} value={fromClass} classes={classes} onChange={setFromClass} testId="latent-from-class" />
+            <ClassSelect label={t('toClass')} value={toClass} classes={classes} onChange={setToClass} testId="latent-to-class" />
           </div>
           <SheetCanvas frame={strips[1]} testId="latent-class-walk" label={t('classWalk', { from: fromClass, to: toClass })} />
         </>
       )}
     </section>
+  );
+}
+
+/** A class picker for the label walk. */
+function ClassSelect(props: { label: string; value: number; classes: number; onChange: (c: number) => void; testId: string }) {
+  return (
+    <label>
+      {props.label}{' '}
+      <select value={props.value} onChange={(e) => props.onChange(Number(e.target.value))} data-testid={props.testId}>
+        {Array.from({ length: props.classes }, (_, c) => (
+          <option key={c} value={c}>
+            {c}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState, type MouseEvent } from 'react';
 import { useTranslations } from 'use-intl';
 import type { SampleFrame } from '@/lib/train/types';
-import { defaultColumns, renderSheet } from '../plot/sample-sheet';
+import { defaultColumns, paintSheet, renderSheet } from '../plot/sample-sheet';
 import styles from './training.module.css';
 import { useElementWidth } from '../plot/use-element-width';
 import { downloadBlob } from '../download';
@@ -42,22 +42,10 @@ export function SampleGrid({ frames, columns, onPick, marks }: SampleGridProps) 
   useEffect(() => {
     const canvas = view.current;
     if (!canvas) return;
-    if (!frame || width === 0) {
-      canvas.height = 0;
-      canvas.style.height = '0px';
-      return;
-    }
-    sheet.current ??= document.createElement('canvas');
-    const native = renderSheet(frame, cols, sheet.current);
-    const dpr = window.devicePixelRatio || 1;
-    canvas.width = Math.round(width * dpr);
-    canvas.height = Math.round((canvas.width * native.height) / native.width);
-    canvas.style.height = `${canvas.height / dpr}px`;
-    const ctx = canvas.getContext('2d');
-    if (!ctx) return;
-    ctx.imageSmoothingEnabled = false;
-    ctx.drawImage(native, 0, 0, canvas.width, canvas.height);
-    if (marks?.length) drawMarks(ctx, marks, frame, cols, canvas.width / native.width, dpr);
+    const native = frame ? renderSheet(frame, cols, (sheet.current ??= document.createElement('canvas'))) : null;
+    const ctx = paintSheet(canvas, native, width);
+    if (ctx && native && frame && marks?.length)
+      drawMarks(ctx, marks, frame, cols, canvas.width / native.width, window.devicePixelRatio || 1);
   }, [frame, cols, width, marks]);
 
   /** The sample under a click: native tile pixels are the image plus one pixel of gap. */

@@ -56,3 +56,26 @@ function toByte(v: number | undefined): number {
   if (v === undefined || !(v === v)) return 0;
   return Math.round(Math.min(255, Math.max(0, (v + 1) * 127.5)));
 }
+
+/**
+ * Shows a sheet drawn at native size (`renderSheet`) in `canvas`, `width` CSS pixels wide and as
+ * tall as the sheet's aspect asks, scaled crisply (nearest neighbour) for the device's pixel
+ * ratio. Without a sheet, or at width 0, the canvas collapses to nothing. Returns the context to
+ * draw on top with, or null.
+ */
+export function paintSheet(canvas: HTMLCanvasElement, native: HTMLCanvasElement | null, width: number): CanvasRenderingContext2D | null {
+  if (!native || width === 0) {
+    canvas.height = 0;
+    canvas.style.height = '0px';
+    return null;
+  }
+  const dpr = window.devicePixelRatio || 1;
+  canvas.width = Math.round(width * dpr);
+  canvas.height = Math.round((canvas.width * native.height) / native.width);
+  canvas.style.height = `${canvas.height / dpr}px`;
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return null;
+  ctx.imageSmoothingEnabled = false;
+  ctx.drawImage(native, 0, 0, canvas.width, canvas.height);
+  return ctx;
+}

@@ -2,7 +2,7 @@
 
 import { useEffect, useRef } from 'react';
 import type { SampleFrame } from '@/lib/train/types';
-import { renderSheet } from './sample-sheet';
+import { paintSheet, renderSheet } from './sample-sheet';
 import { useElementWidth } from './use-element-width';
 
 /** Props of {@link SheetCanvas}. */
@@ -25,21 +25,8 @@ export function SheetCanvas({ frame, testId, label, data }: SheetCanvasProps) {
   useEffect(() => {
     const canvas = view.current;
     if (!canvas) return;
-    if (!frame || width === 0) {
-      canvas.height = 0;
-      canvas.style.height = '0px';
-      return;
-    }
-    sheet.current ??= document.createElement('canvas');
-    const native = renderSheet(frame, frame.columns ?? frame.count, sheet.current);
-    const dpr = window.devicePixelRatio || 1;
-    canvas.width = Math.round(width * dpr);
-    canvas.height = Math.round((canvas.width * native.height) / native.width);
-    canvas.style.height = `${canvas.height / dpr}px`;
-    const ctx = canvas.getContext('2d');
-    if (!ctx) return;
-    ctx.imageSmoothingEnabled = false;
-    ctx.drawImage(native, 0, 0, canvas.width, canvas.height);
+    const native = frame ? renderSheet(frame, frame.columns ?? frame.count, (sheet.current ??= document.createElement('canvas'))) : null;
+    paintSheet(canvas, native, width);
   }, [frame, width]);
   const attributes = Object.fromEntries(Object.entries(data ?? {}).map(([k, v]) => [`data-${k}`, String(v)]));
   return (
