@@ -63,7 +63,7 @@ export function LatentExplorer({ project, frame, a, b }: LatentExplorerProps) {
   const [amounts, setAmounts] = useState<number[]>(() => Array.from({ length: AXES }, () => 0));
   const [fromClass, setFromClass] = useState(0);
   const [toClass, setToClass] = useState(Math.max(0, classes - 1));
-  const [pictures, setPictures] = useState<{ strips: SampleFrame[]; key: string } | null>(null);
+  const [pictures, setPictures] = useState<SampleFrame[] | null>(null);
 
   const count = gridCount(project);
   const zA = row(grid, Math.min(a, count - 1), dim);
@@ -100,19 +100,19 @@ export function LatentExplorer({ project, frame, a, b }: LatentExplorerProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [view, mode, position, amounts, fromClass, toClass, a, b, grid, axes, classes, dim]);
 
-  // Ask G: one request for all strips; while one is out, only the newest wish waits.
+  // Ask G: one request for all strips, again whenever training moves on; while one is out, only
+  // the newest wish waits.
   const iteration = frame?.iteration ?? 0;
-  const key = `${view}|${mode}|${position}|${amounts.join(',')}|${fromClass}|${toClass}|${a}|${b}|${iteration}`;
   const inFlight = useRef(false);
-  const wanted = useRef<{ key: string; strips: typeof request } | null>(null);
+  const wanted = useRef<typeof request | null>(null);
   useEffect(() => {
-    wanted.current = { key, strips: request };
+    wanted.current = request;
     if (inFlight.current || request.length === 0) return;
     let alive = true;
     const ask = async () => {
       inFlight.current = true;
       while (alive && wanted.current) {
-        const { key: asked, strips } = wanted.current;
+        const strips = wanted.current;
         wanted.current = null;
         const total = strips.reduce((n, s) => n + s.count, 0);
         const noise = new Float32Array(total * dim);
@@ -137,7 +137,7 @@ export function LatentExplorer({ project, frame, a, b }: LatentExplorerProps) {
           from += s.count;
           return { iteration: result.iteration, images, count: s.count, shape: [h, w, c] as [number, number, number], columns: s.columns };
         });
-        if (alive) setPictures({ strips: made, key: asked });
+        if (alive) setPictures(made);
       }
       inFlight.current = false;
     };
@@ -145,7 +145,7 @@ export function LatentExplorer({ project, frame, a, b }: LatentExplorerProps) {
     return () => {
       alive = false;
     };
-  }, [key, request, training, dim, classes]);
+  }, [iteration, request, training, dim, classes]);
 
   // Play: the walk's position sweeps from A to B and back.
   useEffect(() => {
@@ -163,7 +163,7 @@ export function LatentExplorer({ project, frame, a, b }: LatentExplorerProps) {
   }, [playing, view]);
 
   const views: ExplorerView[] = classes ? ['walk', 'directions', 'classes'] : ['walk', 'directions'];
-  const strips = pictures?.strips ?? [];
+  const strips = pictures ?? [];
 
   return (
     <section className={styles.panel} data-testid="latent-explorer" aria-label={t('label')}>

@@ -16,11 +16,6 @@ const ARROWS = 96;
 const DENSITY_SAMPLES = 2000;
 const CURVE = 200;
 
-/**
- * Builds what the dashboard draws for a project's data: a fixed-noise sample grid for images,
- * points with D's heatmap and G's gradient arrows in 2-D, densities with D and D* in 1-D.
- * The fixed noise stays the same for a whole run so the grids are comparable over time.
- */
 /** How many samples the grid shows: 64, or six of each class for a conditional G. */
 export function gridCount(project: GanProject): number {
   const classes = takesLabel(project.generator) ? (datasetInfo(project.dataset).numClasses ?? 0) : 0;
@@ -36,13 +31,18 @@ export function gridNoise(project: GanProject, rng: Rng = createRng(project.trai
   return Float32Array.from({ length: gridCount(project) * dim }, () => (distribution === 'uniform' ? rng.next() * 2 - 1 : rng.normal()));
 }
 
+/**
+ * Builds what the dashboard draws for a project's data: a fixed-noise sample grid for images,
+ * points with D's heatmap and G's gradient arrows in 2-D, densities with D and D* in 1-D.
+ * The fixed noise stays the same for a whole run so the grids are comparable over time.
+ */
 export function createVisualizer(project: GanProject, dataset: Dataset, seed: number) {
   const info = datasetInfo(project.dataset);
   // The grid's noise first, from the same stream as `gridNoise`: the page recomputes it.
   const rng: Rng = createRng(seed ^ 0x5eed);
   const dims = info.shape.length;
-  const classes = takesLabel(project.generator) ? (info.numClasses ?? 0) : 0;
   const count = gridCount(project);
+  const classes = takesLabel(project.generator) ? (info.numClasses ?? 0) : 0;
   const fixedNoise = gridNoise(project, rng);
   // Conditional grids: one column per class, so each row reads 0..9.
   const labels = classes ? Array.from({ length: count }, (_, i) => i % classes) : undefined;
@@ -50,6 +50,9 @@ export function createVisualizer(project: GanProject, dataset: Dataset, seed: nu
   const pad = (hi - lo) * 0.08;
   const decay = emaDecay(project.training);
   const averaged = decay > 0 ? { averaged: decay } : {};
+  // G's manifold (2-D) or the line of z it maps onto 1-D data: the same noise for the whole run.
+  const manifold = dims === 1 && info.shape[0] === 2 ? manifoldNoise(project) : null;
+  const line = dims === 1 && info.shape[0] !== 2 ? lineNoise(project) : null;
 
   return async (trainer: GanTrainer, iteration: number): Promise<Visual> => {
     if (dims === 3) {
@@ -60,18 +63,17 @@ export function createVisualizer(project: GanProject, dataset: Dataset, seed: nu
         frame: { iteration, images: data, count, shape: [h, w, c], ...(classes && { columns: classes }), ...averaged },
       };
     }
-    if (dims === 1 && info.shape[0] === 2) {
+    if (manifold) {
       const data = await scatter(trainer, dataset, rng, iteration, [lo - pad, hi + pad]);
-      const grid = manifoldNoise(project);
-      const xy = (await trainer.sample(grid.lines * grid.points, grid.noise)).data;
-      data.manifold = { lines: grid.lines, points: grid.points, xy };
+      const xy = (await trainer.sample(manifold.lines * manifold.points, manifold.noise)).data;
+      data.manifold = { lines: manifold.lines, points: manifold.points, xy };
       const pack = packSize(project.training);
       return { kind: 'scatter', data: { ...data, ...(pack > 1 && { pack }), ...averaged } };
     }
-    const mapped = (await trainer.sample(MANIFOLD_POINTS, lineNoise(project))).data;
+    const mapped = line ? (await trainer.sample(MANIFOLD_POINTS, line)).data : undefined;
     return {
       kind: 'density',
-      data: { ...(await density(project, trainer, dataset, rng, iteration, [lo - pad, hi + pad])), mapped, ...averaged },
+      data: { ...(await density(project, trainer, dataset, rng, iteration, [lo - pad, hi + pad])), ...(mapped && { mapped }), ...averaged },
     };
   };
 }
